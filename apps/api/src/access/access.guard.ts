@@ -1,0 +1,45 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { CommonErrorCode, GrantAction, ModuleKey, Role } from '@szpm/contract';
+import type { Request } from 'express';
+import { AppException } from '../common/errors/app.exception';
+import { AccessTokenService } from './access-token.service';
+import { GRANT_KEY, PUBLIC_KEY, ROLES_KEY } from './access.decorators';
+import { hasGrant } from './actor';
+import { ActorLoader } from './actor-loader.service';
+
+/**
+ * The one guard of the API: authenticates the bearer token, loads the actor, and checks the
+ * endpoint's declared roles and module grant. District scope is then enforced by DistrictScope.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenService,
+    private readonly actors: ActorLoader,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request>();
+    const header = request.headers.authorization ?? '';
+    const [scheme, token] = header.split(' ');
+    if (scheme !== 'Bearer' || !token) throw new AppException(CommonErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED);
+    const payload = this.tokens.verify(token);
+    const actor = await this.actors.load(payload.sub);
+    request.actor = actor;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(actor.role)) throw AppException.forbidden();
+
+    const grant = this.reflector.getAllAndOverride<{ module: ModuleKey; action: GrantAction } | undefined>(GRANT_KEY, targets);
+    if (grant && !hasGrant(actor, grant.module, grant.action)) {
+      throw new AppException(CommonErrorCode.MODULE_NOT_GRANTED, HttpStatus.FORBIDDEN);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,81 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ApiErrorBody, CommonErrorCode, ERROR_MESSAGES } from '@szpm/contract';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { AppException } from './app.exception';
+
+const STATUS_CODES: Record<number, CommonErrorCode> = {
+  400: CommonErrorCode.VALIDATION_FAILED,
+  401: CommonErrorCode.UNAUTHENTICATED,
+  403: CommonErrorCode.FORBIDDEN,
+  404: CommonErrorCode.NOT_FOUND,
+  409: CommonErrorCode.CONFLICT,
+  413: CommonErrorCode.PAYLOAD_TOO_LARGE,
+  429: CommonErrorCode.RATE_LIMITED,
+  503: CommonErrorCode.SERVICE_UNAVAILABLE,
+};
+
+function isDuplicateKey(error: QueryFailedError): boolean {
+  const driverError = (error as QueryFailedError & { driverError?: { code?: string } }).driverError;
+  return driverError?.code === 'ER_DUP_ENTRY' || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** Turns anything thrown into `{ statusCode, code, message, details?, requestId }`. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const requestId = request.requestId;
+    const body = this.toBody(exception, request);
+    body.requestId = requestId;
+    if (body.statusCode >= 500) {
+      this.logger.error(`${request.method} ${request.originalUrl} [${requestId}] ${describe(exception)}`);
+    }
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, request: Request): ApiErrorBody {
+    if (exception instanceof AppException) {
+      return {
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details ? { details: exception.details as ApiErrorBody['details'] } : {}),
+      };
+    }
+    if (exception instanceof QueryFailedError && isDuplicateKey(exception)) {
+      return { statusCode: 409, code: CommonErrorCode.CONFLICT, message: '该记录已存在，请勿重复提交' };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      // Nest turns body-parser's SyntaxError (bad JSON) and bad %-encodings into a 400 before any route matches
+      if (status === 400 && !request.route) {
+        return { statusCode: 400, code: CommonErrorCode.MALFORMED_BODY, message: ERROR_MESSAGES[CommonErrorCode.MALFORMED_BODY] };
+      }
+      const code = STATUS_CODES[status] ?? (status >= 500 ? CommonErrorCode.INTERNAL_ERROR : CommonErrorCode.VALIDATION_FAILED);
+      const message = status === 404 && !request.route ? `接口不存在: ${request.method} ${request.path}` : ERROR_MESSAGES[code];
+      return { statusCode: status, code, message };
+    }
+    if (isBodyParseError(exception)) {
+      const status = (exception as { status: number }).status;
+      return status === 413
+        ? { statusCode: 413, code: CommonErrorCode.PAYLOAD_TOO_LARGE, message: ERROR_MESSAGES[CommonErrorCode.PAYLOAD_TOO_LARGE] }
+        : { statusCode: 400, code: CommonErrorCode.MALFORMED_BODY, message: ERROR_MESSAGES[CommonErrorCode.MALFORMED_BODY] };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: CommonErrorCode.INTERNAL_ERROR, message: ERROR_MESSAGES[CommonErrorCode.INTERNAL_ERROR] };
+  }
+}
+
+function isBodyParseError(error: unknown): boolean {
+  const e = error as { type?: string; cause?: { type?: string } } | null;
+  const type = e?.type ?? e?.cause?.type;
+  return typeof type === 'string' && (type.startsWith('entity.') || type === 'encoding.unsupported' || type === 'charset.unsupported');
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
+}

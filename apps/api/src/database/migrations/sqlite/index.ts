@@ -1,0 +1,3 @@
+import { Initial1795581569717 } from './1795581569717-Initial';
+
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795581569717];

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { GrantAction, MeResponse, MODULE_BY_KEY, ModuleGrantSummary, ModuleKey, MODULES, QUICK_ENTRIES, ROLE_LABELS } from '@szpm/contract';
+import { Repository } from 'typeorm';
+import { Account } from '../../access/entities/account.entity';
+import { ModuleGrant } from '../../access/entities/module-grant.entity';
+import { Region } from '../regions/entities/region.entity';
+
+/** The account as its owner sees it after login or binding: profile, the modules it holds, the quick entries. */
+@Injectable()
+export class AccountProfileService {
+  constructor(
+    @InjectRepository(ModuleGrant) private readonly grants: Repository<ModuleGrant>,
+    @InjectRepository(Region) private readonly regions: Repository<Region>,
+  ) {}
+
+  async modulesOf(accountId: number): Promise<ModuleGrantSummary[]> {
+    const grants = await this.grants.find({ where: { accountId } });
+    const byModule = new Map<ModuleKey, Set<GrantAction>>();
+    for (const g of grants) {
+      if (!byModule.has(g.module)) byModule.set(g.module, new Set());
+      byModule.get(g.module)!.add(g.action);
+    }
+    return MODULES.filter((m) => byModule.has(m.key)).map((m) => ({
+      module: m.key,
+      label: m.label,
+      actions: [...byModule.get(m.key)!].sort(),
+    }));
+  }
+
+  async me(account: Account): Promise<MeResponse> {
+    const modules = await this.modulesOf(account.id);
+    const held = new Set(modules.map((m) => m.module));
+    const district = account.districtId ? await this.regions.findOne({ where: { id: account.districtId } }) : null;
+    return {
+      id: account.id,
+      username: account.username,
+      name: account.name,
+      phone: account.phone,
+      role: account.role,
+      roleLabel: ROLE_LABELS[account.role],
+      districtId: account.districtId,
+      districtName: district?.name ?? null,
+      streetId: account.streetId,
+      wechatBound: Boolean(account.wechatOpenId || account.miniOpenId),
+      modules,
+      quickEntries: QUICK_ENTRIES.filter((e) => e.module === null || (held.has(e.module) && MODULE_BY_KEY[e.module] !== undefined)),
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import { MeResponse, TokenPair } from '@szpm/contract';
+import { Repository } from 'typeorm';
+import { Audited, CurrentActor, Public } from '../../access/access.decorators';
+import { Actor } from '../../access/actor';
+import { Account } from '../../access/entities/account.entity';
+import { AccountProfileService } from './account-profile.service';
+import { AuthService } from './auth.service';
+import { ChangePasswordDto, LoginDto, RefreshDto } from './dto/login.dto';
+
+@ApiTags('auth (第2章 PC端登录)')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly profiles: AccountProfileService,
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @Audited('auth.login', 'account')
+  @ApiOperation({ summary: '个人登录: username + password → access and refresh tokens (5 failures lock the account for 15 minutes)' })
+  login(@Body() body: LoginDto): Promise<TokenPair> {
+    return this.auth.login(body.username, body.password);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Trade a refresh token for a new pair (the old one stops working)' })
+  refresh(@Body() body: RefreshDto): Promise<TokenPair> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End the session of this refresh token' })
+  async logout(@Body() body: RefreshDto): Promise<void> {
+    await this.auth.logout(body.refreshToken);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Home payload: profile, held modules and the quick entries (功能快捷入口) the account may use' })
+  async me(@CurrentActor() actor: Actor): Promise<MeResponse> {
+    return this.profiles.me(await this.accounts.findOneOrFail({ where: { id: actor.accountId } }));
+  }
+
+  @Post('change-password')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @Audited('auth.change-password', 'account')
+  @ApiOperation({ summary: 'Change own password; other sessions are logged out' })
+  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(actor.accountId, body.currentPassword, body.newPassword);
+  }
+}

@@ -1,0 +1,18 @@
+import { HttpStatus } from '@nestjs/common';
+import { AuthErrorCode } from '@szpm/contract';
+import { AppException } from '../../common/errors/app.exception';
+
+const STATUS: Record<AuthErrorCode, HttpStatus> = {
+  [AuthErrorCode.INVALID_CREDENTIALS]: HttpStatus.UNAUTHORIZED,
+  [AuthErrorCode.ACCOUNT_LOCKED]: HttpStatus.LOCKED,
+  [AuthErrorCode.ACCOUNT_INACTIVE]: HttpStatus.FORBIDDEN,
+  [AuthErrorCode.INVALID_REFRESH_TOKEN]: HttpStatus.UNAUTHORIZED,
+  [AuthErrorCode.WEAK_PASSWORD]: HttpStatus.BAD_REQUEST,
+  [AuthErrorCode.WRONG_CURRENT_PASSWORD]: HttpStatus.BAD_REQUEST,
+};
+
+export class AuthException extends AppException {
+  constructor(code: AuthErrorCode, details?: Record<string, unknown>) {
+    super(code, STATUS[code], undefined, details);
+  }
+}

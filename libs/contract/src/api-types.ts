@@ -1,0 +1,112 @@
+import { AccountStatus, Role, UnitCategory } from './roles';
+import { GrantAction, GrantDto, ModuleKey, QuickEntry } from './modules';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** seconds until the access token expires */
+  expiresIn: number;
+}
+
+export interface ModuleGrantSummary {
+  module: ModuleKey;
+  label: string;
+  actions: GrantAction[];
+}
+
+export interface MeResponse {
+  id: number;
+  username: string;
+  name: string;
+  phone: string;
+  role: Role;
+  roleLabel: string;
+  districtId: number | null;
+  districtName: string | null;
+  streetId: number | null;
+  wechatBound: boolean;
+  modules: ModuleGrantSummary[];
+  quickEntries: QuickEntry[];
+}
+
+export interface WechatLoginResponse {
+  bound: boolean;
+  /** present when bound */
+  tokens?: TokenPair;
+  modules?: ModuleGrantSummary[];
+  /** present when not bound: hand it to POST /api/identity/bind */
+  bindTicket?: string;
+}
+
+export interface BindResponse {
+  tokens: TokenPair;
+  account: MeResponse;
+}
+
+export interface StaffListItem {
+  id: number;
+  name: string;
+  phone: string;
+  role: Role;
+  roleLabel: string;
+  position: string | null;
+  avatarUrl: string | null;
+  wechatBound: boolean;
+  status: AccountStatus;
+}
+
+export interface StaffDetail extends StaffListItem {
+  username: string;
+  email: string | null;
+  districtName: string | null;
+  streetName: string | null;
+  boundAt: string | null;
+  lastLoginAt: string | null;
+  grants: GrantDto[];
+}
+
+export interface UnitCategoryStats {
+  category: UnitCategory;
+  label: string;
+  allUnits: number;
+  unitsWithoutAccount: number;
+  accountTotal: number;
+  bound: number;
+  unbound: number;
+}
+
+export interface UrgeBindingResult {
+  campaignId: number | null;
+  urged: number;
+  skippedInCooldown: number;
+}
+
+export interface RegionNode {
+  id: number;
+  name: string;
+  level: 'DISTRICT' | 'STREET' | 'COMMUNITY';
+  propertyAreaCount: number;
+  children?: RegionNode[];
+}
+
+export interface InboxMessage {
+  id: number;
+  campaignId: number;
+  kind: string;
+  title: string;
+  content: string;
+  link: string | null;
+  senderName: string | null;
+  createdAt: string;
+  readAt: string | null;
+}

@@ -1,0 +1,111 @@
+/**
+ * Stable machine codes of every API error, with the Chinese message an officer reads.
+ * Codes never change meaning; messages may be reworded.
+ */
+export enum CommonErrorCode {
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  MALFORMED_BODY = 'MALFORMED_BODY',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  TOKEN_EXPIRED = 'TOKEN_EXPIRED',
+  FORBIDDEN = 'FORBIDDEN',
+  MODULE_NOT_GRANTED = 'MODULE_NOT_GRANTED',
+  OUT_OF_DISTRICT = 'OUT_OF_DISTRICT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  RATE_LIMITED = 'RATE_LIMITED',
+  INTERNAL_ERROR = 'INTERNAL_ERROR',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+}
+
+export enum AuthErrorCode {
+  INVALID_CREDENTIALS = 'AUTH_INVALID_CREDENTIALS',
+  ACCOUNT_LOCKED = 'AUTH_ACCOUNT_LOCKED',
+  ACCOUNT_INACTIVE = 'AUTH_ACCOUNT_INACTIVE',
+  INVALID_REFRESH_TOKEN = 'AUTH_INVALID_REFRESH_TOKEN',
+  WEAK_PASSWORD = 'AUTH_WEAK_PASSWORD',
+  WRONG_CURRENT_PASSWORD = 'AUTH_WRONG_CURRENT_PASSWORD',
+}
+
+export enum IdentityErrorCode {
+  PERSON_NOT_FOUND = 'IDENTITY_PERSON_NOT_FOUND',
+  ALREADY_BOUND = 'IDENTITY_ALREADY_BOUND',
+  WECHAT_ALREADY_BOUND = 'IDENTITY_WECHAT_ALREADY_BOUND',
+  SMS_CODE_TOO_FREQUENT = 'IDENTITY_SMS_CODE_TOO_FREQUENT',
+  SMS_CODE_INVALID = 'IDENTITY_SMS_CODE_INVALID',
+  SMS_CODE_EXPIRED = 'IDENTITY_SMS_CODE_EXPIRED',
+  SMS_CODE_LOCKED = 'IDENTITY_SMS_CODE_LOCKED',
+  SMS_SEND_FAILED = 'IDENTITY_SMS_SEND_FAILED',
+  BIND_TICKET_INVALID = 'IDENTITY_BIND_TICKET_INVALID',
+  WECHAT_LOGIN_FAILED = 'IDENTITY_WECHAT_LOGIN_FAILED',
+  WECHAT_NOT_CONFIGURED = 'IDENTITY_WECHAT_NOT_CONFIGURED',
+  NOT_BOUND = 'IDENTITY_NOT_BOUND',
+}
+
+export enum PermissionsErrorCode {
+  USERNAME_TAKEN = 'PERMISSIONS_USERNAME_TAKEN',
+  PHONE_TAKEN = 'PERMISSIONS_PHONE_TAKEN',
+  ROLE_NOT_ALLOWED = 'PERMISSIONS_ROLE_NOT_ALLOWED',
+  GRANT_CITY_ONLY = 'PERMISSIONS_GRANT_CITY_ONLY',
+  CANNOT_CHANGE_SELF = 'PERMISSIONS_CANNOT_CHANGE_SELF',
+  NOTHING_TO_URGE = 'PERMISSIONS_NOTHING_TO_URGE',
+  UNIT_NOT_FOUND = 'PERMISSIONS_UNIT_NOT_FOUND',
+}
+
+export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode;
+
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  [CommonErrorCode.VALIDATION_FAILED]: '提交的信息有误，请检查标注的字段',
+  [CommonErrorCode.MALFORMED_BODY]: '请求内容格式不正确，无法识别',
+  [CommonErrorCode.UNAUTHENTICATED]: '请先登录',
+  [CommonErrorCode.TOKEN_EXPIRED]: '登录已过期，请重新登录',
+  [CommonErrorCode.FORBIDDEN]: '您没有执行此操作的权限',
+  [CommonErrorCode.MODULE_NOT_GRANTED]: '您的账号未开通该模块的权限，请联系区局负责人或市局赋权',
+  [CommonErrorCode.OUT_OF_DISTRICT]: '无权查看或操作其他行政区的数据',
+  [CommonErrorCode.NOT_FOUND]: '记录不存在或已被删除',
+  [CommonErrorCode.CONFLICT]: '数据已被他人修改，请刷新后重试',
+  [CommonErrorCode.PAYLOAD_TOO_LARGE]: '提交的内容过大',
+  [CommonErrorCode.RATE_LIMITED]: '操作过于频繁，请稍后再试',
+  [CommonErrorCode.INTERNAL_ERROR]: '系统繁忙，请稍后再试；如仍有问题请联系管理员并提供请求编号',
+  [CommonErrorCode.SERVICE_UNAVAILABLE]: '服务暂时不可用，请稍后再试',
+  [AuthErrorCode.INVALID_CREDENTIALS]: '用户名或密码错误',
+  [AuthErrorCode.ACCOUNT_LOCKED]: '密码连续错误次数过多，账号已锁定15分钟，请稍后再试',
+  [AuthErrorCode.ACCOUNT_INACTIVE]: '账号已停用或已注销，请联系区局负责人',
+  [AuthErrorCode.INVALID_REFRESH_TOKEN]: '登录状态已失效，请重新登录',
+  [AuthErrorCode.WEAK_PASSWORD]: '密码至少8位，且须包含大写字母、小写字母、数字、符号中的至少三类',
+  [AuthErrorCode.WRONG_CURRENT_PASSWORD]: '原密码不正确',
+  [IdentityErrorCode.PERSON_NOT_FOUND]: '未找到与所填姓名和手机号码相符的预设账号，请核对或联系区局负责人开通账号',
+  [IdentityErrorCode.ALREADY_BOUND]: '该账号已绑定其他微信，请先在原微信中解绑',
+  [IdentityErrorCode.WECHAT_ALREADY_BOUND]: '当前微信已绑定其他账号',
+  [IdentityErrorCode.SMS_CODE_TOO_FREQUENT]: '验证码发送过于频繁，请60秒后再试',
+  [IdentityErrorCode.SMS_CODE_INVALID]: '验证码不正确',
+  [IdentityErrorCode.SMS_CODE_EXPIRED]: '验证码已过期，请重新获取',
+  [IdentityErrorCode.SMS_CODE_LOCKED]: '验证码错误次数过多，已锁定，请30分钟后重新获取',
+  [IdentityErrorCode.SMS_SEND_FAILED]: '短信发送失败，请稍后再试',
+  [IdentityErrorCode.BIND_TICKET_INVALID]: '微信授权已失效，请重新进入页面',
+  [IdentityErrorCode.WECHAT_LOGIN_FAILED]: '微信授权失败，请重新进入页面',
+  [IdentityErrorCode.WECHAT_NOT_CONFIGURED]: '未配置微信公众号或小程序参数，请联系管理员',
+  [IdentityErrorCode.NOT_BOUND]: '该账号未绑定微信',
+  [PermissionsErrorCode.USERNAME_TAKEN]: '用户名已被使用',
+  [PermissionsErrorCode.PHONE_TAKEN]: '该手机号码已被其他账号使用',
+  [PermissionsErrorCode.ROLE_NOT_ALLOWED]: '您不能创建或修改该角色的账号',
+  [PermissionsErrorCode.GRANT_CITY_ONLY]: '该模块的权限需要市局相关负责人赋权',
+  [PermissionsErrorCode.CANNOT_CHANGE_SELF]: '不能对自己的账号执行此操作',
+  [PermissionsErrorCode.NOTHING_TO_URGE]: '没有需要催绑的账号',
+  [PermissionsErrorCode.UNIT_NOT_FOUND]: '所选单位不存在或不在本区',
+};
+
+/** The JSON body of every error response. */
+export interface ApiErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  requestId?: string;
+  details?: FieldErrorDetail[] | Record<string, unknown>;
+}
+
+export interface FieldErrorDetail {
+  field: string;
+  message: string;
+  constraint: string;
+}

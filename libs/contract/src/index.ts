@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './modules';
+export * from './errors';
+export * from './api-types';
