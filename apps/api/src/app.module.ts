@@ -5,7 +5,9 @@ import { AppConfig, APP_CONFIG } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
 import { AuthModule } from './modules/auth/auth.module';
+import { IdentityModule } from './modules/identity/identity.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PermissionsModule } from './modules/permissions/permissions.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { QueueModule } from './queue/queue.module';
 
@@ -22,6 +24,8 @@ export class AppModule {
         RegionsModule,
         NotificationsModule,
         AuthModule,
+        IdentityModule,
+        PermissionsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -1,0 +1,68 @@
+import { INestApplication } from '@nestjs/common';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../../src/bootstrap';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { prepareDatabase, recreateMysqlDatabase } from '../../src/database/mysql-admin';
+import { JobQueue } from '../../src/queue/job-queue';
+import { seedDemo } from '../../src/seed/demo-seed';
+import { DEMO_PASSWORD } from '../../src/seed/demo-accounts';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  queue: JobQueue;
+  /** supertest against the running app */
+  http: () => ReturnType<typeof request>;
+  /** logs in and returns an access token */
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the real app for an e2e spec file. By default: a fresh SQLite file and the in-process
+ * queue. With DATABASE_URL (and REDIS_URL) set, as `.ci/run` does: that MariaDB database,
+ * recreated for the file, and Bull on that Redis under a key prefix of the file's own.
+ */
+export async function startTestApp(options: { env?: Record<string, string>; seed?: boolean } = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'szpm-e2e-'));
+  const env: Record<string, string | undefined> = {
+    NODE_ENV: 'test',
+    DATA_DIR: dir,
+    JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
+    SEED_DEMO: 'false',
+    SMS_PROVIDER: 'development',
+    ALLOW_DEVELOPMENT_SMS: 'true',
+    QUEUE_PREFIX: `szpm-test-${process.pid}-${Date.now()}`,
+    DATABASE_URL: process.env.DATABASE_URL,
+    REDIS_URL: process.env.REDIS_URL,
+    ...options.env,
+  };
+  if (env.DATABASE_URL) await recreateMysqlDatabase(env.DATABASE_URL);
+  const config = await prepareDatabase(loadConfig(env));
+  const app = await createApiApp(config, { logger: false });
+  await app.init();
+  const dataSource = app.get(DataSource);
+  if (options.seed !== false) await seedDemo(dataSource);
+  const server = app.getHttpServer();
+  const http = () => request(server);
+  return {
+    app,
+    config,
+    dataSource,
+    queue: app.get(JobQueue),
+    http,
+    async login(username, password = DEMO_PASSWORD) {
+      const response = await http().post('/api/auth/login').send({ username, password });
+      if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return response.body.accessToken as string;
+    },
+    async close() {
+      await app.close();
+    },
+  };
+}
