@@ -88,7 +88,10 @@ export interface UnitCategoryStats {
 export interface UrgeBindingResult {
   campaignId: number | null;
   urged: number;
+  /** urged within the last 24 hours already: not urged again */
   skippedInCooldown: number;
+  /** chosen accounts that are bound already */
+  skippedAlreadyBound: number;
 }
 
 export interface RegionNode {
@@ -109,4 +112,24 @@ export interface InboxMessage {
   senderName: string | null;
   createdAt: string;
   readAt: string | null;
+}
+
+export interface UnitListItem {
+  unitId: number;
+  name: string;
+  accountCount: number;
+  boundCount: number;
+}
+
+export interface UnitAccountListItem extends StaffListItem {
+  unitCategory: UnitCategory | null;
+  unitId: number | null;
+  unitName: string | null;
+}
+
+export interface CreatedAccount {
+  id: number;
+  username: string;
+  /** shown once when the server generated the first password */
+  temporaryPassword: string | null;
 }

@@ -82,4 +82,16 @@ export class DistrictScope {
     const repository = (manager ?? this.dataSource.manager).getRepository(entity);
     return new ScopedRepository(scopeOf(actor), repository, label);
   }
+
+  /**
+   * The district a statistic may cover: the requested one if the actor may see it, else the
+   * actor's own; null means the whole city (city actors only).
+   */
+  districtFilter(actor: Actor, requested?: number): number | null {
+    const scope = scopeOf(actor);
+    if (scope.kind === 'none') throw AppException.forbidden();
+    if (requested === undefined) return scope.kind === 'district' ? scope.districtId : null;
+    if (scope.kind === 'district' && requested !== scope.districtId) throw AppException.outOfDistrict();
+    return requested;
+  }
 }

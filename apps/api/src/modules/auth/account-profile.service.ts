@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { GrantAction, MeResponse, MODULE_BY_KEY, ModuleGrantSummary, ModuleKey, MODULES, QUICK_ENTRIES, ROLE_LABELS } from '@szpm/contract';
+import { GrantAction, MeResponse, ModuleGrantSummary, ModuleKey, MODULES, QUICK_ENTRIES, ROLE_LABELS } from '@szpm/contract';
 import { Repository } from 'typeorm';
 import { Account } from '../../access/entities/account.entity';
 import { ModuleGrant } from '../../access/entities/module-grant.entity';
@@ -44,7 +44,7 @@ export class AccountProfileService {
       streetId: account.streetId,
       wechatBound: Boolean(account.wechatOpenId || account.miniOpenId),
       modules,
-      quickEntries: QUICK_ENTRIES.filter((e) => e.module === null || (held.has(e.module) && MODULE_BY_KEY[e.module] !== undefined)),
+      quickEntries: QUICK_ENTRIES.filter((e) => e.module === null || held.has(e.module)),
     };
   }
 }

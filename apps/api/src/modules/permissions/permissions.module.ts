@@ -1,5 +1,21 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Account } from '../../access/entities/account.entity';
+import { ModuleGrant } from '../../access/entities/module-grant.entity';
+import { AuthModule } from '../auth/auth.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { Region } from '../regions/entities/region.entity';
+import { AccountAdminService } from './account-admin.service';
+import { AdminAccountsController } from './admin-accounts.controller';
+import { BindingStatsService } from './binding-stats.service';
+import { OwnAccountService } from './own-account.service';
+import { PermissionsController } from './permissions.controller';
+import { StaffDirectoryService } from './staff-directory.service';
+import { UrgeBindingService } from './urge-binding.service';
 
-// TEMPORARY shell: filled by the permissions work (chapter 3)
-@Module({})
+@Module({
+  imports: [TypeOrmModule.forFeature([Account, ModuleGrant, Region]), AuthModule, NotificationsModule],
+  controllers: [PermissionsController, AdminAccountsController],
+  providers: [StaffDirectoryService, BindingStatsService, UrgeBindingService, OwnAccountService, AccountAdminService],
+})
 export class PermissionsModule {}

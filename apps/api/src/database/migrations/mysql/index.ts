@@ -1,3 +1,3 @@
-import { Initial1795581569717 } from './1795581569717-Initial';
+import { Initial1795581985169 } from './1795581985169-Initial';
 
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795581569717];
+export const MYSQL_MIGRATIONS: Function[] = [Initial1795581985169];

@@ -1,10 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1795581569717 implements MigrationInterface {
-  name = 'Initial1795581569717';
+export class Initial1795581985169 implements MigrationInterface {
+  name = 'Initial1795581985169';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"accounts\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"username\" varchar(64) NOT NULL, \"passwordHash\" varchar(100) NOT NULL, \"name\" varchar(32) NOT NULL, \"phone\" varchar(20) NOT NULL, \"role\" varchar(32) NOT NULL, \"districtId\" integer, \"streetId\" integer, \"unitCategory\" varchar(32), \"unitId\" integer, \"status\" varchar(16) NOT NULL DEFAULT ('ACTIVE'), \"position\" varchar(64), \"email\" varchar(128), \"avatarUrl\" varchar(255), \"wechatOpenId\" varchar(64), \"miniOpenId\" varchar(64), \"boundAt\" datetime, \"failedLoginCount\" integer NOT NULL DEFAULT (0), \"lockedUntil\" datetime, \"lastLoginAt\" datetime, \"cancelledAt\" datetime, \"createdById\" integer, \"version\" integer NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE TABLE \"accounts\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"username\" varchar(64) NOT NULL, \"passwordHash\" varchar(100) NOT NULL, \"name\" varchar(32) NOT NULL, \"phone\" varchar(20) NOT NULL, \"role\" varchar(32) NOT NULL, \"districtId\" integer, \"streetId\" integer, \"unitCategory\" varchar(32), \"unitId\" integer, \"status\" varchar(16) NOT NULL DEFAULT ('ACTIVE'), \"position\" varchar(64), \"email\" varchar(128), \"avatarUrl\" varchar(255), \"wechatOpenId\" varchar(64), \"miniOpenId\" varchar(64), \"boundAt\" datetime, \"failedLoginCount\" integer NOT NULL DEFAULT (0), \"lockedUntil\" datetime, \"lastLoginAt\" datetime, \"cancelledAt\" datetime, \"lastUrgedToBindAt\" datetime, \"createdById\" integer, \"version\" integer NOT NULL, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_477e3187cedfb5a3ac121e899c\" ON \"accounts\" (\"username\") ");
     await queryRunner.query("CREATE INDEX \"IDX_2db43cdbf7bb862e577b5f540c\" ON \"accounts\" (\"name\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_41704a57004fc60242d7996bd8\" ON \"accounts\" (\"phone\") ");
