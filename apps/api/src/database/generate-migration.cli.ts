@@ -74,10 +74,13 @@ function writeIndex(dialect: 'mysql' | 'sqlite') {
 
 async function main() {
   const name = process.argv[2];
-  if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
-    console.error('usage: npm run migration:generate -- PascalCaseName');
+  // --check (CI): write nothing, fail when the entities need a migration that is not committed
+  const checkOnly = name === '--check';
+  if (!checkOnly && (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))) {
+    console.error('usage: npm run migration:generate -- PascalCaseName   (or --check)');
     process.exit(2);
   }
+  let drift = false;
   const timestamp = Date.now();
   const mysqlUrl = process.env.MIGRATION_DATABASE_URL || 'mysql://root@127.0.0.1:3306/szpm_migration_scratch';
   await recreateMysqlDatabase(mysqlUrl);
@@ -88,13 +91,23 @@ async function main() {
   for (const { dialect, database } of targets) {
     const { up, down } = await pendingQueries(database);
     if (up.length === 0) {
-      console.log(`${dialect}: schema already matches the entities, nothing written`);
+      console.log(`${dialect}: schema already matches the entities${checkOnly ? '' : ', nothing written'}`);
+      continue;
+    }
+    if (checkOnly) {
+      drift = true;
+      console.error(`${dialect}: the entities need ${up.length} statements that no committed migration has:`);
+      up.forEach((q) => console.error(`  ${q}`));
       continue;
     }
     const file = join(SOURCE_DIR, dialect, `${timestamp}-${name}.ts`);
     writeFileSync(file, render(`${name}${timestamp}`, up, down));
     writeIndex(dialect);
     console.log(`${dialect}: wrote ${file} (${up.length} statements)`);
+  }
+  if (drift) {
+    console.error('run `npm run migration:generate -- DescribeTheChange` and commit the result');
+    process.exit(1);
   }
 }
 

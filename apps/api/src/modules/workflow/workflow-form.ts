@@ -1,0 +1,53 @@
+import { ModuleKey, Role, WorkflowOrigin } from '@szpm/contract';
+import type { ClassConstructor } from 'class-transformer';
+import { EntityManager } from 'typeorm';
+import { Actor } from '../../access/actor';
+
+/** What a form shows in lists: computed by its definition from the payload. */
+export interface WorkflowFormSummary {
+  title: string;
+  subjectType: string | null;
+  subjectId: number | null;
+  subjectName: string | null;
+}
+
+/** Passed to a definition's hooks; everything runs inside the engine's transaction. */
+export interface WorkflowHookContext {
+  manager: EntityManager;
+  actor: Actor;
+  caseId: number;
+  businessNo: string;
+  districtId: number;
+}
+
+/**
+ * One business form type (不良信息认定, 撤销, 异议申请 …). Modules register their definitions with
+ * WorkflowRegistry on start-up; the engine owns statuses, steps, permissions and history, the
+ * definition owns the content and its effect.
+ */
+export interface WorkflowFormDefinition<P extends object = object> {
+  /** stable identifier stored with every case, e.g. BAD_RECORD_DETERMINATION */
+  formType: string;
+  /** business type shown in todo lists, e.g. 不良信息认定 */
+  label: string;
+  /** the module whose grants govern the form (view to read it, operate to act on it) */
+  module: ModuleKey;
+  origin: WorkflowOrigin;
+  /** roles acting at each step; defaults: entry/acceptance DISTRICT_HANDLER, review DISTRICT_SUPERVISOR */
+  entryRoles?: Role[];
+  reviewRoles?: Role[];
+  /** class-validator DTO of the content; validated on create and on every edit */
+  payloadClass: ClassConstructor<P>;
+  /**
+   * Checks the content against the database and fills the fields the server decides (points,
+   * publicity end …); values for those fields sent by a client are overwritten here.
+   * Returns the payload to store and the form's district.
+   */
+  prepare(manager: EntityManager, actor: Actor, payload: P): Promise<{ payload: P; districtId: number; summary: WorkflowFormSummary }>;
+  /** applies the approved content to the records (the draft-copy rule: nothing changes before this) */
+  onApproved(context: WorkflowHookContext, payload: P): Promise<void>;
+  /** optional effect of a rejection (e.g. releasing a record locked while the form ran) */
+  onRejected?(context: WorkflowHookContext, payload: P): Promise<void>;
+  /** optional effect when the form is created (e.g. marking a record as having a running form) */
+  onCreated?(context: WorkflowHookContext, payload: P): Promise<void>;
+}

@@ -1,0 +1,141 @@
+/** Where a business form (审批单, `WorkflowCase`) stands. */
+export enum WorkflowStatus {
+  /** 待受理: filed by an evaluated subject, waiting for an officer to accept it */
+  PENDING_ACCEPTANCE = 'PENDING_ACCEPTANCE',
+  /** 录入初审 / 待办理: with the district handler (entering, or first-checking an accepted application) */
+  ENTRY = 'ENTRY',
+  /** 认定审核: with the district supervisor */
+  REVIEW = 'REVIEW',
+  /** 退回补录: back with the subject who filed it, to supplement and file again */
+  SUPPLEMENT = 'SUPPLEMENT',
+  /** 同意: approved, its effect applied */
+  APPROVED = 'APPROVED',
+  /** 不同意: closed without effect */
+  REJECTED = 'REJECTED',
+}
+
+export const WORKFLOW_STATUS_LABELS: Record<WorkflowStatus, string> = {
+  [WorkflowStatus.PENDING_ACCEPTANCE]: '待受理',
+  [WorkflowStatus.ENTRY]: '录入初审',
+  [WorkflowStatus.REVIEW]: '认定审核',
+  [WorkflowStatus.SUPPLEMENT]: '退回补录',
+  [WorkflowStatus.APPROVED]: '已同意',
+  [WorkflowStatus.REJECTED]: '不同意',
+};
+
+export const FINISHED_WORKFLOW_STATUSES: readonly WorkflowStatus[] = [WorkflowStatus.APPROVED, WorkflowStatus.REJECTED];
+
+export enum WorkflowAction {
+  /** the form is created (by a handler at entry, or filed by a subject) */
+  CREATE = 'CREATE',
+  /** the handler sends the entered form to review (also after a return) */
+  SUBMIT = 'SUBMIT',
+  /** 确认受理 */
+  ACCEPT = 'ACCEPT',
+  /** 拟同意 / 拟不同意: the handler's first check of an accepted application, sending it to review */
+  PROPOSE_APPROVE = 'PROPOSE_APPROVE',
+  PROPOSE_REJECT = 'PROPOSE_REJECT',
+  /** 同意 / 不同意 */
+  APPROVE = 'APPROVE',
+  REJECT = 'REJECT',
+  /** 退回上一级 */
+  RETURN_TO_PREVIOUS = 'RETURN_TO_PREVIOUS',
+  /** 退回补录: to the subject who filed it */
+  RETURN_FOR_SUPPLEMENT = 'RETURN_FOR_SUPPLEMENT',
+  /** the subject files a supplemented form again */
+  RESUBMIT = 'RESUBMIT',
+  /** a handler's or reviewer's change to the form's content (kept in the form until approval) */
+  EDIT = 'EDIT',
+}
+
+export const WORKFLOW_ACTION_LABELS: Record<WorkflowAction, string> = {
+  [WorkflowAction.CREATE]: '录入',
+  [WorkflowAction.SUBMIT]: '提交',
+  [WorkflowAction.ACCEPT]: '确认受理',
+  [WorkflowAction.PROPOSE_APPROVE]: '拟同意',
+  [WorkflowAction.PROPOSE_REJECT]: '拟不同意',
+  [WorkflowAction.APPROVE]: '同意',
+  [WorkflowAction.REJECT]: '不同意',
+  [WorkflowAction.RETURN_TO_PREVIOUS]: '退回上一级',
+  [WorkflowAction.RETURN_FOR_SUPPLEMENT]: '退回补录',
+  [WorkflowAction.RESUBMIT]: '重新提交',
+  [WorkflowAction.EDIT]: '修改',
+};
+
+/** Who started a form: an officer entering a record, or an evaluated subject filing an application. */
+export enum WorkflowOrigin {
+  OFFICER = 'OFFICER',
+  SUBJECT = 'SUBJECT',
+}
+
+/** The todo lists of chapter 4. */
+export enum TodoList {
+  /** 待办: forms waiting for me (my role, my district) */
+  PENDING = 'pending',
+  /** 已办: forms I acted on that are still running */
+  HANDLED = 'handled',
+  /** 待受理: applications waiting to be accepted */
+  TO_ACCEPT = 'to-accept',
+  /** 已完成: finished forms I took part in */
+  COMPLETED = 'completed',
+}
+
+export interface AttachmentRef {
+  id: number;
+  fileName: string;
+  size: number;
+  contentType: string;
+}
+
+export interface WorkflowHistoryEntry {
+  seq: number;
+  action: WorkflowAction;
+  actionLabel: string;
+  fromStatus: WorkflowStatus | null;
+  toStatus: WorkflowStatus;
+  actorId: number;
+  actorName: string;
+  actorRole: string;
+  /** set when the actor worked through a delegation (代办委托) */
+  onBehalfOfId: number | null;
+  opinion: string | null;
+  remark: string | null;
+  attachments: AttachmentRef[];
+  at: string;
+}
+
+export interface WorkflowCaseSummary {
+  id: number;
+  businessNo: string;
+  formType: string;
+  formTypeLabel: string;
+  title: string;
+  status: WorkflowStatus;
+  statusLabel: string;
+  districtId: number;
+  subjectType: string | null;
+  subjectId: number | null;
+  subjectName: string | null;
+  initiatorName: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WorkflowCaseDetail<P = Record<string, unknown>> extends WorkflowCaseSummary {
+  /** the form's content as it stands (including reviewers' edits) */
+  payload: P;
+  /** the content as first submitted, for comparison */
+  originalPayload: P;
+  attachments: AttachmentRef[];
+  /** the actions the caller may take now */
+  allowedActions: WorkflowAction[];
+  history: WorkflowHistoryEntry[];
+}
+
+export interface TodoCounts {
+  pending: number;
+  handled: number;
+  toAccept: number;
+  completed: number;
+}
