@@ -9,6 +9,9 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PermissionsModule } from './modules/permissions/permissions.module';
 import { RegionsModule } from './modules/regions/regions.module';
+import { ServiceEvaluationModule } from './modules/service-evaluation/service-evaluation.module';
+import { TodosModule } from './modules/todos/todos.module';
+import { WorkflowModule } from './modules/workflow/workflow.module';
 import { QueueModule } from './queue/queue.module';
 
 @Module({})
@@ -26,6 +29,9 @@ export class AppModule {
         AuthModule,
         IdentityModule,
         PermissionsModule,
+        WorkflowModule,
+        TodosModule,
+        ServiceEvaluationModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -1,3 +1,7 @@
+import { SERVICE_EVALUATION_ERROR_MESSAGES, ServiceEvaluationErrorCode } from './service-evaluation';
+import { DELEGATION_ERROR_MESSAGES, DelegationErrorCode } from './delegations';
+import { CREDIT_ERROR_MESSAGES, CreditErrorCode } from './credit';
+
 /**
  * Stable machine codes of every API error, with the Chinese message an officer reads.
  * Codes never change meaning; messages may be reworded.
@@ -39,6 +43,7 @@ export enum IdentityErrorCode {
   BIND_TICKET_INVALID = 'IDENTITY_BIND_TICKET_INVALID',
   WECHAT_LOGIN_FAILED = 'IDENTITY_WECHAT_LOGIN_FAILED',
   WECHAT_NOT_CONFIGURED = 'IDENTITY_WECHAT_NOT_CONFIGURED',
+  WECHAT_UNAVAILABLE = 'IDENTITY_WECHAT_UNAVAILABLE',
   NOT_BOUND = 'IDENTITY_NOT_BOUND',
 }
 
@@ -52,7 +57,24 @@ export enum PermissionsErrorCode {
   UNIT_NOT_FOUND = 'PERMISSIONS_UNIT_NOT_FOUND',
 }
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode;
+export enum WorkflowErrorCode {
+  FORM_TYPE_UNKNOWN = 'WORKFLOW_FORM_TYPE_UNKNOWN',
+  WRONG_ORIGIN = 'WORKFLOW_WRONG_ORIGIN',
+  ACTION_NOT_ALLOWED = 'WORKFLOW_ACTION_NOT_ALLOWED',
+  CONFLICT = 'WORKFLOW_CONFLICT',
+  NOT_YOUR_STEP = 'WORKFLOW_NOT_YOUR_STEP',
+  SELF_REVIEW = 'WORKFLOW_SELF_REVIEW',
+  NOT_ASSIGNED = 'WORKFLOW_NOT_ASSIGNED',
+  NOT_FILER = 'WORKFLOW_NOT_FILER',
+}
+
+export enum AttachmentErrorCode {
+  TOO_LARGE = 'ATTACHMENT_TOO_LARGE',
+  TYPE_NOT_ALLOWED = 'ATTACHMENT_TYPE_NOT_ALLOWED',
+  NOT_USABLE = 'ATTACHMENT_NOT_USABLE',
+}
+
+export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode | WorkflowErrorCode | AttachmentErrorCode | ServiceEvaluationErrorCode | DelegationErrorCode | CreditErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [CommonErrorCode.VALIDATION_FAILED]: '提交的信息有误，请检查标注的字段',
@@ -85,6 +107,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [IdentityErrorCode.BIND_TICKET_INVALID]: '微信授权已失效，请重新进入页面',
   [IdentityErrorCode.WECHAT_LOGIN_FAILED]: '微信授权失败，请重新进入页面',
   [IdentityErrorCode.WECHAT_NOT_CONFIGURED]: '未配置微信公众号或小程序参数，请联系管理员',
+  [IdentityErrorCode.WECHAT_UNAVAILABLE]: '暂时无法连接微信服务器，请稍后再试',
   [IdentityErrorCode.NOT_BOUND]: '该账号未绑定微信',
   [PermissionsErrorCode.USERNAME_TAKEN]: '用户名已被使用',
   [PermissionsErrorCode.PHONE_TAKEN]: '该手机号码已被其他账号使用',
@@ -93,6 +116,20 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [PermissionsErrorCode.CANNOT_CHANGE_SELF]: '不能对自己的账号执行此操作',
   [PermissionsErrorCode.NOTHING_TO_URGE]: '没有需要催绑的账号',
   [PermissionsErrorCode.UNIT_NOT_FOUND]: '所选单位不存在或不在本区',
+  [WorkflowErrorCode.FORM_TYPE_UNKNOWN]: '业务类型不存在',
+  [WorkflowErrorCode.WRONG_ORIGIN]: '该业务类型不能以此方式发起',
+  [WorkflowErrorCode.ACTION_NOT_ALLOWED]: '该业务单当前环节不能执行此操作，请刷新后查看',
+  [WorkflowErrorCode.CONFLICT]: '该业务单已被他人处理，请刷新后重试',
+  [WorkflowErrorCode.NOT_YOUR_STEP]: '您的角色不能办理该业务单的当前环节',
+  [WorkflowErrorCode.SELF_REVIEW]: '录入（初审）该业务单的人员不能审核同一业务单',
+  [WorkflowErrorCode.NOT_ASSIGNED]: '该业务单由其他经办人录入或受理，只能由其本人（或其委托的同事）办理',
+  [WorkflowErrorCode.NOT_FILER]: '只有提出申请的单位可以补录并重新提交',
+  [AttachmentErrorCode.TOO_LARGE]: '附件过大',
+  [AttachmentErrorCode.TYPE_NOT_ALLOWED]: '附件类型不允许，只能上传图片、PDF或Office文档',
+  [AttachmentErrorCode.NOT_USABLE]: '附件不存在，或不是您上传的，或已用于其他业务单',
+  ...SERVICE_EVALUATION_ERROR_MESSAGES,
+  ...DELEGATION_ERROR_MESSAGES,
+  ...CREDIT_ERROR_MESSAGES,
 };
 
 /** The JSON body of every error response. */

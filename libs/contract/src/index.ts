@@ -3,3 +3,8 @@ export * from './modules';
 export * from './errors';
 export * from './api-types';
 export * from './workflow';
+export * from './identity';
+export * from './service-evaluation';
+export * from './notifications';
+export * from './delegations';
+export * from './credit';

@@ -96,8 +96,11 @@ export interface WorkflowHistoryEntry {
   actorId: number;
   actorName: string;
   actorRole: string;
+  actorRoleLabel: string;
   /** set when the actor worked through a delegation (代办委托) */
   onBehalfOfId: number | null;
+  /** the delegator's name then: "actorName 代 onBehalfOfName" */
+  onBehalfOfName: string | null;
   opinion: string | null;
   remark: string | null;
   attachments: AttachmentRef[];
@@ -117,9 +120,12 @@ export interface WorkflowCaseSummary {
   subjectId: number | null;
   subjectName: string | null;
   initiatorName: string;
+  origin: WorkflowOrigin;
+  /** send it back with the next action (optimistic locking) */
   version: number;
   createdAt: string;
   updatedAt: string;
+  finishedAt: string | null;
 }
 
 export interface WorkflowCaseDetail<P = Record<string, unknown>> extends WorkflowCaseSummary {
@@ -138,4 +144,67 @@ export interface TodoCounts {
   handled: number;
   toAccept: number;
   completed: number;
+}
+
+/** Actions that cannot be taken without an opinion (审批意见). */
+export const OPINION_REQUIRED_ACTIONS: readonly WorkflowAction[] = [
+  WorkflowAction.APPROVE,
+  WorkflowAction.REJECT,
+  WorkflowAction.RETURN_TO_PREVIOUS,
+  WorkflowAction.RETURN_FOR_SUPPLEMENT,
+  WorkflowAction.PROPOSE_APPROVE,
+  WorkflowAction.PROPOSE_REJECT,
+];
+
+/** Actions that may carry a changed payload (the edit is recorded as its own EDIT entry first). */
+export const PAYLOAD_CARRYING_ACTIONS: readonly WorkflowAction[] = [
+  WorkflowAction.EDIT,
+  WorkflowAction.SUBMIT,
+  WorkflowAction.PROPOSE_APPROVE,
+  WorkflowAction.PROPOSE_REJECT,
+  WorkflowAction.APPROVE,
+  WorkflowAction.RESUBMIT,
+];
+
+/** Body of POST /api/workflow/cases/:id/actions. */
+export interface WorkflowActionRequest<P = Record<string, unknown>> {
+  action: WorkflowAction;
+  /** the version the caller saw; a different current version is a WORKFLOW_CONFLICT */
+  version: number;
+  opinion?: string;
+  remark?: string;
+  attachmentIds?: number[];
+  /** the changed content (EDIT, or an edit together with SUBMIT / PROPOSE_* / APPROVE / RESUBMIT) */
+  payload?: P;
+}
+
+/** A registered business type (GET /api/workflow/form-types), for filters. */
+export interface WorkflowFormTypeInfo {
+  formType: string;
+  label: string;
+  module: string;
+  origin: WorkflowOrigin;
+}
+
+/** 附件: limits the server enforces on POST /api/attachments (multipart field `file`). */
+export const ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** Allowed attachment types by extension; the server also checks the file's leading bytes. */
+export const ATTACHMENT_CONTENT_TYPES: Readonly<Record<string, string>> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+
+export interface UploadedAttachment extends AttachmentRef {
+  uploadedAt: string;
 }

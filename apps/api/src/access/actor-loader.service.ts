@@ -34,6 +34,7 @@ export class ActorLoader {
       unitId: account.unitId,
       grants: new Set(grants.map((g) => grantKey(g.module, g.action))),
       onBehalfOfId: null,
+      onBehalfOfName: null,
     };
   }
 }

@@ -12,6 +12,7 @@ export interface Actor {
   grants: ReadonlySet<string>;
   /** set when the actor works through a delegation: whose grants are used (代办委托) */
   onBehalfOfId: number | null;
+  onBehalfOfName: string | null;
 }
 
 export const grantKey = (module: ModuleKey, action: GrantAction): string => `${module}:${action}`;

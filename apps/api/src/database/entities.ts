@@ -13,6 +13,11 @@ import { ProjectManager } from '../modules/regions/entities/project-manager.enti
 import { PropertyArea } from '../modules/regions/entities/property-area.entity';
 import { PropertyCompany } from '../modules/regions/entities/property-company.entity';
 import { Region } from '../modules/regions/entities/region.entity';
+import { Attachment } from '../modules/workflow/attachments/attachment.entity';
+import { WorkflowActionRecord } from '../modules/workflow/entities/workflow-action-record.entity';
+import { WorkflowCase } from '../modules/workflow/entities/workflow-case.entity';
+import { WorkflowSequence } from '../modules/workflow/entities/workflow-sequence.entity';
+import { SERVICE_EVALUATION_ENTITIES } from '../modules/service-evaluation/entities';
 
 /** Every entity of the schema; migrations are generated from exactly this list. */
 export const ENTITIES = [
@@ -31,4 +36,9 @@ export const ENTITIES = [
   OwnersCommittee,
   PropertyArea,
   House,
+  WorkflowCase,
+  WorkflowActionRecord,
+  WorkflowSequence,
+  Attachment,
+  ...SERVICE_EVALUATION_ENTITIES,
 ];

@@ -1,4 +1,62 @@
-// TEMPORARY interface, replaced by the seed helper's implementation
 import { DataSource } from 'typeorm';
-export async function seedDemo(_: DataSource): Promise<void> {}
-export async function seedDemoIfEmpty(_: DataSource): Promise<boolean> { return false; }
+import { Account } from '../access/entities/account.entity';
+import { hashPassword } from '../modules/auth/password';
+import { AccountPlan, buildAccounts } from './accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { IdentityFactory } from './names';
+import { buildOrganisation, OrganisationPlan } from './organisation';
+import { SeededRandom } from './random';
+import { assertSeedTablesEmpty, seedSteps, writeStep } from './seed-writer';
+import { DISTRICTS, FUTIAN_ID, NANSHAN_ID } from './shenzhen';
+
+export const DEFAULT_SEED = 1;
+
+/**
+ * Demo scale, what the embedded mode loads: all 680 communities; 福田区 and 南山区 fully populated
+ * (about 50 property areas each, with companies, managers, developers, owners' committees and
+ * houses), a few areas in every other district; officers everywhere, counterpart accounts for most
+ * units, about half of the accounts bound to WeChat, and the demo logins (DEMO_ACCOUNTS, unbound).
+ */
+export function demoPlan(rng: SeededRandom): { organisation: OrganisationPlan; accounts: Omit<AccountPlan, 'passwordHash'> } {
+  const sizes = rng.fork('district-sizes');
+  return {
+    organisation: {
+      areasPerDistrict: DISTRICTS.map((d) => (d.id === FUTIAN_ID ? sizes.int(48, 56) : d.id === NANSHAN_ID ? sizes.int(44, 52) : sizes.int(2, 4))),
+      companies: 36,
+      developers: 24,
+      projectManagerReuse: 0.15,
+      shareWithCompany: 0.95,
+      shareWithDeveloper: 0.9,
+      shareWithCommittee: 0.55,
+      houses: { min: 40, max: 160 },
+    },
+    accounts: {
+      demoAccounts: DEMO_ACCOUNTS,
+      cityOfficers: 2,
+      extraOfficers: { min: 1, max: 3 },
+      shareOfStreetsWithOfficer: 0.7,
+      shareOfUnitsWithAccount: 0.7,
+      shareBound: 0.5,
+    },
+  };
+}
+
+/** Seeds the demo data into empty tables, in one transaction. The same seed number gives the same data. */
+export async function seedDemo(dataSource: DataSource, options: { seed?: number } = {}): Promise<void> {
+  const rng = new SeededRandom(options.seed ?? DEFAULT_SEED);
+  const plan = demoPlan(rng);
+  const people = new IdentityFactory(rng.fork('people'));
+  const organisation = buildOrganisation(plan.organisation, rng.fork('organisation'), people);
+  const accounts = buildAccounts(organisation, { ...plan.accounts, passwordHash: await hashPassword(DEMO_PASSWORD) }, rng.fork('accounts'), people);
+  await dataSource.transaction(async (manager) => {
+    await assertSeedTablesEmpty(dataSource, manager);
+    for (const step of seedSteps(organisation, accounts, rng.fork('houses'))) await writeStep(dataSource, manager, step);
+  });
+}
+
+/** Embedded first start: seeds the demo only when no account exists yet. Returns whether it seeded. */
+export async function seedDemoIfEmpty(dataSource: DataSource): Promise<boolean> {
+  if (await dataSource.getRepository(Account).exists()) return false;
+  await seedDemo(dataSource);
+  return true;
+}

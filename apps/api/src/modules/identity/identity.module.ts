@@ -1,5 +1,30 @@
 import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Account } from '../../access/entities/account.entity';
+import { AppConfig, APP_CONFIG } from '../../config/app-config';
+import { SmsModule } from '../../integrations/sms/sms.module';
+import { WechatModule } from '../../integrations/wechat/wechat.module';
+import { AuthModule } from '../auth/auth.module';
+import { BindTicketService } from './bind-ticket.service';
+import { SmsVerification } from './entities/sms-verification.entity';
+import { IdentityController } from './identity.controller';
+import { IdentityService } from './identity.service';
+import { SmsCodeService } from './sms-code.service';
 
-// TEMPORARY shell: the identity helper fills this module (chapter 1)
-@Module({})
+/** Chapter 1 (身份绑定): WeChat login and binding a WeChat identity to a preset account. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Account, SmsVerification]),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }),
+    }),
+    AuthModule,
+    SmsModule,
+    WechatModule,
+  ],
+  controllers: [IdentityController],
+  providers: [IdentityService, BindTicketService, SmsCodeService],
+})
 export class IdentityModule {}

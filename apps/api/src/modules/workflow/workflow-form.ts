@@ -36,6 +36,10 @@ export interface WorkflowFormDefinition<P extends object = object> {
   /** roles acting at each step; defaults: entry/acceptance DISTRICT_HANDLER, review DISTRICT_SUPERVISOR */
   entryRoles?: Role[];
   reviewRoles?: Role[];
+  /** subject forms: the unit roles that may file one; default every unit role (PROPERTY_COMPANY, PROJECT_MANAGER, OWNERS_COMMITTEE) */
+  filingRoles?: Role[];
+  /** business number prefix (2–6 capitals), e.g. BR → BR-20261126-0001; default: the initials of formType's words */
+  businessNoPrefix?: string;
   /** class-validator DTO of the content; validated on create and on every edit */
   payloadClass: ClassConstructor<P>;
   /**

@@ -1,3 +1,3 @@
-import { Initial1795581985169 } from './1795581985169-Initial';
+import { Initial1795678116362 } from './1795678116362-Initial';
 
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795581985169];
+export const MYSQL_MIGRATIONS: Function[] = [Initial1795678116362];

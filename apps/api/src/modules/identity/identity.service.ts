@@ -1,0 +1,130 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  AccountStatus,
+  AuthErrorCode,
+  BindResponse,
+  IdentityErrorCode,
+  SMS_CODE_TTL_SECONDS,
+  SMS_RESEND_INTERVAL_SECONDS,
+  SmsCodeSentResponse,
+  WechatChannel,
+  WechatLoginResponse,
+} from '@szpm/contract';
+import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { Account } from '../../access/entities/account.entity';
+import { AppConfig, APP_CONFIG } from '../../config/app-config';
+import { maskPhone } from '../../common/http/masking';
+import { WechatClient } from '../../integrations/wechat/wechat.client';
+import { AccountProfileService } from '../auth/account-profile.service';
+import { AuthException } from '../auth/auth.exception';
+import { LoginChannel } from '../auth/entities/refresh-token.entity';
+import { SessionService } from '../auth/session.service';
+import { BindTicket, BindTicketService } from './bind-ticket.service';
+import { SmsPurpose } from './entities/sms-verification.entity';
+import { IdentityException } from './identity.exception';
+import { SmsCodeService } from './sms-code.service';
+import { wechatFailure } from './wechat-errors';
+
+/** The account column that holds the openid of each WeChat app. */
+const OPENID_COLUMN: Record<WechatChannel, 'wechatOpenId' | 'miniOpenId'> = { oa: 'wechatOpenId', mini: 'miniOpenId' };
+const LOGIN_CHANNEL: Record<WechatChannel, LoginChannel> = {
+  oa: LoginChannel.WECHAT_OFFICIAL_ACCOUNT,
+  mini: LoginChannel.WECHAT_MINI_PROGRAM,
+};
+
+interface PersonClaim {
+  name: string;
+  phone: string;
+}
+
+/**
+ * Chapter 1 (身份绑定): a WeChat identity logs in directly when it is bound to an account;
+ * otherwise it binds to an account a district lead created in advance, proven by name + phone +
+ * SMS code. There is no self-registration.
+ */
+@Injectable()
+export class IdentityService {
+  constructor(
+    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly wechat: WechatClient,
+    private readonly tickets: BindTicketService,
+    private readonly smsCodes: SmsCodeService,
+    private readonly sessions: SessionService,
+    private readonly profiles: AccountProfileService,
+  ) {}
+
+  oaAuthorizeUrl(state: string): string {
+    const redirect = this.config.wechat.oauthRedirectUrl;
+    if (!redirect || !this.config.wechat.officialAccount) {
+      throw new IdentityException(IdentityErrorCode.WECHAT_NOT_CONFIGURED, { channel: 'oa' });
+    }
+    return this.wechat.authorizeUrl(redirect, state);
+  }
+
+  async wechatLogin(channel: WechatChannel, code: string): Promise<WechatLoginResponse> {
+    let openid: string;
+    try {
+      openid = await this.wechat.openidFromCode(channel, code);
+    } catch (error) {
+      throw wechatFailure(error);
+    }
+    const account = await this.accounts.findOne({ where: { [OPENID_COLUMN[channel]]: openid } });
+    if (!account) return { bound: false, bindTicket: this.tickets.issue({ openid, channel }) };
+    if (account.status !== AccountStatus.ACTIVE) throw new AuthException(AuthErrorCode.ACCOUNT_INACTIVE);
+    await this.accounts.update({ id: account.id }, { lastLoginAt: new Date() });
+    return {
+      bound: true,
+      tokens: await this.sessions.issue(account.id, LOGIN_CHANNEL[channel]),
+      modules: await this.profiles.modulesOf(account.id),
+    };
+  }
+
+  async sendBindCode(bindTicket: string, person: PersonClaim): Promise<SmsCodeSentResponse> {
+    const ticket = this.tickets.read(bindTicket);
+    const account = await this.presetAccount(person);
+    await this.refuseConflicts(this.accounts.manager, account, ticket);
+    await this.smsCodes.send(account.phone, SmsPurpose.BIND_IDENTITY);
+    return { phone: maskPhone(account.phone), expiresInSeconds: SMS_CODE_TTL_SECONDS, resendAfterSeconds: SMS_RESEND_INTERVAL_SECONDS };
+  }
+
+  async confirmBind(bindTicket: string, person: PersonClaim, code: string): Promise<BindResponse> {
+    const ticket = this.tickets.read(bindTicket);
+    const account = await this.presetAccount(person);
+    const column = OPENID_COLUMN[ticket.channel];
+    try {
+      await this.smsCodes.consume(account.phone, SmsPurpose.BIND_IDENTITY, code, async (manager) => {
+        const current = await manager.findOneOrFail(Account, { where: { id: account.id } });
+        if (current.status !== AccountStatus.ACTIVE) throw new IdentityException(IdentityErrorCode.PERSON_NOT_FOUND);
+        await this.refuseConflicts(manager, current, ticket);
+        await manager.update(Account, { id: current.id }, { [column]: ticket.openid, boundAt: current.boundAt ?? new Date(), lastLoginAt: new Date() });
+      });
+    } catch (error) {
+      // the unique index caught a concurrent binding of the same openid
+      if (error instanceof QueryFailedError && isDuplicateKey(error)) throw new IdentityException(IdentityErrorCode.WECHAT_ALREADY_BOUND);
+      throw error;
+    }
+    const tokens = await this.sessions.issue(account.id, LOGIN_CHANNEL[ticket.channel]);
+    return { tokens, account: await this.profiles.me(await this.accounts.findOneOrFail({ where: { id: account.id } })) };
+  }
+
+  /** The one active account with exactly this name and phone; the error never says which part is wrong. */
+  private async presetAccount(person: PersonClaim): Promise<Account> {
+    const account = await this.accounts.findOne({ where: { phone: person.phone, name: person.name, status: AccountStatus.ACTIVE } });
+    if (!account) throw new IdentityException(IdentityErrorCode.PERSON_NOT_FOUND);
+    return account;
+  }
+
+  private async refuseConflicts(manager: EntityManager, account: Account, ticket: BindTicket): Promise<void> {
+    const column = OPENID_COLUMN[ticket.channel];
+    const holder = await manager.findOne(Account, { where: { [column]: ticket.openid } });
+    if (holder && holder.id !== account.id) throw new IdentityException(IdentityErrorCode.WECHAT_ALREADY_BOUND);
+    if (account[column] && account[column] !== ticket.openid) throw new IdentityException(IdentityErrorCode.ALREADY_BOUND);
+  }
+}
+
+function isDuplicateKey(error: QueryFailedError): boolean {
+  const code = (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

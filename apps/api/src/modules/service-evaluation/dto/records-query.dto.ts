@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EvaluationRecordStatus, EvaluationSubjectType } from '@szpm/contract';
+import { Type } from 'class-transformer';
+import { IsEnum, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../../common/http/pagination.dto';
+import { IsCalendarDate } from './calendar-date.validator';
+
+/** 不良信息汇总 / 风险名单 search. */
+export class RecordSearchDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: '评价对象名称（包含）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  search?: string;
+
+  @ApiPropertyOptional({ description: '事项' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  itemId?: number;
+
+  @ApiPropertyOptional({ enum: EvaluationRecordStatus })
+  @IsOptional()
+  @IsEnum(EvaluationRecordStatus)
+  status?: EvaluationRecordStatus;
+
+  @ApiPropertyOptional({ description: '市局账号可指定行政区；区局账号只能查看本区' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  districtId?: number;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: '事实发生日期起（含）' })
+  @IsOptional()
+  @IsCalendarDate()
+  factDateFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: '事实发生日期止（含）' })
+  @IsOptional()
+  @IsCalendarDate()
+  factDateTo?: string;
+
+  @ApiPropertyOptional({ description: '文书编号（包含）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  documentNo?: string;
+}
+
+export class BadRecordSearchDto extends RecordSearchDto {
+  @ApiPropertyOptional({ enum: EvaluationSubjectType })
+  @IsOptional()
+  @IsEnum(EvaluationSubjectType)
+  subjectType?: EvaluationSubjectType;
+}
+
+export class GoodRecordSearchDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: EvaluationSubjectType })
+  @IsOptional()
+  @IsEnum(EvaluationSubjectType)
+  subjectType?: EvaluationSubjectType;
+
+  @ApiPropertyOptional({ description: '评价对象名称（包含）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  search?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  districtId?: number;
+}
+
+/** 关联同年度的不良信息: candidates for a count-once link. */
+export class LinkCandidatesQueryDto {
+  @ApiProperty({ enum: EvaluationSubjectType })
+  @IsEnum(EvaluationSubjectType)
+  subjectType: EvaluationSubjectType;
+
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  subjectId: number;
+
+  @ApiProperty()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  itemId: number;
+
+  @ApiProperty({ example: '2026-03-01', description: '本条的事实发生日期（决定年度）' })
+  @IsCalendarDate()
+  factDate: string;
+}
+
+/** 信息公示 search (no login). */
+export class PublicitySearchDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: EvaluationSubjectType })
+  @IsOptional()
+  @IsEnum(EvaluationSubjectType)
+  subjectType?: EvaluationSubjectType;
+
+  @ApiPropertyOptional({ description: '评价对象名称（包含）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  search?: string;
+
+  @ApiPropertyOptional({ description: '行政区' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  districtId?: number;
+}

@@ -1,0 +1,33 @@
+import { HttpStatus } from '@nestjs/common';
+import { ServiceEvaluationErrorCode } from '@szpm/contract';
+import { AppException } from '../../common/errors/app.exception';
+
+const STATUS: Record<ServiceEvaluationErrorCode, HttpStatus> = {
+  [ServiceEvaluationErrorCode.SUBJECT_NOT_IN_DISTRICT]: HttpStatus.BAD_REQUEST,
+  [ServiceEvaluationErrorCode.CATALOGUE_ENTRY_NOT_USABLE]: HttpStatus.BAD_REQUEST,
+  [ServiceEvaluationErrorCode.CATALOGUE_CODE_TAKEN]: HttpStatus.CONFLICT,
+  [ServiceEvaluationErrorCode.FACT_DATE_IN_FUTURE]: HttpStatus.BAD_REQUEST,
+  [ServiceEvaluationErrorCode.INVALID_LINKED_RECORD]: HttpStatus.BAD_REQUEST,
+  [ServiceEvaluationErrorCode.RECORD_NOT_EFFECTIVE]: HttpStatus.CONFLICT,
+  [ServiceEvaluationErrorCode.RECORD_HAS_RUNNING_FORM]: HttpStatus.CONFLICT,
+  [ServiceEvaluationErrorCode.INVALID_GRADE_THRESHOLDS]: HttpStatus.BAD_REQUEST,
+  [ServiceEvaluationErrorCode.INVALID_CYCLE]: HttpStatus.BAD_REQUEST,
+  [ServiceEvaluationErrorCode.NO_DISTRICT]: HttpStatus.FORBIDDEN,
+};
+
+/** The field each code is about, so that the 400 names it like a validation error does. */
+const FIELD: Partial<Record<ServiceEvaluationErrorCode, string>> = {
+  [ServiceEvaluationErrorCode.SUBJECT_NOT_IN_DISTRICT]: 'subjectId',
+  [ServiceEvaluationErrorCode.FACT_DATE_IN_FUTURE]: 'factDate',
+  [ServiceEvaluationErrorCode.INVALID_LINKED_RECORD]: 'linkedRecordIds',
+  [ServiceEvaluationErrorCode.INVALID_GRADE_THRESHOLDS]: 'grades',
+  [ServiceEvaluationErrorCode.INVALID_CYCLE]: 'cycle',
+};
+
+export class ServiceEvaluationException extends AppException {
+  constructor(code: ServiceEvaluationErrorCode, options: { field?: string; message?: string } = {}) {
+    const field = options.field ?? FIELD[code];
+    const exception = new AppException(code, STATUS[code], options.message);
+    super(code, STATUS[code], options.message, field ? [{ field, message: exception.message, constraint: 'rule' }] : undefined);
+  }
+}

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { FINISHED_WORKFLOW_STATUSES, GrantAction, Page, TodoCounts, TodoList, WorkflowCaseSummary, WorkflowOrigin, WorkflowStatus } from '@szpm/contract';
+import { SelectQueryBuilder } from 'typeorm';
+import { Actor } from '../../access/actor';
+import { DistrictScope } from '../../access/district-scope';
+import { pageWindow, toPage } from '../../common/http/pagination.dto';
+import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
+import { selectSummaryColumns, whereSearch } from '../workflow/workflow-case-query';
+import { WorkflowRegistry } from '../workflow/workflow-registry';
+import { toCaseSummary } from '../workflow/workflow-view';
+import { TodoQueryDto } from './dto/todo-query.dto';
+
+/** A WHERE fragment over alias `c` (workflow_cases) with its parameters; null when it can match nothing. */
+interface Condition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+const ALIAS = 'c';
+
+/**
+ * 待办事项 (chapter 4): the caller's lists across every form type, as indexed SQL over
+ * workflow_cases (district, status, form type) and workflow_actions (actor, case).
+ *
+ * - 待办 pending: at a step whose role the caller holds (with the module's operate grant), in the
+ *   caller's district: the entry step of the forms the caller entered or accepted (退回 comes back
+ *   to them), and the review step of forms the caller did not enter (separation of duties).
+ * - 待受理 to-accept: applications waiting for acceptance, for those who may accept them.
+ * - 已办 handled: running forms the caller acted on that are not waiting for the caller now.
+ * - 已完成 completed: finished forms the caller took part in.
+ */
+@Injectable()
+export class TodosService {
+  constructor(
+    private readonly scope: DistrictScope,
+    private readonly registry: WorkflowRegistry,
+  ) {}
+
+  async list(actor: Actor, query: TodoQueryDto): Promise<Page<WorkflowCaseSummary>> {
+    const window = pageWindow(query);
+    if (query.formType !== undefined) this.registry.get(query.formType);
+    const qb = this.query(actor, query.list ?? TodoList.PENDING, query.formType);
+    if (!qb) return toPage([], 0, window);
+    whereSearch(qb, ALIAS, query.search);
+    const [rows, total] = await selectSummaryColumns(qb, ALIAS)
+      .orderBy(`${ALIAS}.updatedAt`, 'DESC')
+      .addOrderBy(`${ALIAS}.id`, 'DESC')
+      .skip(window.skip)
+      .take(window.take)
+      .getManyAndCount();
+    return toPage(
+      rows.map((row) => toCaseSummary(row, this.registry.find(row.formType))),
+      total,
+      window,
+    );
+  }
+
+  /** The home page's badges. */
+  async counts(actor: Actor): Promise<TodoCounts> {
+    const count = (list: TodoList) => this.query(actor, list)?.getCount() ?? Promise.resolve(0);
+    return {
+      pending: await count(TodoList.PENDING),
+      handled: await count(TodoList.HANDLED),
+      toAccept: await count(TodoList.TO_ACCEPT),
+      completed: await count(TodoList.COMPLETED),
+    };
+  }
+
+  private query(actor: Actor, list: TodoList, formType?: string): SelectQueryBuilder<WorkflowCase> | null {
+    const condition = this.conditionOf(actor, list);
+    if (!condition) return null;
+    const qb = this.scope.repository(actor, WorkflowCase, '业务单').query(ALIAS).andWhere(condition.sql, condition.params);
+    if (formType !== undefined) qb.andWhere(`${ALIAS}.formType = :todoFormType`, { todoFormType: formType });
+    return qb;
+  }
+
+  private conditionOf(actor: Actor, list: TodoList): Condition | null {
+    switch (list) {
+      case TodoList.PENDING:
+        return this.pending(actor);
+      case TodoList.TO_ACCEPT:
+        return this.toAccept(actor);
+      case TodoList.HANDLED: {
+        const visible = this.visibleTypes(actor);
+        if (!visible) return null;
+        const notMine = [this.pending(actor), this.toAccept(actor)].filter((c): c is Condition => c !== null);
+        return and(visible, { sql: `${ALIAS}.status NOT IN (:...todoFinished)`, params: { todoFinished: FINISHED_WORKFLOW_STATUSES } }, this.tookPart(actor), ...notMine.map(not));
+      }
+      case TodoList.COMPLETED: {
+        const visible = this.visibleTypes(actor);
+        if (!visible) return null;
+        return and(visible, { sql: `${ALIAS}.status IN (:...todoFinished)`, params: { todoFinished: FINISHED_WORKFLOW_STATUSES } }, this.tookPart(actor));
+      }
+    }
+  }
+
+  private pending(actor: Actor): Condition | null {
+    const entryTypes = this.registry.entryFormsOf(actor).map((f) => f.formType);
+    const reviewTypes = this.registry.reviewFormsOf(actor).map((f) => f.formType);
+    const me = [actor.accountId, actor.onBehalfOfId].filter((id): id is number => id !== null);
+    const parts: string[] = [];
+    if (entryTypes.length) {
+      parts.push(`(${ALIAS}.status = :todoEntry AND ${ALIAS}.formType IN (:...todoEntryTypes) AND (${ALIAS}.entryActorId IS NULL OR ${ALIAS}.entryActorId IN (:...todoMe)))`);
+    }
+    if (reviewTypes.length) {
+      parts.push(
+        `(${ALIAS}.status = :todoReview AND ${ALIAS}.formType IN (:...todoReviewTypes)` +
+          ` AND (${ALIAS}.entryActorId IS NULL OR ${ALIAS}.entryActorId NOT IN (:...todoMe))` +
+          ` AND (${ALIAS}.origin <> :todoOfficer OR ${ALIAS}.initiatorId NOT IN (:...todoMe)))`,
+      );
+    }
+    if (!parts.length) return null;
+    return {
+      sql: `(${parts.join(' OR ')})`,
+      params: {
+        todoEntry: WorkflowStatus.ENTRY,
+        todoReview: WorkflowStatus.REVIEW,
+        todoEntryTypes: entryTypes,
+        todoReviewTypes: reviewTypes,
+        todoMe: me,
+        todoOfficer: WorkflowOrigin.OFFICER,
+      },
+    };
+  }
+
+  private toAccept(actor: Actor): Condition | null {
+    const types = this.registry
+      .entryFormsOf(actor)
+      .filter((f) => f.origin === WorkflowOrigin.SUBJECT)
+      .map((f) => f.formType);
+    if (!types.length) return null;
+    return {
+      sql: `(${ALIAS}.status = :todoPendingAcceptance AND ${ALIAS}.formType IN (:...todoAcceptTypes))`,
+      params: { todoPendingAcceptance: WorkflowStatus.PENDING_ACCEPTANCE, todoAcceptTypes: types },
+    };
+  }
+
+  private visibleTypes(actor: Actor): Condition | null {
+    const types = this.registry.grantedTo(actor, GrantAction.VIEW).map((f) => f.formType);
+    return types.length ? { sql: `${ALIAS}.formType IN (:...todoVisibleTypes)`, params: { todoVisibleTypes: types } } : null;
+  }
+
+  /**
+   * The caller acted on the form, themself or through a delegate (two index look-ups on
+   * workflow_actions); a delegate working for a delegator sees the delegator's part too.
+   */
+  private tookPart(actor: Actor): Condition {
+    const me = [actor.accountId, actor.onBehalfOfId].filter((id): id is number => id !== null);
+    return {
+      sql:
+        `(EXISTS (SELECT 1 FROM workflow_actions wa WHERE wa.caseId = ${ALIAS}.id AND wa.actorId IN (:...todoActors))` +
+        ` OR EXISTS (SELECT 1 FROM workflow_actions wb WHERE wb.caseId = ${ALIAS}.id AND wb.onBehalfOfId IN (:...todoActors)))`,
+      params: { todoActors: me },
+    };
+  }
+}
+
+function and(...conditions: Condition[]): Condition {
+  return {
+    sql: conditions.map((c) => `(${c.sql})`).join(' AND '),
+    params: Object.assign({}, ...conditions.map((c) => c.params)),
+  };
+}
+
+function not(condition: Condition): Condition {
+  return { sql: `NOT (${condition.sql})`, params: condition.params };
+}
+

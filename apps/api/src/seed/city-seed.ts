@@ -1,0 +1,121 @@
+import { randomInt } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../modules/auth/password';
+import { AccountPlan, buildAccounts } from './accounts';
+import { IdentityFactory } from './names';
+import { buildOrganisation, OrganisationPlan } from './organisation';
+import { apportion, SeededRandom } from './random';
+import { assertSeedTablesEmpty, seedSteps, writeStep } from './seed-writer';
+import { DISTRICTS } from './shenzhen';
+
+/** City scale per domain-notes.md. */
+export interface CitySize {
+  propertyAreas: number;
+  companies: number;
+  projectManagers: number;
+  developers: number;
+  houses: number;
+}
+
+export const CITY_SIZE: CitySize = { propertyAreas: 10_000, companies: 3_000, projectManagers: 10_000, developers: 1_500, houses: 1_000_000 };
+
+export interface CitySeedResult {
+  /** rows written per table, in the order written */
+  tables: Array<{ table: string; rows: number; seconds: number }>;
+  seconds: number;
+  /** the first password of the seeded officer and unit accounts (random per run; city scale has no demo logins) */
+  initialPassword: string;
+}
+
+export function cityPlan(size: CitySize): { organisation: OrganisationPlan; accounts: Omit<AccountPlan, 'passwordHash'> } {
+  return {
+    organisation: {
+      areasPerDistrict: apportion(size.propertyAreas, DISTRICTS.map((d) => d.areaWeight)),
+      companies: size.companies,
+      developers: size.developers,
+      projectManagers: size.projectManagers,
+      // one manager per managed area; the few left over are between projects
+      projectManagerReuse: 0,
+      shareWithCompany: Math.min(0.98, size.projectManagers / size.propertyAreas),
+      shareWithDeveloper: 0.92,
+      shareWithCommittee: 0.45,
+      houses: housesPerArea(size),
+    },
+    accounts: {
+      demoAccounts: null,
+      cityOfficers: 3,
+      extraOfficers: { min: 4, max: 8 },
+      shareOfStreetsWithOfficer: 0.7,
+      shareOfUnitsWithAccount: 0.7,
+      shareBound: 0.5,
+    },
+  };
+}
+
+/**
+ * City scale (≈10,000 property areas, 3,000 companies, 10,000 project managers, 1,000,000 houses)
+ * by multi-row INSERTs in chunks, one transaction per table. Officer accounts for every district
+ * and counterpart accounts for most units, but never the demo logins.
+ */
+export async function seedCity(
+  dataSource: DataSource,
+  options: { seed: number; log: (line: string) => void; size?: CitySize },
+): Promise<CitySeedResult> {
+  const started = Date.now();
+  const rng = new SeededRandom(options.seed);
+  const plan = cityPlan(options.size ?? CITY_SIZE);
+  const people = new IdentityFactory(rng.fork('people'));
+  const organisation = buildOrganisation(plan.organisation, rng.fork('organisation'), people);
+  const initialPassword = strongRandomPassword();
+  const accounts = buildAccounts(organisation, { ...plan.accounts, passwordHash: await hashPassword(initialPassword) }, rng.fork('accounts'), people);
+  options.log(`generated in ${seconds(started)} s`);
+
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  const tables: CitySeedResult['tables'] = [];
+  try {
+    await assertSeedTablesEmpty(dataSource, runner);
+    for (const step of seedSteps(organisation, accounts, rng.fork('houses'))) {
+      const stepStarted = Date.now();
+      await runner.startTransaction();
+      try {
+        const rows = await writeStep(dataSource, runner, step);
+        await runner.commitTransaction();
+        tables.push({ table: step.table, rows, seconds: Number(seconds(stepStarted)) });
+        options.log(`${step.table.padEnd(20)} ${rows.toLocaleString('en-US').padStart(10)} rows  ${seconds(stepStarted).padStart(6)} s`);
+      } catch (error) {
+        await runner.rollbackTransaction();
+        throw error;
+      }
+    }
+  } finally {
+    await runner.release();
+  }
+  const total = Number(seconds(started));
+  options.log(`total ${total} s`);
+  return { tables, seconds: total, initialPassword };
+}
+
+/** Between 0.4 and 1.6 times the average, then nudged to the exact total. */
+function housesPerArea(size: CitySize): OrganisationPlan['houses'] {
+  const average = size.houses / size.propertyAreas;
+  const min = Math.max(1, Math.round(average * 0.4));
+  return { min, max: Math.max(min, Math.round(average * 1.6)), total: size.houses };
+}
+
+function seconds(since: number): string {
+  return ((Date.now() - since) / 1000).toFixed(1);
+}
+
+/** 12 characters from all four classes, so it passes the password policy. */
+function strongRandomPassword(): string {
+  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', '@#%&*!?'];
+  const chars = sets.map((s) => s[randomInt(s.length)]);
+  const all = sets.join('');
+  while (chars.length < 12) chars.push(all[randomInt(all.length)]);
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j], chars[i]];
+  }
+  return chars.join('');
+}
