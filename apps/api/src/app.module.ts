@@ -1,15 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module';
 import { AppConfig, APP_CONFIG } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
+import { serializeSqliteTransactions } from './database/sqlite-transactions';
 import { HealthController } from './health/health.controller';
 import { AuthModule } from './modules/auth/auth.module';
+import { CreditModule } from './modules/credit/credit.module';
+import { DelegationsModule } from './modules/delegations/delegations.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { NoticesModule } from './modules/notices/notices.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { PermissionsModule } from './modules/permissions/permissions.module';
 import { RegionsModule } from './modules/regions/regions.module';
+import { SafetyInspectionsModule } from './modules/safety-inspections/safety-inspections.module';
 import { ServiceEvaluationModule } from './modules/service-evaluation/service-evaluation.module';
+import { ObjectionsModule } from './modules/service-evaluation/objections/objections.module';
 import { TodosModule } from './modules/todos/todos.module';
 import { WorkflowModule } from './modules/workflow/workflow.module';
 import { QueueModule } from './queue/queue.module';
@@ -21,7 +28,10 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config.database),
+          dataSourceFactory: async (options) => serializeSqliteTransactions(await new DataSource(options!).initialize()),
+        }),
         QueueModule,
         AccessModule,
         RegionsModule,
@@ -32,6 +42,11 @@ export class AppModule {
         WorkflowModule,
         TodosModule,
         ServiceEvaluationModule,
+        DelegationsModule,
+        CreditModule,
+        ObjectionsModule,
+        NoticesModule,
+        SafetyInspectionsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { serveMiniProgramH5 } from './common/http/mini-program-h5';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
@@ -22,6 +23,7 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
+  serveMiniProgramH5(app);
 
   const document = SwaggerModule.createDocument(
     app,
@@ -30,6 +32,13 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
       .setDescription('District officers supervise residential property management. Errors: { statusCode, code, message, details? }.')
       .setVersion('0.1.0')
       .addBearerAuth()
+      .addGlobalParameters({
+        in: 'header',
+        name: 'X-On-Behalf-Of',
+        required: false,
+        description: '代办委托: the delegator\'s account id; the call then acts with the grants that delegator lent the caller, recorded as "caller on behalf of delegator"',
+        schema: { type: 'integer' },
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

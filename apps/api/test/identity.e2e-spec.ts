@@ -293,7 +293,7 @@ describe('identity (chapter 1: identity binding)', () => {
       expect((await c.sendCode(expired, '卫东', '13900000012').expect(401)).body.code).toBe('IDENTITY_BIND_TICKET_INVALID');
       const accessToken = jwt.sign({ sub: 1, typ: 'access' }, { secret: t.config.jwtSecret, expiresIn: 60 });
       expect((await c.sendCode(accessToken, '卫东', '13900000012').expect(401)).body.code).toBe('IDENTITY_BIND_TICKET_INVALID');
-      const foreign = jwt.sign({ typ: 'bind', sub: 'oOA-weidong', ch: 'oa' }, { secret: 'another-server-secret-another-server-secret', expiresIn: 600 });
+      const foreign = new JwtService({ secret: 'another-server-secret-another-server-secret' }).sign({ typ: 'bind', sub: 'oOA-weidong', ch: 'oa' }, { expiresIn: 600 });
       expect((await c.sendCode(foreign, '卫东', '13900000012').expect(401)).body.code).toBe('IDENTITY_BIND_TICKET_INVALID');
       // and a bind ticket never passes as an access token
       const ticket = await c.ticket('oa', 'oOA-weidong');

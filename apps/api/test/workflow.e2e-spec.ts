@@ -521,7 +521,10 @@ describe('workflow engine', () => {
       const forHandler = (await get('futian.handler', '/api/workflow/form-types').expect(200)).body.map((f: { formType: string }) => f.formType);
       expect(forHandler).toEqual(expect.arrayContaining([OFFICER_FORM, SUBJECT_FORM, SAME_ROLE_FORM]));
       const forCompany = (await get('demo.company', '/api/workflow/form-types').expect(200)).body;
-      expect(forCompany).toEqual([{ formType: SUBJECT_FORM, label: '测试：企业地址异议', module: 'service-evaluation', origin: 'SUBJECT' }]);
+      expect(forCompany).toEqual([
+        { formType: 'OBJECTION', label: '异议处理', module: 'service-evaluation', origin: 'SUBJECT' },
+        { formType: SUBJECT_FORM, label: '测试：企业地址异议', module: 'service-evaluation', origin: 'SUBJECT' },
+      ]);
     });
 
     it('stores one history row per action, numbered without gaps', async () => {

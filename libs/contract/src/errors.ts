@@ -1,6 +1,9 @@
 import { SERVICE_EVALUATION_ERROR_MESSAGES, ServiceEvaluationErrorCode } from './service-evaluation';
 import { DELEGATION_ERROR_MESSAGES, DelegationErrorCode } from './delegations';
 import { CREDIT_ERROR_MESSAGES, CreditErrorCode } from './credit';
+import { OBJECTION_ERROR_MESSAGES, ObjectionErrorCode } from './objections';
+import { NOTICE_ERROR_MESSAGES, NoticeErrorCode } from './notices';
+import { SAFETY_INSPECTION_ERROR_MESSAGES, SafetyInspectionErrorCode } from './safety-inspections';
 
 /**
  * Stable machine codes of every API error, with the Chinese message an officer reads.
@@ -74,7 +77,7 @@ export enum AttachmentErrorCode {
   NOT_USABLE = 'ATTACHMENT_NOT_USABLE',
 }
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode | WorkflowErrorCode | AttachmentErrorCode | ServiceEvaluationErrorCode | DelegationErrorCode | CreditErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode | WorkflowErrorCode | AttachmentErrorCode | ServiceEvaluationErrorCode | DelegationErrorCode | CreditErrorCode | ObjectionErrorCode | NoticeErrorCode | SafetyInspectionErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [CommonErrorCode.VALIDATION_FAILED]: '提交的信息有误，请检查标注的字段',
@@ -130,6 +133,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   ...SERVICE_EVALUATION_ERROR_MESSAGES,
   ...DELEGATION_ERROR_MESSAGES,
   ...CREDIT_ERROR_MESSAGES,
+  ...OBJECTION_ERROR_MESSAGES,
+  ...NOTICE_ERROR_MESSAGES,
+  ...SAFETY_INSPECTION_ERROR_MESSAGES,
 };
 
 /** The JSON body of every error response. */

@@ -8,3 +8,7 @@ export * from './service-evaluation';
 export * from './notifications';
 export * from './delegations';
 export * from './credit';
+export * from './objections';
+export * from './notices';
+export * from './safety-inspections';
+export * from './requests';

@@ -7,6 +7,8 @@ export enum CampaignKind {
   URGE = 'URGE',
   /** 提醒更新 */
   REMIND_UPDATE = 'REMIND_UPDATE',
+  /** 办理结果: an applicant is told how their application (e.g. an objection) ended */
+  WORKFLOW_OUTCOME = 'WORKFLOW_OUTCOME',
 }
 
 export const CAMPAIGN_KIND_LABELS: Record<CampaignKind, string> = {
@@ -14,6 +16,7 @@ export const CAMPAIGN_KIND_LABELS: Record<CampaignKind, string> = {
   [CampaignKind.NOTICE]: '通知',
   [CampaignKind.URGE]: '催办',
   [CampaignKind.REMIND_UPDATE]: '提醒更新',
+  [CampaignKind.WORKFLOW_OUTCOME]: '办理结果',
 };
 
 /** Where a message is delivered: the in-app inbox always; WeChat and SMS when configured. */

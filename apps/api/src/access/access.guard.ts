@@ -30,7 +30,7 @@ export class AccessGuard implements CanActivate {
     const [scheme, token] = header.split(' ');
     if (scheme !== 'Bearer' || !token) throw new AppException(CommonErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED);
     const payload = this.tokens.verify(token);
-    const actor = await this.actors.load(payload.sub);
+    const actor = await this.actors.load(payload.sub, request.headers['x-on-behalf-of']);
     request.actor = actor;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { jwtModuleOptions } from './jwt-options';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig, APP_CONFIG } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config';
 import { AccessTokenService } from './access-token.service';
 import { AccessGuard } from './access.guard';
 import { ActorLoader } from './actor-loader.service';
@@ -11,15 +12,16 @@ import { DistrictScope } from './district-scope';
 import { Account } from './entities/account.entity';
 import { AuditLog } from './entities/audit-log.entity';
 import { ModuleGrant } from './entities/module-grant.entity';
+import { Delegation } from '../modules/delegations/entities/delegation.entity';
 
 /** Authentication, module grants, district scope and the audit log: cross-cutting, in one place. */
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Account, ModuleGrant, AuditLog]),
+    TypeOrmModule.forFeature([Account, ModuleGrant, AuditLog, Delegation]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }),
+      useFactory: jwtModuleOptions,
     }),
   ],
   providers: [

@@ -10,7 +10,10 @@ export interface Actor {
   unitCategory: UnitCategory | null;
   unitId: number | null;
   grants: ReadonlySet<string>;
-  /** set when the actor works through a delegation: whose grants are used (代办委托) */
+  /**
+   * Set when the actor works through a delegation (代办委托): the delegator, whose role, district and
+   * grants (only the delegated modules) the actor then carries; accountId and name stay the delegate's.
+   */
   onBehalfOfId: number | null;
   onBehalfOfName: string | null;
 }

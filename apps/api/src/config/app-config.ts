@@ -24,6 +24,40 @@ export interface WechatAppConfig {
   secret: string;
 }
 
+/** What a WeChat message template field is filled with. */
+export type MessageFieldSource = 'title' | 'content' | 'sender' | 'sentAt' | 'kind';
+export const MESSAGE_FIELD_SOURCES: readonly MessageFieldSource[] = ['title', 'content', 'sender', 'sentAt', 'kind'];
+
+/** A WeChat message template approved in the WeChat console and how its fields are filled. */
+export interface WechatMessageTemplate {
+  templateId: string;
+  /** template keyword (e.g. thing1, time3) → what goes into it */
+  fields: Array<{ key: string; source: MessageFieldSource }>;
+}
+
+export interface NotificationsConfig {
+  wechat: {
+    /** mini-program subscribe messages (accounts with a miniOpenId); null: not sent */
+    subscribe: (WechatMessageTemplate & { miniprogramState: 'formal' | 'trial' | 'developer' }) | null;
+    /** official-account template messages (accounts with a wechatOpenId); null: not sent */
+    officialAccount: WechatMessageTemplate | null;
+    /** messages per second across all workers; 0 = no limit */
+    ratePerSecond: number;
+  };
+  sms: {
+    /** the approved notification template ({1} sender, {2} title); null: no SMS fallback */
+    templateId: string | null;
+    ratePerSecond: number;
+  };
+  /** attempts of a WeChat or SMS delivery before it is marked FAILED */
+  maxAttempts: number;
+  /** first retry delay; doubles per attempt up to retryMaxMs */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** deliveries one worker process sends at once, per channel */
+  concurrency: number;
+}
+
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
@@ -47,6 +81,7 @@ export interface AppConfig {
     oauthRedirectUrl: string | null;
   };
   publicBaseUrl: string;
+  notifications: NotificationsConfig;
 }
 
 /** A configuration problem; main() prints it and exits, naming the variable. */
@@ -104,6 +139,65 @@ function wechatApp(env: Env, prefix: string): WechatAppConfig | null {
   return { appId, secret };
 }
 
+const DEFAULT_TEMPLATE_FIELDS = 'thing1:title,thing2:sender,time3:sentAt';
+
+/** `thing1:title,thing2:sender,time3:sentAt`: WeChat template keywords and what fills them. */
+function templateFields(env: Env, name: string): WechatMessageTemplate['fields'] {
+  const raw = env[name] || DEFAULT_TEMPLATE_FIELDS;
+  const fields: WechatMessageTemplate['fields'] = [];
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const match = /^([a-z_]+\d+):([A-Za-z]+)$/.exec(part);
+    if (!match) throw new ConfigError(name, `"${part}" is not keyword:source (e.g. thing1:title)`);
+    const [, key, source] = match;
+    if (!MESSAGE_FIELD_SOURCES.includes(source as MessageFieldSource)) {
+      throw new ConfigError(name, `"${source}" in "${part}" must be one of ${MESSAGE_FIELD_SOURCES.join(', ')}`);
+    }
+    if (fields.some((f) => f.key === key)) throw new ConfigError(name, `keyword ${key} appears twice`);
+    fields.push({ key, source: source as MessageFieldSource });
+  }
+  if (!fields.length) throw new ConfigError(name, 'names no template keyword');
+  return fields;
+}
+
+/** WeChat template ids are 43 characters of base64url; accept the alphabet, not a length, to stay future-proof. */
+function wechatTemplateId(env: Env, name: string, app: WechatAppConfig | null, appPrefix: string): string | null {
+  const raw = env[name];
+  if (!raw) return null;
+  if (!/^[A-Za-z0-9_-]{8,64}$/.test(raw)) throw new ConfigError(name, `"${raw}" is not a WeChat template id (8-64 characters of A-Z a-z 0-9 _ -)`);
+  if (!app) throw new ConfigError(name, `is set but ${appPrefix}_APPID / ${appPrefix}_SECRET are not: messages need that app's access token`);
+  return raw;
+}
+
+function notificationsConfig(env: Env, wechat: { officialAccount: WechatAppConfig | null; miniProgram: WechatAppConfig | null }, sms: SmsConfig): NotificationsConfig {
+  const subscribeTemplate = wechatTemplateId(env, 'WECHAT_TEMPLATE_ID_SUBSCRIBE', wechat.miniProgram, 'WECHAT_MINI');
+  const oaTemplate = wechatTemplateId(env, 'WECHAT_TEMPLATE_ID_OA', wechat.officialAccount, 'WECHAT_OA');
+  const smsTemplate = env.SMS_NOTIFY_TEMPLATE_ID || null;
+  if (smsTemplate && sms.provider === 'tencent' && !/^\d{1,12}$/.test(smsTemplate)) {
+    throw new ConfigError('SMS_NOTIFY_TEMPLATE_ID', `must be the numeric id of an approved Tencent SMS template, got "${smsTemplate}"`);
+  }
+  const retryBaseMs = intVar(env, 'NOTIFY_RETRY_BASE_MS', 5000, 10, 3_600_000);
+  const retryMaxMs = intVar(env, 'NOTIFY_RETRY_MAX_MS', 600_000, 10, 24 * 3_600_000);
+  if (retryMaxMs < retryBaseMs) throw new ConfigError('NOTIFY_RETRY_MAX_MS', `must not be below NOTIFY_RETRY_BASE_MS (${retryBaseMs})`);
+  return {
+    wechat: {
+      subscribe: subscribeTemplate
+        ? {
+            templateId: subscribeTemplate,
+            fields: templateFields(env, 'WECHAT_SUBSCRIBE_FIELDS'),
+            miniprogramState: oneOf(env, 'WECHAT_MINIPROGRAM_STATE', ['formal', 'trial', 'developer'] as const, 'formal'),
+          }
+        : null,
+      officialAccount: oaTemplate ? { templateId: oaTemplate, fields: templateFields(env, 'WECHAT_OA_TEMPLATE_FIELDS') } : null,
+      ratePerSecond: intVar(env, 'NOTIFY_WECHAT_RATE_PER_SECOND', 0, 0, 100_000),
+    },
+    sms: { templateId: smsTemplate, ratePerSecond: intVar(env, 'NOTIFY_SMS_RATE_PER_SECOND', 0, 0, 100_000) },
+    maxAttempts: intVar(env, 'NOTIFY_MAX_ATTEMPTS', 6, 1, 50),
+    retryBaseMs,
+    retryMaxMs,
+    concurrency: intVar(env, 'NOTIFY_CONCURRENCY', 50, 1, 1000),
+  };
+}
+
 /** Embedded mode keeps a random JWT secret in the data directory so tokens survive restarts. */
 function embeddedSecret(dataDir: string): string {
   const file = join(dataDir, 'jwt-secret');
@@ -151,6 +245,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (queueProcessors === 'off' && !redisUrl) {
     throw new ConfigError('QUEUE_PROCESSORS', '"off" needs REDIS_URL: without Redis no separate worker can take the jobs');
   }
+  const officialAccount = wechatApp(env, 'WECHAT_OA');
+  const miniProgram = wechatApp(env, 'WECHAT_MINI');
   return {
     env: nodeEnv,
     port,
@@ -167,11 +263,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sms,
     wechat: {
       apiBase: urlVar(env, 'WECHAT_API_BASE', ['https:', 'http:']) ?? 'https://api.weixin.qq.com',
-      officialAccount: wechatApp(env, 'WECHAT_OA'),
-      miniProgram: wechatApp(env, 'WECHAT_MINI'),
+      officialAccount,
+      miniProgram,
       oauthRedirectUrl: urlVar(env, 'WECHAT_OAUTH_REDIRECT_URL', ['https:', 'http:']),
     },
     publicBaseUrl: env.PUBLIC_BASE_URL || `http://localhost:${port}`,
+    notifications: notificationsConfig(env, { officialAccount, miniProgram }, sms),
   };
 }
 

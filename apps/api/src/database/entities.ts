@@ -6,6 +6,7 @@ import { SmsVerification } from '../modules/identity/entities/sms-verification.e
 import { WechatOauthToken } from '../modules/identity/entities/wechat-oauth-token.entity';
 import { NotificationCampaign } from '../modules/notifications/entities/notification-campaign.entity';
 import { NotificationDelivery } from '../modules/notifications/entities/notification-delivery.entity';
+import { NotificationUrge } from '../modules/notifications/entities/notification-urge.entity';
 import { Developer } from '../modules/regions/entities/developer.entity';
 import { House } from '../modules/regions/entities/house.entity';
 import { OwnersCommittee } from '../modules/regions/entities/owners-committee.entity';
@@ -18,6 +19,14 @@ import { WorkflowActionRecord } from '../modules/workflow/entities/workflow-acti
 import { WorkflowCase } from '../modules/workflow/entities/workflow-case.entity';
 import { WorkflowSequence } from '../modules/workflow/entities/workflow-sequence.entity';
 import { SERVICE_EVALUATION_ENTITIES } from '../modules/service-evaluation/entities';
+import { Delegation } from '../modules/delegations/entities/delegation.entity';
+import { CreditRecord } from '../modules/credit/entities/credit-record.entity';
+import { Objection } from '../modules/service-evaluation/objections/entities/objection.entity';
+import { ObjectionKind } from '../modules/service-evaluation/objections/entities/objection-kind.entity';
+import { Owner } from '../modules/regions/entities/owner.entity';
+import { OwnerOfficeHolder } from '../modules/regions/entities/owner-office-holder.entity';
+import { NOTICE_ENTITIES } from '../modules/notices/entities';
+import { SAFETY_INSPECTION_ENTITIES } from '../modules/safety-inspections/entities';
 
 /** Every entity of the schema; migrations are generated from exactly this list. */
 export const ENTITIES = [
@@ -29,6 +38,7 @@ export const ENTITIES = [
   WechatOauthToken,
   NotificationCampaign,
   NotificationDelivery,
+  NotificationUrge,
   Region,
   PropertyCompany,
   ProjectManager,
@@ -41,4 +51,12 @@ export const ENTITIES = [
   WorkflowSequence,
   Attachment,
   ...SERVICE_EVALUATION_ENTITIES,
+  Delegation,
+  Owner,
+  OwnerOfficeHolder,
+  CreditRecord,
+  ObjectionKind,
+  Objection,
+  ...NOTICE_ENTITIES,
+  ...SAFETY_INSPECTION_ENTITIES,
 ];

@@ -1,11 +1,28 @@
 import { Logger } from '@nestjs/common';
 import Bull, { Queue } from 'bull';
 import Redis, { RedisOptions } from 'ioredis';
-import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, JobCounts, JobData, JobHandler, JobOptions, JobQueue, PermanentJobError, QueueName } from './job-queue';
+import {
+  backoffDelayMs,
+  DEFAULT_ATTEMPTS,
+  DEFAULT_BACKOFF_MAX_MS,
+  DEFAULT_BACKOFF_MS,
+  JobCounts,
+  JobData,
+  JobHandler,
+  JobOptions,
+  JobQueue,
+  PermanentJobError,
+  QueueName,
+  QueueSettings,
+} from './job-queue';
+
+/** Bull's name for our retry schedule (registered on every queue, so any worker can compute it). */
+const BACKOFF_STRATEGY = 'capped-exponential';
 
 /**
  * Bull queues on Redis (through ioredis). Producers and workers may be different processes on
- * different machines; Bull's job ids make adding the same job twice a no-op.
+ * different machines; Bull's job ids make adding the same job twice a no-op. A queue's rate limit
+ * is Bull's limiter, kept in Redis, so it holds across all workers.
  */
 export class BullJobQueue extends JobQueue {
   readonly kind = 'bull' as const;
@@ -19,6 +36,7 @@ export class BullJobQueue extends JobQueue {
   constructor(
     private readonly redisUrl: string,
     private readonly prefix = 'szpm',
+    private readonly settings: Partial<Record<QueueName, QueueSettings>> = {},
   ) {
     super();
     this.client = this.connect();
@@ -36,10 +54,18 @@ export class BullJobQueue extends JobQueue {
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
+      const rate = this.settings[name]?.ratePerSecond ?? 0;
       queue = new Bull(name, {
         prefix: this.prefix,
         createClient: (type) => (type === 'client' ? this.client : type === 'subscriber' ? this.subscriber : this.connect()),
         defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 },
+        ...(rate > 0 ? { limiter: { max: rate, duration: 1000 } } : {}),
+        settings: {
+          backoffStrategies: {
+            [BACKOFF_STRATEGY]: (attemptsMade: number, _error: Error, options?: { baseMs?: number; maxMs?: number } | null) =>
+              backoffDelayMs(attemptsMade, options?.baseMs ?? DEFAULT_BACKOFF_MS, options?.maxMs ?? DEFAULT_BACKOFF_MAX_MS),
+          },
+        },
       });
       queue.on('error', (error) => this.logger.error(`queue ${name}: ${error.message}`));
       this.queues.set(name, queue);
@@ -57,7 +83,10 @@ export class BullJobQueue extends JobQueue {
       jobId: options.jobId,
       delay: options.delayMs,
       attempts: options.attempts ?? DEFAULT_ATTEMPTS,
-      backoff: { type: 'exponential', delay: options.backoffMs ?? DEFAULT_BACKOFF_MS },
+      backoff: {
+        type: BACKOFF_STRATEGY,
+        options: { baseMs: options.backoffMs ?? DEFAULT_BACKOFF_MS, maxMs: options.backoffMaxMs ?? DEFAULT_BACKOFF_MAX_MS },
+      } as Bull.BackoffOptions,
     };
   }
 
@@ -67,6 +96,18 @@ export class BullJobQueue extends JobQueue {
 
   async addBulk(queue: QueueName, jobs: Array<{ jobName: string; data: JobData; options: JobOptions }>): Promise<void> {
     await this.queue(queue).addBulk(jobs.map((j) => ({ name: j.jobName, data: j.data, opts: this.jobOptions(j.options) })));
+  }
+
+  async requeue(queue: QueueName, jobName: string, data: JobData, options: JobOptions): Promise<void> {
+    const bull = this.queue(queue);
+    const existing = await bull.getJob(options.jobId);
+    if (existing) {
+      const state = await existing.getState();
+      if (state !== 'completed' && state !== 'failed') return;
+      // a finished job keeps its id in Redis and would swallow the new add
+      await existing.remove();
+    }
+    await bull.add(jobName, data, this.jobOptions(options));
   }
 
   async schedule(queue: QueueName, jobName: string, everyMs: number): Promise<void> {
@@ -106,6 +147,7 @@ export class BullJobQueue extends JobQueue {
     }
   }
 
+  /** Bull's close waits for the jobs this process is running, then the connections go. */
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
     for (const connection of this.connections) connection.disconnect();

@@ -1,12 +1,22 @@
-import { Global, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Global, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { BullJobQueue } from './bull-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
-import { JobQueue } from './job-queue';
+import { JobQueue, QueueName, QueueSettings } from './job-queue';
+import { QueueBoardController } from './queue-board.controller';
+import { QueueBoardMount, QueueBoardSessions } from './queue-board';
+
+/** Rate limits per queue, from the configuration (the same in every process). */
+export function queueSettings(config: AppConfig): Partial<Record<QueueName, QueueSettings>> {
+  return {
+    [QueueName.NOTIFICATIONS]: { ratePerSecond: config.notifications.wechat.ratePerSecond },
+    [QueueName.SMS_NOTIFICATIONS]: { ratePerSecond: config.notifications.sms.ratePerSecond },
+  };
+}
 
 /** Starts processing once every module has registered its handlers, if this process runs processors. */
 @Injectable()
-class QueueLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class QueueLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -16,21 +26,25 @@ class QueueLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     if (this.config.queueProcessors === 'in-process') await this.queue.start();
   }
 
-  async onApplicationShutdown() {
+  /** before the database closes (onApplicationShutdown), so running jobs can still record their outcome */
+  async beforeApplicationShutdown() {
     await this.queue.close();
   }
 }
 
 @Global()
 @Module({
+  controllers: [QueueBoardController],
   providers: [
     {
       provide: JobQueue,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): JobQueue =>
-        config.redisUrl ? new BullJobQueue(config.redisUrl, config.queuePrefix) : new InProcessJobQueue(),
+        config.redisUrl ? new BullJobQueue(config.redisUrl, config.queuePrefix, queueSettings(config)) : new InProcessJobQueue(queueSettings(config)),
     },
     QueueLifecycle,
+    QueueBoardSessions,
+    QueueBoardMount,
   ],
   exports: [JobQueue],
 })

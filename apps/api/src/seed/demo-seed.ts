@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Account } from '../access/entities/account.entity';
 import { hashPassword } from '../modules/auth/password';
 import { AccountPlan, buildAccounts } from './accounts';
+import { seedCredit } from './credit-seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { IdentityFactory } from './names';
 import { buildOrganisation, OrganisationPlan } from './organisation';
@@ -51,6 +52,7 @@ export async function seedDemo(dataSource: DataSource, options: { seed?: number 
   await dataSource.transaction(async (manager) => {
     await assertSeedTablesEmpty(dataSource, manager);
     for (const step of seedSteps(organisation, accounts, rng.fork('houses'))) await writeStep(dataSource, manager, step);
+    await seedCredit(dataSource, manager, organisation, accounts, rng.fork('credit'), people);
   });
 }
 

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, HttpException, Injectable, Logger, NestI
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { catchError, Observable, tap, throwError } from 'rxjs';
+import { catchError, concatMap, from, Observable, throwError } from 'rxjs';
 import { Repository } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
 import { AUDIT_KEY, AuditSpec } from '../access.decorators';
@@ -28,12 +28,12 @@ export class AuditInterceptor implements NestInterceptor {
     if (context.getType() !== 'http' || !WRITE_METHODS.has(request.method)) return next.handle();
     const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_KEY, context.getHandler());
     const action = spec?.action ?? `${context.getClass().name.replace(/Controller$/, '')}.${context.getHandler().name}`;
+    // the answer waits for its audit row: once a client sees the result, the trace exists
     return next.handle().pipe(
-      tap((body) => void this.record(request, action, spec?.targetType ?? null, targetIdOf(request, body), statusOf(context))),
+      concatMap((body) => from(this.record(request, action, spec?.targetType ?? null, targetIdOf(request, body), statusOf(context)).then(() => body))),
       catchError((error: unknown) => {
         const status = error instanceof AppException ? error.status : error instanceof HttpException ? error.getStatus() : 500;
-        void this.record(request, action, spec?.targetType ?? null, targetIdOf(request, undefined), status);
-        return throwError(() => error);
+        return from(this.record(request, action, spec?.targetType ?? null, targetIdOf(request, undefined), status)).pipe(concatMap(() => throwError(() => error)));
       }),
     );
   }

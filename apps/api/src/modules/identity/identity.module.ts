@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { jwtModuleOptions } from '../../access/jwt-options';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Account } from '../../access/entities/account.entity';
-import { AppConfig, APP_CONFIG } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/app-config';
 import { SmsModule } from '../../integrations/sms/sms.module';
 import { WechatModule } from '../../integrations/wechat/wechat.module';
 import { AuthModule } from '../auth/auth.module';
@@ -18,7 +19,7 @@ import { SmsCodeService } from './sms-code.service';
     TypeOrmModule.forFeature([Account, SmsVerification]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret }),
+      useFactory: jwtModuleOptions,
     }),
     AuthModule,
     SmsModule,

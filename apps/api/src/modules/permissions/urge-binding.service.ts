@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AccountStatus, UnitCategory, UrgeBindingResult } from '@szpm/contract';
+import { AccountStatus, DeliveryChannel, UnitCategory, UrgeBindingResult } from '@szpm/contract';
 import { Brackets, DataSource, In, IsNull, LessThan, Repository } from 'typeorm';
 import { Actor } from '../../access/actor';
 import { DistrictScope } from '../../access/district-scope';
@@ -17,7 +17,8 @@ export const URGE_BINDING_COOLDOWN_MS = 24 * 3600 * 1000;
 
 /**
  * 催绑: reminds unbound accounts of the actor's scope to bind their WeChat identity, through the
- * notification queue. Each account is urged at most once per 24 hours.
+ * notification pipeline (inbox, plus SMS when configured; the campaign is queued when the
+ * transaction commits). Each account is urged at most once per 24 hours.
  */
 @Injectable()
 export class UrgeBindingService {
@@ -76,6 +77,8 @@ export class UrgeBindingService {
           '进入“业务办理—物业—物业服务”，选择相应身份入口，填写姓名、手机号码和短信验证码完成身份绑定。',
         link: '/pages/identity/bind',
         recipientIds: claimedIds,
+        // unbound accounts have no openid for WeChat to reach: the inbox, and SMS when SMS_NOTIFY_TEMPLATE_ID is set
+        channels: [DeliveryChannel.SMS],
       });
       return { claimed: claimedIds, campaignId: campaign.id };
     });

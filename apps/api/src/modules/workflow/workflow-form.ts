@@ -45,9 +45,11 @@ export interface WorkflowFormDefinition<P extends object = object> {
   /**
    * Checks the content against the database and fills the fields the server decides (points,
    * publicity end …); values for those fields sent by a client are overwritten here.
-   * Returns the payload to store and the form's district.
+   * Returns the payload to store and the form's district. On an edit of a running form `current`
+   * holds the form's id and its content before the edit, so a definition can decide which parts
+   * each party may change (e.g. the applicant's statement versus the handler's draft).
    */
-  prepare(manager: EntityManager, actor: Actor, payload: P): Promise<{ payload: P; districtId: number; summary: WorkflowFormSummary }>;
+  prepare(manager: EntityManager, actor: Actor, payload: P, current?: { caseId: number; payload: P }): Promise<{ payload: P; districtId: number; summary: WorkflowFormSummary }>;
   /** applies the approved content to the records (the draft-copy rule: nothing changes before this) */
   onApproved(context: WorkflowHookContext, payload: P): Promise<void>;
   /** optional effect of a rejection (e.g. releasing a record locked while the form ran) */

@@ -3,15 +3,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { shanghaiDate } from '../../common/http/shanghai-time';
 
 /**
- * Runs the engine's transactions. On SQLite, TypeORM shares one connection between all requests,
- * so two transactions running at once would interleave (the second becomes a savepoint inside the
- * first, and a rollback of one can undo the other): there they run one after another. MySQL
- * transactions run concurrently and rely on row locks and the optimistic version check.
+ * Runs the engine's transactions (serialized on SQLite by database/sqlite-transactions.ts; on MySQL
+ * concurrent, relying on row locks and the optimistic version check) and numbers its forms.
  */
 @Injectable()
 export class WorkflowTransactions {
-  private tail: Promise<unknown> = Promise.resolve();
-
   constructor(private readonly dataSource: DataSource) {}
 
   get isSqlite(): boolean {
@@ -19,10 +15,7 @@ export class WorkflowTransactions {
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.isSqlite) return this.dataSource.transaction(work);
-    const result = this.tail.then(() => this.dataSource.transaction(work));
-    this.tail = result.catch(() => undefined);
-    return result;
+    return this.dataSource.transaction(work);
   }
 
   /**

@@ -154,7 +154,7 @@ export class WorkflowService {
       let summary: WorkflowFormSummary | null = null;
       if (request.payload !== undefined) {
         const payload = await validatePayload(form.definition.payloadClass, request.payload, 'payload');
-        const prepared = await form.definition.prepare(manager, actor, payload);
+        const prepared = await form.definition.prepare(manager, actor, payload, { caseId: current.id, payload: hydratePayload(form.definition.payloadClass, current.payload) });
         // a form stays with the district bureau it was entered at
         if (prepared.districtId !== current.districtId) throw AppException.invalidField('payload', '修改后的内容不属于该业务单所在的行政区');
         stored = toStoredPayload(prepared.payload);

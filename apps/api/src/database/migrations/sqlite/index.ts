@@ -1,3 +1,3 @@
-import { Initial1795678116362 } from './1795678116362-Initial';
+import { Initial1795681384045 } from './1795681384045-Initial';
 
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795678116362];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795681384045];

@@ -1,19 +1,13 @@
+import { CampaignKind } from '@szpm/contract';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export enum CampaignKind {
-  /** 催绑: remind unbound accounts to bind their WeChat identity */
-  URGE_BINDING = 'URGE_BINDING',
-  NOTICE = 'NOTICE',
-  /** 催办: remind recipients who have not finished a matter */
-  URGE = 'URGE',
-  /** 提醒更新 */
-  REMIND_UPDATE = 'REMIND_UPDATE',
-}
+export { CampaignKind };
 
 /** A notification sent once to many recipients: sender, reason, text and the thing it is about. */
 @Entity('notification_campaigns')
 @Index(['kind', 'createdAt'])
 @Index(['subjectType', 'subjectId'])
+@Index(['senderId', 'createdAt'])
 export class NotificationCampaign {
   @PrimaryGeneratedColumn()
   id: number;
@@ -49,6 +43,10 @@ export class NotificationCampaign {
 
   @Column({ type: 'int', default: 0 })
   recipientCount: number;
+
+  /** when WeChat cannot reach a recipient (no binding, refused, retries exhausted), send an SMS instead, if SMS is configured */
+  @Column({ type: 'boolean', default: false })
+  smsFallback: boolean;
 
   @CreateDateColumn()
   createdAt: Date;

@@ -33,7 +33,7 @@ export class ScoresController {
 
   @Get('scores')
   @RequireGrant(ModuleKey.SERVICE_EVALUATION, GrantAction.VIEW)
-  @ApiOperation({ summary: '物业企业 / 项目负责人得分列表（基础信息）：按总分从高到低' })
+  @ApiOperation({ summary: '物业企业 / 项目负责人得分列表（基础信息）：按总分排序（默认从高到低，order=asc 从低到高）' })
   list(@CurrentActor() actor: Actor, @Query() query: ScoreQueryDto): Promise<Page<ScoreListItem>> {
     return this.scores.list(actor, query);
   }

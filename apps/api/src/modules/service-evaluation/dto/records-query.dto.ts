@@ -47,6 +47,13 @@ export class RecordSearchDto extends PageQueryDto {
   @IsString()
   @MaxLength(64)
   documentNo?: string;
+
+  @ApiPropertyOptional({ description: '只看一个评价对象的信息（物业企业 / 项目负责人页面）；不良信息须同时指定 subjectType' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  subjectId?: number;
 }
 
 export class BadRecordSearchDto extends RecordSearchDto {

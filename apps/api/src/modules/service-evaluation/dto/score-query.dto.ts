@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { EvaluationGrade, EvaluationSubjectType } from '@szpm/contract';
 import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 
 const CYCLE = /^\d{4}(-H[12])?$/;
@@ -36,6 +36,11 @@ export class ScoreQueryDto extends PageQueryDto {
   @IsOptional()
   @IsEnum(EvaluationGrade)
   grade?: EvaluationGrade;
+
+  @ApiPropertyOptional({ enum: ['desc', 'asc'], default: 'desc', description: '按总分排序：desc 从高到低，asc 从低到高' })
+  @IsOptional()
+  @IsIn(['desc', 'asc'])
+  order?: 'desc' | 'asc';
 
   @ApiPropertyOptional({ description: '市局账号可指定行政区；区局账号只能查看本区' })
   @IsOptional()

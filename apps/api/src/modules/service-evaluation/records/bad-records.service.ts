@@ -224,6 +224,8 @@ export class BadRecordsService {
     const qb = records.query('r');
     if (districtId !== null && records.districtId === null) qb.andWhere('r.districtId = :districtId', { districtId });
     if (query.subjectType) qb.andWhere('r.subjectType = :subjectType', { subjectType: query.subjectType });
+    // one subject's records (subject views): the (subjectType, subjectId, factDate) index
+    if (query.subjectId) qb.andWhere('r.subjectId = :subjectId', { subjectId: query.subjectId });
     if (query.search) {
       qb.andWhere(`r.subjectName LIKE :search ESCAPE '!'`, { search: `%${escapeLike(query.search)}%` });
       // MySQL cannot estimate a '%…%' match and would walk the fact-date index fetching rows until

@@ -166,6 +166,8 @@ export class RiskListService {
     const qb = entries.query('e').select(LIST_COLUMNS.map((c) => `e.${c}`)).andWhere('e.subjectType = :subjectType', { subjectType });
     if (districtId !== null && entries.districtId === null) qb.andWhere('e.districtId = :districtId', { districtId });
     if (query.search) qb.andWhere(`e.subjectName LIKE :search ESCAPE '!'`, { search: `%${escapeLike(query.search)}%` });
+    // one subject's entries (subject views)
+    if (query.subjectId) qb.andWhere('e.subjectId = :subjectId', { subjectId: query.subjectId });
     if (query.itemId) qb.andWhere('e.itemId = :itemId', { itemId: query.itemId });
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     if (query.factDateFrom) qb.andWhere('e.factDate >= :from', { from: query.factDateFrom });

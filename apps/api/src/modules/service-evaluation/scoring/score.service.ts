@@ -185,7 +185,7 @@ export class ScoreService {
     }
   }
 
-  /** 得分列表: the stored scores of a cycle, highest first, scoped to the actor's district. */
+  /** 得分列表: the stored scores of a cycle, highest first (or lowest first), scoped to the actor's district. */
   async list(actor: Actor, query: ScoreQueryDto): Promise<Page<ScoreListItem>> {
     const scores = this.scope.repository(actor, EvaluationScore, '评价得分');
     const districtId = scores.resolveDistrictFilter(query.districtId);
@@ -199,7 +199,7 @@ export class ScoreService {
     if (districtId !== null) qb.andWhere('s.districtId = :districtId', { districtId });
     if (query.search) qb.andWhere(`s.subjectName LIKE :search ESCAPE '!'`, { search: `%${escapeLike(query.search)}%` });
     if (query.grade) qb.andWhere('s.grade = :grade', { grade: query.grade });
-    const [rows, total] = await qb.orderBy('s.total', 'DESC').addOrderBy('s.subjectId', 'ASC').skip(window.skip).take(window.take).getManyAndCount();
+    const [rows, total] = await qb.orderBy('s.total', query.order === 'asc' ? 'ASC' : 'DESC').addOrderBy('s.subjectId', 'ASC').skip(window.skip).take(window.take).getManyAndCount();
     return toPage(rows.map(toListItem), total, window);
   }
 

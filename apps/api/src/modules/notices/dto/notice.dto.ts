@@ -1,0 +1,230 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NoticeAudience } from '@szpm/contract';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../../common/http/pagination.dto';
+import { IsCalendarDate } from '../../service-evaluation/dto/calendar-date.validator';
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const MAX_IDS = 5000;
+
+/**
+ * 发布通知. Without streetIds, communityIds and propertyAreaIds the notice goes to every property
+ * area of the scope; with them, to the areas of those streets and communities plus the listed areas.
+ */
+export class PublishNoticeDto {
+  @ApiProperty({ example: '关于开展2026年汛期安全隐患排查的通知' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  title: string;
+
+  @ApiProperty({ description: '通知类型（GET /api/notices/types）' })
+  @IsInt()
+  @Min(1)
+  noticeTypeId: number;
+
+  @ApiProperty({ example: '请各物业服务项目于6月10日前完成地下车库防倒灌设施检查。' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10000)
+  content: string;
+
+  @ApiProperty({ enum: NoticeAudience, isArray: true, description: '接收对象：项目经理、业委会主任；市局还可发给区局工作人员' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsEnum(NoticeAudience, { each: true })
+  audiences: NoticeAudience[];
+
+  @ApiPropertyOptional({ type: [Number], description: '市局账号：发给这些行政区（不填：全市）；区局账号只能是本区' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(50)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  districtIds?: number[];
+
+  @ApiPropertyOptional({ type: [Number], description: '按街道选择物业项目' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(MAX_IDS)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  streetIds?: number[];
+
+  @ApiPropertyOptional({ type: [Number], description: '按社区选择物业项目' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(MAX_IDS)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  communityIds?: number[];
+
+  @ApiPropertyOptional({ type: [Number], description: '指定物业项目' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(MAX_IDS)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  propertyAreaIds?: number[];
+
+  @ApiPropertyOptional({ type: [Number], description: '附件（先 POST /api/attachments 上传）' })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  attachmentIds?: number[];
+}
+
+export class SentNoticeQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: '显示催办：true 只列出催办消息' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  urgeOnly?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: 只列出我发出的' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  mine?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  noticeTypeId?: number;
+
+  @ApiPropertyOptional({ description: '标题包含' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  q?: string;
+}
+
+export class NoticeRecipientQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'true: 已读；false: 未读' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  read?: boolean;
+
+  @ApiPropertyOptional({ enum: NoticeAudience })
+  @IsOptional()
+  @IsEnum(NoticeAudience)
+  audience?: NoticeAudience;
+
+  @ApiPropertyOptional({ description: '接收人姓名或单位包含' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  q?: string;
+}
+
+/** 查看全部统计: the notices of the scope published within [from, to] (Shanghai days). */
+export class NoticeStatisticsQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  noticeTypeId?: number;
+
+  @ApiPropertyOptional({ example: '2026-01-01' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+}
+
+export class NoticeRecipientStatsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  noticeTypeId?: number;
+
+  @ApiPropertyOptional({ example: '2026-01-01' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+
+  @ApiPropertyOptional({ enum: NoticeAudience, description: '统计对象' })
+  @IsOptional()
+  @IsEnum(NoticeAudience)
+  audience?: NoticeAudience;
+
+  @ApiPropertyOptional({ description: '查看对象：姓名或单位包含' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  q?: string;
+}
+
+export class ReceivedNoticeQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'true: 只列出未读' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  unreadOnly?: boolean;
+}
+
+export class CreateNoticeTypeDto {
+  @ApiProperty({ example: '防汛防台风' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  name: string;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  sortOrder?: number;
+}
+
+export class UpdateNoticeTypeDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(32)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'false: 停用（已发布的通知不受影响）' })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  sortOrder?: number;
+}
+
+export class NoticeTypeQueryDto {
+  @ApiPropertyOptional({ description: 'true: 也列出已停用的类型' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  includeDisabled?: boolean;
+}

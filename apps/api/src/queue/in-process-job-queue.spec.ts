@@ -1,0 +1,77 @@
+import { InProcessJobQueue } from './in-process-job-queue';
+import { backoffDelayMs, PermanentJobError, QueueName } from './job-queue';
+
+describe('backoffDelayMs', () => {
+  it('doubles from the base per attempt and stops at the cap', () => {
+    expect([1, 2, 3, 4, 5].map((n) => backoffDelayMs(n, 1000, 10_000))).toEqual([1000, 2000, 4000, 8000, 10_000]);
+    expect(backoffDelayMs(200, 5000, 600_000)).toBe(600_000);
+    expect(backoffDelayMs(0, 5000)).toBe(0);
+  });
+});
+
+describe('InProcessJobQueue', () => {
+  let queue: InProcessJobQueue;
+  afterEach(() => queue.close());
+
+  it('retries with the backoff schedule and stops at once on a permanent error', async () => {
+    queue = new InProcessJobQueue();
+    const runs: Array<{ id: string; attempt: number; at: number }> = [];
+    const started = Date.now();
+    queue.register(QueueName.SCHEDULED, 'flaky', async (data, context) => {
+      runs.push({ id: String(data.id), attempt: context.attempt, at: Date.now() - started });
+      if (data.id === 'transient' && context.attempt < 3) throw new Error('busy');
+      if (data.id === 'permanent') throw new PermanentJobError('refused');
+    });
+    await queue.start();
+    await queue.add(QueueName.SCHEDULED, 'flaky', { id: 'transient' }, { jobId: 'transient', attempts: 5, backoffMs: 20 });
+    await queue.add(QueueName.SCHEDULED, 'flaky', { id: 'permanent' }, { jobId: 'permanent', attempts: 5, backoffMs: 20 });
+    await queue.drained(QueueName.SCHEDULED, 5000);
+    const transient = runs.filter((r) => r.id === 'transient');
+    expect(transient.map((r) => r.attempt)).toEqual([1, 2, 3]);
+    // 20 ms, then 40 ms between attempts
+    expect(transient[1].at - transient[0].at).toBeGreaterThanOrEqual(18);
+    expect(transient[2].at - transient[1].at).toBeGreaterThanOrEqual(38);
+    expect(runs.filter((r) => r.id === 'permanent').map((r) => r.attempt)).toEqual([1]);
+    expect(await queue.counts(QueueName.SCHEDULED)).toMatchObject({ completed: 1, failed: 1 });
+  });
+
+  it('adds a job id once while it is queued', async () => {
+    queue = new InProcessJobQueue();
+    let runs = 0;
+    queue.register(QueueName.SCHEDULED, 'once', async () => void runs++);
+    for (let i = 0; i < 3; i++) await queue.add(QueueName.SCHEDULED, 'once', {}, { jobId: 'same' });
+    await queue.start();
+    await queue.drained(QueueName.SCHEDULED);
+    expect(runs).toBe(1);
+  });
+
+  it('keeps to the concurrency and the rate limit of the queue', async () => {
+    queue = new InProcessJobQueue({ [QueueName.NOTIFICATIONS]: { ratePerSecond: 50 } });
+    let active = 0;
+    let maxActive = 0;
+    const startedAt: number[] = [];
+    queue.register(
+      QueueName.NOTIFICATIONS,
+      'send',
+      async () => {
+        startedAt.push(Date.now());
+        active += 1;
+        maxActive = Math.max(maxActive, active);
+        await new Promise((r) => setTimeout(r, 30));
+        active -= 1;
+      },
+      3,
+    );
+    await queue.start();
+    await queue.addBulk(
+      QueueName.NOTIFICATIONS,
+      Array.from({ length: 20 }, (_, i) => ({ jobName: 'send', data: { i }, options: { jobId: `job-${i}` } })),
+    );
+    await queue.drained(QueueName.NOTIFICATIONS, 5000);
+    expect(startedAt).toHaveLength(20);
+    expect(maxActive).toBeLessThanOrEqual(3);
+    // 50 a second: one start every 20 ms, so 20 starts span at least 19 × 20 ms
+    expect(startedAt[19] - startedAt[0]).toBeGreaterThanOrEqual(370);
+    for (let i = 1; i < startedAt.length; i++) expect(startedAt[i] - startedAt[i - 1]).toBeGreaterThanOrEqual(15);
+  });
+});

@@ -1,0 +1,322 @@
+/**
+ * Request bodies and list queries of endpoints whose validating DTO classes live in the api
+ * (apps/api/src/modules/<module>/dto): the shape clients send. Kept here so that the mini-program
+ * (and any other client) imports them instead of copying them.
+ */
+import { AccountStatus, Role, UnitCategory } from './roles';
+import { DelegationState } from './delegations';
+import { NoticeAudience } from './notices';
+import { SafetyCheckKind, SafetyTargetStatus } from './safety-inspections';
+import { EvaluationGrade, EvaluationRecordStatus, EvaluationSubjectType } from './service-evaluation';
+import { TodoList, WorkflowStatus } from './workflow';
+
+/** `page` (from 1) and `pageSize` (≤ MAX_PAGE_SIZE) of every list. */
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
+}
+
+// ---- auth (chapter 2) ------------------------------------------------------------------------
+
+/** POST /api/auth/login */
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+/** POST /api/auth/refresh and /api/auth/logout */
+export interface RefreshRequest {
+  refreshToken: string;
+}
+
+// ---- todos and the workflow (chapter 4) ------------------------------------------------------
+
+/** GET /api/todos */
+export interface TodoQuery extends PageQuery {
+  list?: TodoList;
+  formType?: string;
+  search?: string;
+}
+
+/** GET /api/workflow/cases (审批事项查询) */
+export interface WorkflowCaseQuery extends PageQuery {
+  formType?: string;
+  status?: WorkflowStatus;
+  search?: string;
+  /** YYYY-MM-DD, Shanghai days, inclusive */
+  createdFrom?: string;
+  createdTo?: string;
+  districtId?: number;
+}
+
+// ---- service evaluation (chapter 7) ----------------------------------------------------------
+
+/** GET /api/service-evaluation/subjects */
+export interface EvaluationSubjectQuery extends PageQuery {
+  subjectType: EvaluationSubjectType;
+  search?: string;
+  districtId?: number;
+}
+
+/** GET /api/service-evaluation/scores */
+export interface ScoreListQuery extends PageQuery {
+  subjectType?: EvaluationSubjectType;
+  /** e.g. 2026 or 2026-H1; the current cycle when absent */
+  cycle?: string;
+  search?: string;
+  grade?: EvaluationGrade;
+  order?: 'desc' | 'asc';
+  districtId?: number;
+}
+
+/** GET /api/service-evaluation/risk-list/{companies|project-managers} */
+export interface RecordSearchQuery extends PageQuery {
+  search?: string;
+  itemId?: number;
+  status?: EvaluationRecordStatus;
+  districtId?: number;
+  factDateFrom?: string;
+  factDateTo?: string;
+  documentNo?: string;
+  /** one subject's records (with subjectType for bad records) */
+  subjectId?: number;
+}
+
+/** GET /api/service-evaluation/bad-records (不良信息汇总) */
+export interface BadRecordSearchQuery extends RecordSearchQuery {
+  subjectType?: EvaluationSubjectType;
+}
+
+/** GET /api/service-evaluation/bad-records/link-candidates */
+export interface LinkCandidatesQuery {
+  subjectType: EvaluationSubjectType;
+  subjectId: number;
+  itemId: number;
+  /** the new record's fact date (decides the year) */
+  factDate: string;
+}
+
+/** GET /api/service-evaluation/publicity/{bad-records|risk-list} (no login) */
+export interface PublicitySearchQuery extends PageQuery {
+  subjectType?: EvaluationSubjectType;
+  search?: string;
+  districtId?: number;
+}
+
+/** POST /api/service-evaluation/{bad-records|risk-list}/preview */
+export interface RecordPreviewRequest {
+  itemId: number;
+  circumstanceId: number;
+  subjectType?: EvaluationSubjectType;
+}
+
+/** The workflow options a module endpoint takes with the form content when it starts a form. */
+export interface FormStartOptionsRequest {
+  attachmentIds?: number[];
+  /** true (default): to 认定审核 at once; false: kept at 录入初审 */
+  submit?: boolean;
+  opinion?: string;
+  remark?: string;
+}
+
+/** POST /api/service-evaluation/bad-records/determinations (不良信息认定: 分值 and 公示期 are computed by the server) */
+export interface BadRecordDeterminationRequest extends FormStartOptionsRequest {
+  subjectType: EvaluationSubjectType;
+  subjectId: number;
+  itemId: number;
+  circumstanceId: number;
+  /** YYYY-MM-DD, not in the future */
+  factDate: string;
+  documentNo: string;
+  description: string;
+  /** same-year records of the same subject and item, counted once with this one */
+  linkedRecordIds?: number[];
+}
+
+/** POST /api/service-evaluation/risk-list/determinations (风险名单认定) */
+export interface RiskListDeterminationRequest extends FormStartOptionsRequest {
+  subjectType: EvaluationSubjectType;
+  subjectId: number;
+  itemId: number;
+  circumstanceId: number;
+  factDate: string;
+  documentNo: string;
+  description: string;
+}
+
+/** POST /api/service-evaluation/{bad-records|risk-list}/:id/{revocations|restorations} (撤销 / 恢复) */
+export interface WithdrawalRequest extends FormStartOptionsRequest {
+  reason: string;
+}
+
+// ---- permissions (chapter 3) -----------------------------------------------------------------
+
+/** GET /api/permissions/staff */
+export interface StaffQuery extends PageQuery {
+  search?: string;
+  role?: Role;
+  bound?: boolean;
+  status?: AccountStatus;
+  districtId?: number;
+}
+
+/** GET /api/permissions/binding-stats/:category/units */
+export interface UnitsQuery extends PageQuery {
+  /** all: 全部单位; without-account: 未开设单位 */
+  filter?: 'all' | 'without-account';
+  search?: string;
+  districtId?: number;
+}
+
+/** GET /api/permissions/binding-stats/:category/accounts (账户总数; bound true / false: 已绑定 / 未绑定) */
+export interface UnitAccountsQuery extends PageQuery {
+  bound?: boolean;
+  districtId?: number;
+}
+
+/** POST /api/permissions/urge-binding: nothing chosen urges every unbound account in scope */
+export interface UrgeBindingRequest {
+  accountIds?: number[];
+  unitCategory?: UnitCategory;
+}
+
+/** PATCH /api/permissions/me (编辑) */
+export interface UpdateOwnProfileRequest {
+  position?: string;
+  email?: string;
+  avatarUrl?: string;
+}
+
+/** POST /api/permissions/me/cancel (注销, confirmed with the password) */
+export interface CancelOwnAccountRequest {
+  password: string;
+}
+
+// ---- delegations ---------------------------------------------------------------------------
+
+/** GET /api/delegations/{given|received} */
+export interface DelegationQuery extends PageQuery {
+  state?: DelegationState;
+}
+
+// ---- notices (chapter 15) --------------------------------------------------------------------
+
+/** POST /api/notices (发布通知) */
+export interface PublishNoticeRequest {
+  title: string;
+  noticeTypeId: number;
+  content: string;
+  audiences: NoticeAudience[];
+  /** city accounts: these districts (none: the whole city); district accounts: their own only */
+  districtIds?: number[];
+  streetIds?: number[];
+  communityIds?: number[];
+  propertyAreaIds?: number[];
+  attachmentIds?: number[];
+}
+
+/** GET /api/notices (部门已发消息) */
+export interface SentNoticeQuery extends PageQuery {
+  /** 显示催办: only the 催办 messages */
+  urgeOnly?: boolean;
+  /** only what I sent */
+  mine?: boolean;
+  noticeTypeId?: number;
+  /** title contains */
+  q?: string;
+}
+
+/** GET /api/notices/:id/recipients */
+export interface NoticeRecipientQuery extends PageQuery {
+  read?: boolean;
+  audience?: NoticeAudience;
+  /** recipient's name or unit contains */
+  q?: string;
+}
+
+/** GET /api/notices/statistics (查看全部统计) */
+export interface NoticeStatisticsQuery {
+  noticeTypeId?: number;
+  /** YYYY-MM-DD */
+  from?: string;
+  to?: string;
+}
+
+/** GET /api/notices/statistics/recipients */
+export interface NoticeRecipientStatsQuery extends PageQuery, NoticeStatisticsQuery {
+  /** 统计对象 */
+  audience?: NoticeAudience;
+  /** 查看对象: name or unit contains */
+  q?: string;
+}
+
+/** GET /api/notices/received (我接收的消息) */
+export interface ReceivedNoticeQuery extends PageQuery {
+  unreadOnly?: boolean;
+}
+
+// ---- safety inspections (chapter 16) ---------------------------------------------------------
+
+/** GET /api/safety-inspections/templates (安全生产检查库) */
+export interface SafetyTemplateQuery {
+  kind?: SafetyCheckKind;
+  /** name contains */
+  q?: string;
+}
+
+/** POST /api/safety-inspections (发起安全检查) */
+export interface LaunchInspectionRequest {
+  templateId: number;
+  /** default: the template's name */
+  title?: string;
+  /** YYYY-MM-DD, inclusive */
+  deadline: string;
+  instructions?: string;
+  /** city accounts must name the district */
+  districtId?: number;
+  /** none: every property area of the district */
+  propertyAreaIds?: number[];
+}
+
+/** GET /api/safety-inspections */
+export interface InspectionListQuery extends PageQuery {
+  kind?: SafetyCheckKind;
+  /** title contains */
+  q?: string;
+  districtId?: number;
+}
+
+/** GET /api/safety-inspections/:id/areas (按物业项目统计) */
+export interface SafetyAreaStatsQuery extends PageQuery {
+  status?: SafetyTargetStatus;
+  /** true: 已完成; false: 未完成 */
+  done?: boolean;
+  hasProblems?: boolean;
+  streetId?: number;
+  communityId?: number;
+  companyId?: number;
+  /** property area's name contains */
+  q?: string;
+}
+
+/** GET /api/safety-inspections/:id/companies (按物业服务企业统计) */
+export interface SafetyCompanyStatsQuery extends PageQuery {
+  q?: string;
+}
+
+/** GET /api/safety-inspections/statistics/{regions|facilities} (查看全部统计) */
+export interface SafetyOverviewQuery {
+  inspectionId?: number;
+  kind?: SafetyCheckKind;
+  from?: string;
+  to?: string;
+  districtId?: number;
+  streetId?: number;
+  communityId?: number;
+}
+
+/** POST /api/safety-inspections/:id/urge (催办): nothing chosen urges every outstanding area */
+export interface UrgeInspectionRequest {
+  companyId?: number;
+  propertyAreaIds?: number[];
+}
