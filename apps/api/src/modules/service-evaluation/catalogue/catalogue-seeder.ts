@@ -5,7 +5,9 @@ import { BadRecordItem } from '../entities/bad-record-item.entity';
 import { GoodRecordItem } from '../entities/good-record-item.entity';
 import { RiskListCircumstance } from '../entities/risk-list-circumstance.entity';
 import { RiskListItem } from '../entities/risk-list-item.entity';
+import { EvaluationScore } from '../entities/evaluation-score.entity';
 import { ScoringRules } from '../entities/scoring-rules.entity';
+import { ScoreService } from '../scoring/score.service';
 import { DEFAULT_BAD_RECORD_ITEMS, DEFAULT_GOOD_RECORD_ITEMS, DEFAULT_RISK_LIST_ITEMS, DEFAULT_SCORING_RULES } from './catalogue-defaults';
 
 /**
@@ -17,7 +19,10 @@ import { DEFAULT_BAD_RECORD_ITEMS, DEFAULT_GOOD_RECORD_ITEMS, DEFAULT_RISK_LIST_
 export class CatalogueSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('EvaluationCatalogue');
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scores: ScoreService,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.seedPart('scoring rules', ScoringRules, (m) => m.insert(ScoringRules, { id: ScoringRules.SINGLETON_ID, ...DEFAULT_SCORING_RULES, version: 1 }));
@@ -45,6 +50,14 @@ export class CatalogueSeeder implements OnApplicationBootstrap {
         DEFAULT_GOOD_RECORD_ITEMS.map((item, index) => ({ ...item, sortOrder: index + 1 })),
       ),
     );
+    await this.scoreFreshlySeededSubjects();
+  }
+
+  /** A database seeded outside the app (demo or city seed) has subjects but no scores yet: lists would be empty until the daily recompute. */
+  private async scoreFreshlySeededSubjects(): Promise<void> {
+    if ((await this.dataSource.getRepository(EvaluationScore).count({ take: 1 })) > 0) return;
+    const result = await this.scores.recomputeAll();
+    if (result.subjects > 0) this.logger.log(`scored ${result.subjects} companies and project managers of a freshly seeded database`);
   }
 
   private async seedPart(label: string, entity: typeof ScoringRules | typeof BadRecordItem | typeof RiskListItem | typeof GoodRecordItem, fill: (manager: EntityManager) => Promise<unknown>): Promise<void> {

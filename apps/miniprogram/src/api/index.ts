@@ -1,0 +1,30 @@
+import Taro from '@tarojs/taro';
+import { ApiClient } from './client';
+import { createEndpoints } from './endpoints';
+import { taroStorage, taroTransport, taroUploader } from './taro-adapters';
+import { storageTokenStore } from './token-store';
+import { ROUTES } from '../routes';
+
+/** H5 is served by the api itself (/m/), so it calls the same origin; weapp calls the configured host. */
+export const API_BASE_URL = process.env.TARO_ENV === 'h5' ? '/api' : WEAPP_API_BASE_URL;
+
+const SIGN_IN_PAGES: string[] = [ROUTES.launch, ROUTES.login, ROUTES.bind];
+
+export const apiClient = new ApiClient({
+  baseUrl: API_BASE_URL,
+  transport: taroTransport,
+  uploader: taroUploader,
+  tokens: storageTokenStore(taroStorage),
+  onSessionEnded: () => {
+    // the sign-in pages handle an ended session themselves
+    const pages = Taro.getCurrentPages();
+    const current = pages[pages.length - 1]?.route ?? '';
+    if (SIGN_IN_PAGES.some((page) => page.endsWith(current) && current !== '')) return;
+    void Taro.showToast({ title: '登录已过期，请重新登录', icon: 'none' });
+    void Taro.reLaunch({ url: ROUTES.launch });
+  },
+});
+
+export const api = createEndpoints(apiClient);
+export { ApiError, errorMessage } from './errors';
+export type { EvaluationRecordKind } from './endpoints';

@@ -1,0 +1,39 @@
+import { TokenPair } from '@szpm/contract';
+
+/** Where the session's tokens live (Taro storage in the app, memory in tests). */
+export interface TokenStore {
+  get(): TokenPair | null;
+  set(tokens: TokenPair | null): void;
+}
+
+export function memoryTokenStore(initial: TokenPair | null = null): TokenStore {
+  let tokens = initial;
+  return {
+    get: () => tokens,
+    set: (next) => {
+      tokens = next;
+    },
+  };
+}
+
+/** A key-value storage like Taro's getStorageSync / setStorageSync. */
+export interface SyncStorage {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  remove(key: string): void;
+}
+
+const TOKENS_KEY = 'szpm.tokens';
+
+export function storageTokenStore(storage: SyncStorage): TokenStore {
+  return {
+    get() {
+      const value = storage.get(TOKENS_KEY) as TokenPair | '' | undefined;
+      return value && typeof value === 'object' && value.accessToken && value.refreshToken ? value : null;
+    },
+    set(tokens) {
+      if (tokens) storage.set(TOKENS_KEY, tokens);
+      else storage.remove(TOKENS_KEY);
+    },
+  };
+}

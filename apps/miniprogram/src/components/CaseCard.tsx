@@ -1,0 +1,40 @@
+import { Text, View } from '@tarojs/components';
+import { WorkflowCaseSummary, WorkflowStatus } from '@szpm/contract';
+import { formatDateTime } from '../logic/format';
+import { ROUTES } from '../routes';
+import { go } from '../utils/navigation';
+import { Tag } from '../ui/tag';
+
+const STATUS_TAG: Record<WorkflowStatus, 'primary' | 'success' | 'warning' | 'danger' | 'default'> = {
+  [WorkflowStatus.PENDING_ACCEPTANCE]: 'warning',
+  [WorkflowStatus.ENTRY]: 'primary',
+  [WorkflowStatus.REVIEW]: 'primary',
+  [WorkflowStatus.SUPPLEMENT]: 'warning',
+  [WorkflowStatus.APPROVED]: 'success',
+  [WorkflowStatus.REJECTED]: 'danger',
+};
+
+/** One business form in a list, with 办理 (it waits for me) or 查看. */
+export function CaseCard({ item, actionLabel }: { item: WorkflowCaseSummary; actionLabel: '办理' | '查看' }) {
+  const open = () => go(ROUTES.case, { id: item.id });
+  return (
+    <View className="card case-card" id={`case-${item.id}`} onClick={open}>
+      <View className="case-card__head">
+        <Text className="case-card__type">{item.formTypeLabel}</Text>
+        <Tag type={STATUS_TAG[item.status]}>{item.statusLabel}</Tag>
+      </View>
+      <Text className="case-card__title">{item.title}</Text>
+      <Text className="muted">业务单号：{item.businessNo}</Text>
+      {item.subjectName && <Text className="muted">评价对象：{item.subjectName}</Text>}
+      <Text className="muted">
+        发起：{item.initiatorName} · {formatDateTime(item.createdAt)}
+      </Text>
+      <View className="case-card__foot">
+        <Text className="muted">更新于 {formatDateTime(item.updatedAt)}</Text>
+        <Text className="case-card__action" id={`case-${item.id}-open`}>
+          {actionLabel}
+        </Text>
+      </View>
+    </View>
+  );
+}

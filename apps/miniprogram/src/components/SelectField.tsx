@@ -1,0 +1,64 @@
+import { ScrollView, Text, View } from '@tarojs/components';
+import { ReactNode, useState } from 'react';
+import { Popup } from '../ui/popup';
+import { FieldError } from './InfoRows';
+
+export interface SelectOption<V extends string | number> {
+  value: V;
+  label: string;
+  /** a second line (情形的等级和分值, 单位…) */
+  description?: string;
+  disabled?: boolean;
+}
+
+interface Props<V extends string | number> {
+  /** test id: the field is `${id}`, each option `${id}-option-${value}` */
+  id: string;
+  label: string;
+  placeholder: string;
+  value: V | null;
+  options: SelectOption<V>[];
+  onChange: (value: V) => void;
+  error?: string;
+  disabled?: boolean;
+  /** shown in the sheet when there is nothing to choose */
+  emptyText?: string;
+  footer?: ReactNode;
+}
+
+/** A form row that opens a bottom sheet of options (items, circumstances, colleagues …). */
+export function SelectField<V extends string | number>({ id, label, placeholder, value, options, onChange, error, disabled, emptyText = '没有可选项', footer }: Props<V>) {
+  const [open, setOpen] = useState(false);
+  const chosen = options.find((o) => o.value === value);
+  return (
+    <View className="form-row">
+      <View id={id} className={`select-field${disabled ? ' select-field--disabled' : ''}`} onClick={() => !disabled && setOpen(true)}>
+        <Text className="form-row__label">{label}</Text>
+        <Text className={chosen ? 'select-field__value' : 'select-field__placeholder'}>{chosen ? chosen.label : placeholder}</Text>
+        <Text className="select-field__arrow">›</Text>
+      </View>
+      <FieldError message={error} />
+      <Popup visible={open} position="bottom" round title={label} closeable onClose={() => setOpen(false)}>
+        <ScrollView scrollY className="sheet">
+          {options.length === 0 && <Text className="muted sheet__empty">{emptyText}</Text>}
+          {options.map((option) => (
+            <View
+              key={String(option.value)}
+              id={`${id}-option-${option.value}`}
+              className={`sheet__option${option.value === value ? ' sheet__option--active' : ''}${option.disabled ? ' sheet__option--disabled' : ''}`}
+              onClick={() => {
+                if (option.disabled) return;
+                onChange(option.value);
+                setOpen(false);
+              }}
+            >
+              <Text className="sheet__label">{option.label}</Text>
+              {option.description && <Text className="muted">{option.description}</Text>}
+            </View>
+          ))}
+          {footer}
+        </ScrollView>
+      </Popup>
+    </View>
+  );
+}

@@ -1,0 +1,90 @@
+import {
+  EVALUATION_SUBJECT_TYPE_LABELS,
+  EvaluationSubjectType,
+  OBJECTION_GROUNDS_LABELS,
+  OBJECTION_TARGET_LABELS,
+  ObjectionGrounds,
+  ObjectionTarget,
+} from '@szpm/contract';
+
+export interface FieldRow {
+  label: string;
+  value: string;
+}
+
+/** Labels of the form contents' keys (the 信息 tab), in display order. */
+const LABELS: Array<[string, string]> = [
+  ['subjectType', '评价对象类型'],
+  ['subjectName', '评价对象'],
+  ['target', '异议对象'],
+  ['kindName', '异议类型'],
+  ['grounds', '异议理由'],
+  ['text', '异议内容'],
+  ['cycleKey', '计分周期'],
+  ['itemName', '事项'],
+  ['circumstanceDescription', '情形'],
+  ['level', '等级'],
+  ['points', '分值'],
+  ['publicityMonths', '公示期时长'],
+  ['countOncePerYear', '同一事项只计一次'],
+  ['factDate', '事实发生日期'],
+  ['awardDate', '表彰日期'],
+  ['documentNo', '文书编号'],
+  ['description', '情况说明'],
+  ['reason', '原因'],
+  ['recordId', '记录编号'],
+  ['linkedRecordIds', '关联同年度不良信息'],
+  ['revoke', '认定撤销'],
+];
+
+/** Keys that are references for the machine, not for the reader. */
+const HIDDEN = new Set(['subjectId', 'itemId', 'circumstanceId', 'kindId']);
+
+function display(key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (key === 'subjectType' && typeof value === 'string') return EVALUATION_SUBJECT_TYPE_LABELS[value as EvaluationSubjectType] ?? value;
+  if (key === 'target' && typeof value === 'string') return OBJECTION_TARGET_LABELS[value as ObjectionTarget] ?? value;
+  if (key === 'grounds' && typeof value === 'string') return OBJECTION_GROUNDS_LABELS[value as ObjectionGrounds] ?? value;
+  if (key === 'publicityMonths' && typeof value === 'number') return `${value}个月`;
+  if (key === 'points' && typeof value === 'number') return `${value}分`;
+  if (key === 'level' && typeof value === 'number') return `${value}级`;
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (Array.isArray(value)) return value.length ? value.join('、') : '—';
+  if (typeof value === 'object') return '';
+  return String(value);
+}
+
+/**
+ * The 信息 tab's rows for a form's content: known keys in order with Chinese labels, then any
+ * other plain values; nested objects (an objection's 原信息 and 修改稿) become their own sections.
+ */
+export function payloadRows(payload: Record<string, unknown>): FieldRow[] {
+  const rows: FieldRow[] = [];
+  const known = new Map(LABELS);
+  for (const [key, label] of LABELS) {
+    if (key in payload && !isObject(payload[key])) rows.push({ label, value: display(key, payload[key]) });
+  }
+  for (const [key, value] of Object.entries(payload)) {
+    if (known.has(key) || HIDDEN.has(key) || isObject(value)) continue;
+    rows.push({ label: key, value: display(key, value) });
+  }
+  return rows;
+}
+
+export interface FieldSection {
+  title: string;
+  rows: FieldRow[];
+}
+
+const SECTION_TITLES: Record<string, string> = { original: '原信息', draft: '修改稿', basicDraft: '基础信息修改稿' };
+
+export function payloadSections(payload: Record<string, unknown>): FieldSection[] {
+  return Object.entries(payload)
+    .filter(([, value]) => isObject(value))
+    .map(([key, value]) => ({ title: SECTION_TITLES[key] ?? key, rows: payloadRows(value as Record<string, unknown>) }))
+    .filter((section) => section.rows.length > 0);
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,143 @@
+import {
+  BadRecordDeterminationRequest,
+  BadRecordItemView,
+  EvaluationSubjectType,
+  EvaluationSubjectView,
+  LinkCandidatesQuery,
+  RecordPreviewRequest,
+  RiskListDeterminationRequest,
+} from '@szpm/contract';
+
+/**
+ * 不良信息认定 / 风险名单认定 entry (录入初审). 分值 and 公示期时长 are never typed: the server
+ * previews them from the item and circumstance and computes them again on submit.
+ */
+export interface RecordEntryForm {
+  subjectType: EvaluationSubjectType;
+  subject: EvaluationSubjectView | null;
+  itemId: number | null;
+  circumstanceId: number | null;
+  factDate: string;
+  documentNo: string;
+  description: string;
+  /** 关联同年度的不良信息 (bad records of count-once items only) */
+  linkedRecordIds: number[];
+  attachmentIds: number[];
+}
+
+export type RecordEntryField = 'subject' | 'itemId' | 'circumstanceId' | 'factDate' | 'documentNo' | 'description';
+
+export const DOCUMENT_NO_MAX = 64;
+export const DESCRIPTION_MAX = 2000;
+
+export function emptyRecordEntry(subjectType: EvaluationSubjectType = EvaluationSubjectType.COMPANY): RecordEntryForm {
+  return { subjectType, subject: null, itemId: null, circumstanceId: null, factDate: '', documentNo: '', description: '', linkedRecordIds: [], attachmentIds: [] };
+}
+
+interface CatalogueItem {
+  id: number;
+  subjectType: EvaluationSubjectType | null;
+  enabled: boolean;
+  sortOrder: number;
+}
+
+interface CatalogueCircumstance {
+  id: number;
+  enabled: boolean;
+  sortOrder: number;
+}
+
+/** Items usable for this kind of subject: enabled, for this kind or for both. */
+export function applicableItems<T extends CatalogueItem>(items: T[], subjectType: EvaluationSubjectType): T[] {
+  return items.filter((i) => i.enabled && (i.subjectType === null || i.subjectType === subjectType)).sort((a, b) => a.sortOrder - b.sortOrder);
+}
+
+export function usableCircumstances<C extends CatalogueCircumstance>(item: { circumstances: C[] } | undefined): C[] {
+  return (item?.circumstances ?? []).filter((c) => c.enabled).sort((a, b) => a.sortOrder - b.sortOrder);
+}
+
+/** A different kind of subject invalidates the subject, the item and what hangs on them. */
+export function withSubjectType(form: RecordEntryForm, subjectType: EvaluationSubjectType): RecordEntryForm {
+  if (form.subjectType === subjectType) return form;
+  return { ...form, subjectType, subject: null, itemId: null, circumstanceId: null, linkedRecordIds: [] };
+}
+
+export function withSubject(form: RecordEntryForm, subject: EvaluationSubjectView): RecordEntryForm {
+  const same = form.subject?.subjectId === subject.subjectId && form.subject.subjectType === subject.subjectType;
+  return { ...form, subject, linkedRecordIds: same ? form.linkedRecordIds : [] };
+}
+
+export function withItem(form: RecordEntryForm, itemId: number): RecordEntryForm {
+  if (form.itemId === itemId) return form;
+  return { ...form, itemId, circumstanceId: null, linkedRecordIds: [] };
+}
+
+export function withFactDate(form: RecordEntryForm, factDate: string): RecordEntryForm {
+  const sameYear = form.factDate.slice(0, 4) === factDate.slice(0, 4);
+  return { ...form, factDate, linkedRecordIds: sameYear ? form.linkedRecordIds : [] };
+}
+
+export function toggleLinked(form: RecordEntryForm, recordId: number): RecordEntryForm {
+  const linked = form.linkedRecordIds.includes(recordId) ? form.linkedRecordIds.filter((id) => id !== recordId) : [...form.linkedRecordIds, recordId];
+  return { ...form, linkedRecordIds: linked };
+}
+
+/** Ask the server for 分值 / 公示期 once both the item and the circumstance are chosen. */
+export function previewRequest(form: RecordEntryForm): RecordPreviewRequest | null {
+  if (form.itemId === null || form.circumstanceId === null) return null;
+  return { itemId: form.itemId, circumstanceId: form.circumstanceId, subjectType: form.subjectType };
+}
+
+/** Same-year records may be linked when the item counts once per year and subject, item and date are known. */
+export function linkCandidatesQuery(form: RecordEntryForm, item: Pick<BadRecordItemView, 'id' | 'countOncePerYear'> | undefined): LinkCandidatesQuery | null {
+  if (!item || !item.countOncePerYear || !form.subject || !isCalendarDate(form.factDate)) return null;
+  return { subjectType: form.subject.subjectType, subjectId: form.subject.subjectId, itemId: item.id, factDate: form.factDate };
+}
+
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Field errors before submitting; `today` is Shanghai's YYYY-MM-DD (facts cannot be in the future). */
+export function recordEntryProblems(form: RecordEntryForm, today: string): Partial<Record<RecordEntryField, string>> {
+  const problems: Partial<Record<RecordEntryField, string>> = {};
+  if (!form.subject) problems.subject = '请选择评价对象';
+  if (form.itemId === null) problems.itemId = '请选择事项';
+  if (form.circumstanceId === null) problems.circumstanceId = '请选择情形';
+  if (!form.factDate) problems.factDate = '请选择事实发生日期';
+  else if (!isCalendarDate(form.factDate)) problems.factDate = '日期格式应为 YYYY-MM-DD';
+  else if (form.factDate > today) problems.factDate = '事实发生日期不能晚于今天';
+  const documentNo = form.documentNo.trim();
+  if (!documentNo) problems.documentNo = '请填写文书编号';
+  else if (documentNo.length > DOCUMENT_NO_MAX) problems.documentNo = `文书编号不能超过${DOCUMENT_NO_MAX}字`;
+  const description = form.description.trim();
+  if (!description) problems.description = '请填写情况说明';
+  else if (description.length > DESCRIPTION_MAX) problems.description = `情况说明不能超过${DESCRIPTION_MAX}字`;
+  return problems;
+}
+
+function common(form: RecordEntryForm) {
+  if (!form.subject || form.itemId === null || form.circumstanceId === null) throw new Error('the entry form is incomplete');
+  return {
+    subjectType: form.subject.subjectType,
+    subjectId: form.subject.subjectId,
+    itemId: form.itemId,
+    circumstanceId: form.circumstanceId,
+    factDate: form.factDate,
+    documentNo: form.documentNo.trim(),
+    description: form.description.trim(),
+    ...(form.attachmentIds.length ? { attachmentIds: form.attachmentIds } : {}),
+    submit: true,
+  };
+}
+
+export function badRecordRequest(form: RecordEntryForm): BadRecordDeterminationRequest {
+  return { ...common(form), ...(form.linkedRecordIds.length ? { linkedRecordIds: form.linkedRecordIds } : {}) };
+}
+
+export function riskListRequest(form: RecordEntryForm): RiskListDeterminationRequest {
+  return common(form);
+}

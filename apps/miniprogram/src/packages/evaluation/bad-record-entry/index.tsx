@@ -1,0 +1,5 @@
+import { RecordEntryScreen } from '../../../components/RecordEntryScreen';
+
+export default function BadRecordEntry() {
+  return <RecordEntryScreen kind="bad-record" />;
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '信息详情', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '得分详情', enablePullDownRefresh: true });

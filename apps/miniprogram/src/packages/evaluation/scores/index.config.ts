@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '基础信息', enablePullDownRefresh: true, onReachBottomDistance: 80 });

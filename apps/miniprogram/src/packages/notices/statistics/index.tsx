@@ -1,0 +1,88 @@
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { NOTICE_AUDIENCE_LABELS, NoticeAudience } from '@szpm/contract';
+import { useState } from 'react';
+import { api } from '../../../api';
+import { Section } from '../../../components/InfoRows';
+import { LoadState } from '../../../components/LoadState';
+import { PagedListView } from '../../../components/PagedListView';
+import { SearchBox } from '../../../components/SearchBox';
+import { SegmentTabs } from '../../../components/SegmentTabs';
+import { usePagedList } from '../../../hooks/usePagedList';
+import { useLoader } from '../../../hooks/useLoader';
+
+type AudienceFilter = 'all' | NoticeAudience.PROJECT_MANAGER | NoticeAudience.COMMITTEE_CHAIR;
+
+/** 查看全部统计: totals by audience; per recipient, chosen by 统计对象 or searched (查看对象). */
+export default function NoticeStatistics() {
+  const summary = useLoader(() => api.notices.statistics({}), []);
+  const [audience, setAudience] = useState<AudienceFilter>('all');
+  const [search, setSearch] = useState('');
+  const recipients = usePagedList(
+    (page, pageSize) => api.notices.recipientStatistics({ audience: audience === 'all' ? undefined : audience, q: search || undefined, page, pageSize }),
+    [audience, search],
+  );
+  usePullDownRefresh(() => void Promise.all([summary.reload(), recipients.refresh()]).finally(() => Taro.stopPullDownRefresh()));
+  useReachBottom(() => void recipients.loadMore());
+
+  return (
+    <View className="page" id="notice-statistics">
+      <LoadState loaded={summary} id="notice-summary">
+        {(s) => (
+          <Section title="总体情况" id="notice-summary-totals">
+            <View className="stats-grid">
+              {[
+                ['通知', s.notices],
+                ['催办', s.urges],
+                ['接收人次', s.messages],
+                ['已读', s.read],
+                ['未读', s.unread],
+              ].map(([label, value]) => (
+                <View className="stat" key={label}>
+                  <Text className="stat__value">{value}</Text>
+                  <Text className="stat__label">{label}</Text>
+                </View>
+              ))}
+            </View>
+            {s.byAudience.map((a) => (
+              <Text key={a.audience} className="muted">
+                {a.audienceLabel}：接收 {a.recipients} 人次，已读 {a.read}，未读 {a.unread}
+              </Text>
+            ))}
+          </Section>
+        )}
+      </LoadState>
+      <Section title="按接收人统计">
+        <SegmentTabs
+          id="notice-statistics-audience"
+          tabs={[
+            { value: 'all', label: '全部对象' },
+            { value: NoticeAudience.PROJECT_MANAGER, label: NOTICE_AUDIENCE_LABELS[NoticeAudience.PROJECT_MANAGER] },
+            { value: NoticeAudience.COMMITTEE_CHAIR, label: NOTICE_AUDIENCE_LABELS[NoticeAudience.COMMITTEE_CHAIR] },
+          ]}
+          value={audience}
+          onChange={setAudience}
+        />
+        <SearchBox id="notice-statistics-search" placeholder="姓名或单位" onSearch={setSearch} />
+        <PagedListView
+          list={recipients}
+          id="notice-statistics-list"
+          emptyText="暂无统计数据"
+          renderItem={(r) => (
+            <View key={`${r.accountId}-${r.audience}`} className="info-row" id={`recipient-stats-${r.accountId}`}>
+              <View className="staff-row__text">
+                <Text className="staff-row__name">
+                  {r.name}（{r.audienceLabel}）
+                </Text>
+                <Text className="muted">{r.unitName}</Text>
+                <Text className="muted">
+                  收到 {r.received} · 已读 {r.read} · 未读 {r.unread} · 被催办 {r.urged}
+                </Text>
+              </View>
+            </View>
+          )}
+        />
+      </Section>
+    </View>
+  );
+}

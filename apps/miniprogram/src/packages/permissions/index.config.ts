@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '权限管理', enablePullDownRefresh: true, onReachBottomDistance: 80 });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '单位列表', enablePullDownRefresh: true, onReachBottomDistance: 80 });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '查看统计', enablePullDownRefresh: true, onReachBottomDistance: 80 });

@@ -1,0 +1,180 @@
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { GrantAction, ModuleKey, SafetyCompanyStatsItem, SafetyInspectionDetail, SafetyTargetStatus } from '@szpm/contract';
+import { useState } from 'react';
+import { api } from '../../../api';
+import { InfoRows, Section } from '../../../components/InfoRows';
+import { LoadState } from '../../../components/LoadState';
+import { PagedListView } from '../../../components/PagedListView';
+import { SegmentTabs } from '../../../components/SegmentTabs';
+import { usePagedList } from '../../../hooks/usePagedList';
+import { useLoader } from '../../../hooks/useLoader';
+import { formatDate, formatDateTime } from '../../../logic/format';
+import { holds } from '../../../logic/home-modules';
+import { completionText, urgeInspectionMessage } from '../../../logic/safety';
+import { ROUTES } from '../../../routes';
+import { modulesOf, useSession } from '../../../session';
+import { openApiFile } from '../../../utils/download';
+import { confirm, toast, toastError } from '../../../utils/feedback';
+import { go, intParam } from '../../../utils/navigation';
+import { Button } from '../../../ui/button';
+import { Tag } from '../../../ui/tag';
+
+type Tab = 'areas' | 'companies';
+type Done = 'all' | 'outstanding' | 'done';
+
+/** 查看统计 of one inspection: by property area (with the ledger export), by company (with 催办). */
+export default function InspectionStats() {
+  const { params } = useRouter();
+  const id = intParam(params, 'id');
+  const { me } = useSession();
+  const loaded = useLoader(() => (id === null ? Promise.reject(new Error('检查编号不正确')) : api.safety.detail(id)), [id]);
+  const [tab, setTab] = useState<Tab>('areas');
+  const [done, setDone] = useState<Done>('all');
+  const areas = usePagedList((page, pageSize) => api.safety.areas(id ?? 0, { done: done === 'all' ? undefined : done === 'done', page, pageSize }), [id, done], {
+    enabled: id !== null && tab === 'areas',
+  });
+  const companies = usePagedList((page, pageSize) => api.safety.companies(id ?? 0, { page, pageSize }), [id], { enabled: id !== null && tab === 'companies' });
+  const list = tab === 'areas' ? areas : companies;
+  const canUrge = holds(modulesOf(me), ModuleKey.SAFETY_INSPECTIONS, GrantAction.OPERATE);
+  const [busy, setBusy] = useState<string | null>(null);
+  usePullDownRefresh(() => void Promise.all([loaded.reload(), list.refresh()]).finally(() => Taro.stopPullDownRefresh()));
+  useReachBottom(() => void list.loadMore());
+
+  const urge = async (inspection: SafetyInspectionDetail, company: SafetyCompanyStatsItem | null) => {
+    const whom = company ? `${company.companyName}未完成的项目` : '全部未完成的项目';
+    if (!(await confirm('催办', `向${whom}的项目负责人发送催办提醒？同一人24小时内只催办一次。`, '催办'))) return;
+    setBusy(company ? `company-${company.companyId}` : 'all');
+    try {
+      toast(urgeInspectionMessage(await api.safety.urge(inspection.id, company?.companyId ? { companyId: company.companyId } : {})));
+    } catch (error) {
+      toastError(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const exportLedger = async (inspection: SafetyInspectionDetail) => {
+    setBusy('ledger');
+    try {
+      await openApiFile(api.safety.ledgerPath(inspection.id), `${inspection.title}-总体情况台账.xlsx`);
+    } catch (error) {
+      toastError(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <View className="page" id="safety-stats">
+      <LoadState loaded={loaded} id="inspection">
+        {(inspection) => (
+          <>
+            <Section title={inspection.title} id="inspection-info">
+              <InfoRows
+                rows={[
+                  { label: '检查类型', value: `${inspection.kindLabel}（${inspection.templateName}）` },
+                  { label: '截止日期', value: formatDate(inspection.deadline) },
+                  { label: '完成情况', value: completionText(inspection) },
+                  { label: '发现问题', value: `${inspection.problems}项（${inspection.areasWithProblems}个项目）` },
+                  { label: '发起', value: `${inspection.launchedByName} · ${formatDateTime(inspection.createdAt)}` },
+                ]}
+              />
+              <View className="actions actions--inline">
+                {canUrge && inspection.outstanding > 0 && (
+                  <Button id="inspection-urge-all" size="small" type="primary" loading={busy === 'all'} onClick={() => void urge(inspection, null)}>
+                    催办未完成
+                  </Button>
+                )}
+                <Button id="inspection-overview" size="small" fill="outline" onClick={() => go(ROUTES.safetyOverview, { inspectionId: inspection.id })}>
+                  查看全部统计
+                </Button>
+              </View>
+            </Section>
+            <SegmentTabs
+              id="inspection-tabs"
+              tabs={[
+                { value: 'areas', label: '按物业项目统计' },
+                { value: 'companies', label: '按物业服务企业统计' },
+              ]}
+              value={tab}
+              onChange={setTab}
+            />
+            {tab === 'areas' ? (
+              <>
+                <SegmentTabs
+                  id="inspection-done"
+                  tabs={[
+                    { value: 'all', label: `全部 ${inspection.targets}` },
+                    { value: 'outstanding', label: `未完成 ${inspection.outstanding}` },
+                    { value: 'done', label: `已完成 ${inspection.submitted}` },
+                  ]}
+                  value={done}
+                  onChange={setDone}
+                />
+                <Button id="inspection-ledger" fill="outline" block loading={busy === 'ledger'} onClick={() => void exportLedger(inspection)}>
+                  导出总体情况台账
+                </Button>
+                <PagedListView
+                  list={areas}
+                  id="inspection-areas"
+                  emptyText="没有符合条件的物业项目"
+                  renderItem={(area) => (
+                    <View key={area.targetId} className="card" id={`area-${area.targetId}`}>
+                      <View className="case-card__head">
+                        <Text className="case-card__title">{area.propertyAreaName}</Text>
+                        <Tag type={area.status === SafetyTargetStatus.SUBMITTED ? 'success' : area.overdue ? 'danger' : 'warning'}>
+                          {area.overdue && area.status !== SafetyTargetStatus.SUBMITTED ? '逾期未完成' : area.statusLabel}
+                        </Tag>
+                      </View>
+                      <Text className="muted">
+                        {area.streetName} · {area.communityName}
+                      </Text>
+                      <Text className="muted">
+                        {area.companyName ?? '无物业服务企业'} · 项目负责人 {area.projectManagerName ?? '—'}
+                      </Text>
+                      {area.status === SafetyTargetStatus.SUBMITTED && (
+                        <Text className="muted">
+                          合格 {area.passCount} · 不合格 {area.failCount} · 不涉及 {area.notApplicableCount} · {formatDateTime(area.submittedAt)}提交
+                        </Text>
+                      )}
+                    </View>
+                  )}
+                />
+              </>
+            ) : (
+              <PagedListView
+                list={companies}
+                id="inspection-companies"
+                emptyText="暂无物业服务企业"
+                renderItem={(company) => (
+                  <View key={company.companyId ?? 0} className="card" id={`company-${company.companyId ?? 0}`}>
+                    <View className="case-card__head">
+                      <Text className="case-card__title">{company.companyName}</Text>
+                      {canUrge && company.outstanding > 0 && company.companyId !== null && (
+                        <Button
+                          id={`company-${company.companyId}-urge`}
+                          size="small"
+                          type="primary"
+                          fill="outline"
+                          loading={busy === `company-${company.companyId}`}
+                          onClick={() => void urge(inspection, company)}
+                        >
+                          催办
+                        </Button>
+                      )}
+                    </View>
+                    <Text className="muted">{completionText(company)}</Text>
+                    <Text className="muted">
+                      发现问题 {company.problems} 项（{company.areasWithProblems}个项目）
+                    </Text>
+                  </View>
+                )}
+              />
+            )}
+          </>
+        )}
+      </LoadState>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '业务办理', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '物业服务', enablePullDownRefresh: true });

@@ -1,0 +1,63 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { api, apiClient, errorMessage } from '../../api';
+import { ROUTES } from '../../routes';
+import { session } from '../../session';
+import { Button } from '../../ui/button';
+import { Input } from '../../ui/input';
+
+/** Username / password sign-in for the H5 build outside WeChat (a PC or a test browser). */
+export default function Login() {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async () => {
+    if (!username.trim() || !password) {
+      setProblem('请输入用户名和密码');
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      apiClient.startSession(await api.auth.login({ username: username.trim(), password }));
+      session.setMe(await api.auth.me());
+      await Taro.reLaunch({ url: ROUTES.home });
+    } catch (error) {
+      apiClient.endSession();
+      setProblem(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="page" id="login-page">
+      <View className="brand">
+        <Text className="brand__title">深圳市物业管理信息平台</Text>
+        <Text className="brand__subtitle">区局工作人员个人登录</Text>
+      </View>
+      <View className="card">
+        <View className="form-row">
+          <Text className="form-row__label">用户名</Text>
+          <Input id="login-username" placeholder="请输入用户名" value={username} onChange={setUsername} clearable />
+        </View>
+        <View className="form-row">
+          <Text className="form-row__label">密码</Text>
+          <Input id="login-password" type="password" placeholder="请输入密码" value={password} onChange={setPassword} onConfirm={() => void submit()} />
+        </View>
+        {problem && (
+          <Text className="form-error" id="login-error">
+            {problem}
+          </Text>
+        )}
+        <Button id="login-submit" type="primary" block loading={busy} onClick={() => void submit()}>
+          登录
+        </Button>
+      </View>
+      <Text className="muted page__note">在微信中打开本页面时，将通过微信身份自动登录。</Text>
+    </View>
+  );
+}

@@ -1,0 +1,16 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+/** The browser e2e: the H5 build served by the api (embedded mode), driven in Debian's chromium. */
+export default defineConfig({
+  resolve: { alias: { '@szpm/contract': resolve(import.meta.dirname, '../../libs/contract/src') } },
+  test: {
+    reporters: ['default', './test/summary-reporter.ts'],
+    include: ['test/browser/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+    sequence: { concurrent: false },
+  },
+});
