@@ -26,7 +26,7 @@ import { columns } from './columns';
 import { DistrictNamesService } from './district-names.service';
 import { escapeLike } from './like';
 import { publicityPeriod, publicityStateOf, todayInShanghai } from './publicity-period';
-import { lockForForm, releaseForForm, withdraw } from './record-lifecycle';
+import { lockForForm, releaseForForm, withdraw, withdrawalOf } from './record-lifecycle';
 
 /** The columns of a list row (no description text). */
 const LIST_COLUMNS: (keyof BadRecord)[] = [
@@ -184,22 +184,9 @@ export class BadRecordsService {
 
   /** The record must be the actor's district's and effective; the form shows what it is about. */
   async prepareWithdrawal(manager: EntityManager, actor: Actor, input: WithdrawalPayload): Promise<Prepared<WithdrawalPayload>> {
-    const record = await this.scope.repository(actor, BadRecord, '不良信息', manager).findById(input.recordId);
-    if (record.status !== EvaluationRecordStatus.EFFECTIVE) throw new ServiceEvaluationException(ServiceEvaluationErrorCode.RECORD_NOT_EFFECTIVE);
-    return {
-      payload: {
-        recordId: record.id,
-        reason: input.reason,
-        subjectType: record.subjectType,
-        subjectId: record.subjectId,
-        subjectName: record.subjectName,
-        itemName: record.itemName,
-        factDate: record.factDate,
-      },
-      districtId: record.districtId,
-      summary: { title: `${record.subjectName}「${record.itemName}」${record.factDate}`, subjectType: record.subjectType, subjectId: record.subjectId, subjectName: record.subjectName },
-    };
+    return withdrawalOf(await this.scope.repository(actor, BadRecord, '不良信息', manager).findById(input.recordId), input.reason);
   }
+
 
   lock(context: WorkflowHookContext, p: WithdrawalPayload): Promise<void> {
     return lockForForm(context.manager, BadRecord, p.recordId, context.caseId);

@@ -3,11 +3,24 @@ import { EntityManager, EntityTarget, IsNull } from 'typeorm';
 import { AppException } from '../../../common/errors/app.exception';
 import { BadRecord } from '../entities/bad-record.entity';
 import { RiskListEntry } from '../entities/risk-list-entry.entity';
+import { WithdrawalPayload } from '../dto/forms.dto';
 import { ServiceEvaluationException } from '../service-evaluation.exception';
+import type { Prepared } from './bad-records.service';
 
 /** Bad records and risk-list entries share the determine → revoke / restore lifecycle. */
 export type WithdrawableRecord = BadRecord | RiskListEntry;
 export type WithdrawableEntity = EntityTarget<BadRecord> | EntityTarget<RiskListEntry>;
+
+/** The content of a revocation or restoration form on an effective record, and what lists show of it. */
+export function withdrawalOf(record: WithdrawableRecord, reason: string): Prepared<WithdrawalPayload> {
+  if (record.status !== EvaluationRecordStatus.EFFECTIVE) throw new ServiceEvaluationException(ServiceEvaluationErrorCode.RECORD_NOT_EFFECTIVE);
+  const { subjectType, subjectId, subjectName, itemName, factDate } = record;
+  return {
+    payload: { recordId: record.id, reason, subjectType, subjectId, subjectName, itemName, factDate },
+    districtId: record.districtId,
+    summary: { title: `${subjectName}「${itemName}」${factDate}`, subjectType, subjectId, subjectName },
+  };
+}
 
 /**
  * Marks the record as having a running revocation or restoration form; a second form on the

@@ -26,7 +26,7 @@ import { Prepared } from './bad-records.service';
 import { DistrictNamesService } from './district-names.service';
 import { escapeLike } from './like';
 import { publicityPeriod, publicityStateOf, todayInShanghai } from './publicity-period';
-import { lockForForm, releaseForForm, withdraw } from './record-lifecycle';
+import { lockForForm, releaseForForm, withdraw, withdrawalOf } from './record-lifecycle';
 
 const LIST_COLUMNS: (keyof RiskListEntry)[] = [
   'id',
@@ -128,22 +128,9 @@ export class RiskListService {
   }
 
   async prepareWithdrawal(manager: EntityManager, actor: Actor, input: WithdrawalPayload): Promise<Prepared<WithdrawalPayload>> {
-    const entry = await this.scope.repository(actor, RiskListEntry, '风险名单', manager).findById(input.recordId);
-    if (entry.status !== EvaluationRecordStatus.EFFECTIVE) throw new ServiceEvaluationException(ServiceEvaluationErrorCode.RECORD_NOT_EFFECTIVE);
-    return {
-      payload: {
-        recordId: entry.id,
-        reason: input.reason,
-        subjectType: entry.subjectType,
-        subjectId: entry.subjectId,
-        subjectName: entry.subjectName,
-        itemName: entry.itemName,
-        factDate: entry.factDate,
-      },
-      districtId: entry.districtId,
-      summary: { title: `${entry.subjectName}「${entry.itemName}」${entry.factDate}`, subjectType: entry.subjectType, subjectId: entry.subjectId, subjectName: entry.subjectName },
-    };
+    return withdrawalOf(await this.scope.repository(actor, RiskListEntry, '风险名单', manager).findById(input.recordId), input.reason);
   }
+
 
   lock(context: WorkflowHookContext, p: WithdrawalPayload): Promise<void> {
     return lockForForm(context.manager, RiskListEntry, p.recordId, context.caseId);
