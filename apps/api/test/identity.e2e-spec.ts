@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { AccountStatus, GrantAction, ModuleKey, Role } from '@szpm/contract';
+import { IdentityLookupFailure } from '../src/modules/identity/entities/identity-lookup-failure.entity';
 import { Account } from '../src/access/entities/account.entity';
 import { ModuleGrant } from '../src/access/entities/module-grant.entity';
 import { SmsSendError } from '../src/integrations/sms/sms-provider';
@@ -240,6 +241,21 @@ describe('identity (chapter 1: identity binding)', () => {
       expect(await verifications().countBy({ phone: '13900000006' })).toBe(0);
       // and no binding without a matching person either
       expect((await c.confirm(ticket, '周萍', '13900000006', '123456').expect(400)).body.code).toBe('IDENTITY_PERSON_NOT_FOUND');
+    });
+
+    it('stops one WeChat identity from trying pair after pair: 10 misses in 30 minutes, then even a right pair waits', async () => {
+      await preset(t, '钱程', '13900000030');
+      const ticket = await c.ticket('oa', 'oOA-prober');
+      for (let i = 0; i < 10; i++) {
+        expect((await c.sendCode(ticket, '钱程', `139000001${String(i).padStart(2, '0')}`).expect(400)).body.code).toBe('IDENTITY_PERSON_NOT_FOUND');
+      }
+      const locked = await c.sendCode(ticket, '钱程', '13900000030').expect(429);
+      expect(locked.body).toMatchObject({ code: 'IDENTITY_LOOKUP_LOCKED', message: '姓名与手机号码核对失败次数过多，请30分钟后再试' });
+      expect(await outbox('13900000030')).toEqual([]);
+      // another WeChat identity is not held back, and misses older than the window no longer count
+      await c.sendCode(await c.ticket('oa', 'oOA-colleague'), '钱程', '13900000030').expect(200);
+      await t.dataSource.getRepository(IdentityLookupFailure).update({ openid: 'oOA-prober' }, { failedAt: new Date(Date.now() - 31 * 60 * 1000) });
+      expect((await c.sendCode(ticket, '钱程', '13900000031').expect(400)).body.code).toBe('IDENTITY_PERSON_NOT_FOUND');
     });
 
     it('refuses a new code within 60 s and says how long to wait', async () => {

@@ -48,6 +48,7 @@ export enum IdentityErrorCode {
   WECHAT_NOT_CONFIGURED = 'IDENTITY_WECHAT_NOT_CONFIGURED',
   WECHAT_UNAVAILABLE = 'IDENTITY_WECHAT_UNAVAILABLE',
   NOT_BOUND = 'IDENTITY_NOT_BOUND',
+  LOOKUP_LOCKED = 'IDENTITY_LOOKUP_LOCKED',
 }
 
 export enum PermissionsErrorCode {
@@ -112,6 +113,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [IdentityErrorCode.WECHAT_NOT_CONFIGURED]: '未配置微信公众号或小程序参数，请联系管理员',
   [IdentityErrorCode.WECHAT_UNAVAILABLE]: '暂时无法连接微信服务器，请稍后再试',
   [IdentityErrorCode.NOT_BOUND]: '该账号未绑定微信',
+  [IdentityErrorCode.LOOKUP_LOCKED]: '姓名与手机号码核对失败次数过多，请30分钟后再试',
   [PermissionsErrorCode.USERNAME_TAKEN]: '用户名已被使用',
   [PermissionsErrorCode.PHONE_TAKEN]: '该手机号码已被其他账号使用',
   [PermissionsErrorCode.ROLE_NOT_ALLOWED]: '您不能创建或修改该角色的账号',

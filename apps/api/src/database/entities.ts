@@ -3,6 +3,7 @@ import { AuditLog } from '../access/entities/audit-log.entity';
 import { ModuleGrant } from '../access/entities/module-grant.entity';
 import { RefreshToken } from '../modules/auth/entities/refresh-token.entity';
 import { SmsVerification } from '../modules/identity/entities/sms-verification.entity';
+import { IdentityLookupFailure } from '../modules/identity/entities/identity-lookup-failure.entity';
 import { WechatOauthToken } from '../modules/identity/entities/wechat-oauth-token.entity';
 import { NotificationCampaign } from '../modules/notifications/entities/notification-campaign.entity';
 import { NotificationDelivery } from '../modules/notifications/entities/notification-delivery.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   RefreshToken,
   SmsVerification,
   WechatOauthToken,
+  IdentityLookupFailure,
   NotificationCampaign,
   NotificationDelivery,
   NotificationUrge,

@@ -10,6 +10,7 @@ const STATUS: Record<IdentityErrorCode, HttpStatus> = {
   [IdentityErrorCode.SMS_CODE_INVALID]: HttpStatus.BAD_REQUEST,
   [IdentityErrorCode.SMS_CODE_EXPIRED]: HttpStatus.BAD_REQUEST,
   [IdentityErrorCode.SMS_CODE_LOCKED]: HttpStatus.LOCKED,
+  [IdentityErrorCode.LOOKUP_LOCKED]: HttpStatus.TOO_MANY_REQUESTS,
   [IdentityErrorCode.SMS_SEND_FAILED]: HttpStatus.BAD_GATEWAY,
   [IdentityErrorCode.BIND_TICKET_INVALID]: HttpStatus.UNAUTHORIZED,
   [IdentityErrorCode.WECHAT_LOGIN_FAILED]: HttpStatus.BAD_REQUEST,

@@ -1,3 +1,4 @@
+import { IdentityLookupFailure } from './entities/identity-lookup-failure.entity';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { jwtModuleOptions } from '../../access/jwt-options';
@@ -16,7 +17,7 @@ import { SmsCodeService } from './sms-code.service';
 /** Chapter 1 (身份绑定): WeChat login and binding a WeChat identity to a preset account. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Account, SmsVerification]),
+    TypeOrmModule.forFeature([Account, SmsVerification, IdentityLookupFailure]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: jwtModuleOptions,

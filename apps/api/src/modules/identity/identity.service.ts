@@ -11,7 +11,8 @@ import {
   WechatChannel,
   WechatLoginResponse,
 } from '@szpm/contract';
-import { EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, LessThan, MoreThan, QueryFailedError, Repository } from 'typeorm';
+import { IdentityLookupFailure } from './entities/identity-lookup-failure.entity';
 import { Account } from '../../access/entities/account.entity';
 import { AppConfig, APP_CONFIG } from '../../config/app-config';
 import { maskPhone } from '../../common/http/masking';
@@ -43,10 +44,14 @@ interface PersonClaim {
  * otherwise it binds to an account a district lead created in advance, proven by name + phone +
  * SMS code. There is no self-registration.
  */
+const LOOKUP_FAILURE_LIMIT = 10;
+const LOOKUP_WINDOW_MS = 30 * 60 * 1000;
+
 @Injectable()
 export class IdentityService {
   constructor(
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
+    @InjectRepository(IdentityLookupFailure) private readonly lookupFailures: Repository<IdentityLookupFailure>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly wechat: WechatClient,
     private readonly tickets: BindTicketService,
@@ -83,7 +88,7 @@ export class IdentityService {
 
   async sendBindCode(bindTicket: string, person: PersonClaim): Promise<SmsCodeSentResponse> {
     const ticket = this.tickets.read(bindTicket);
-    const account = await this.presetAccount(person);
+    const account = await this.presetAccount(person, ticket.openid);
     await this.refuseConflicts(this.accounts.manager, account, ticket);
     await this.smsCodes.send(account.phone, SmsPurpose.BIND_IDENTITY);
     return { phone: maskPhone(account.phone), expiresInSeconds: SMS_CODE_TTL_SECONDS, resendAfterSeconds: SMS_RESEND_INTERVAL_SECONDS };
@@ -91,7 +96,7 @@ export class IdentityService {
 
   async confirmBind(bindTicket: string, person: PersonClaim, code: string): Promise<BindResponse> {
     const ticket = this.tickets.read(bindTicket);
-    const account = await this.presetAccount(person);
+    const account = await this.presetAccount(person, ticket.openid);
     const column = OPENID_COLUMN[ticket.channel];
     try {
       await this.smsCodes.consume(account.phone, SmsPurpose.BIND_IDENTITY, code, async (manager) => {
@@ -109,10 +114,22 @@ export class IdentityService {
     return { tokens, account: await this.profiles.me(await this.accounts.findOneOrFail({ where: { id: account.id } })) };
   }
 
-  /** The one active account with exactly this name and phone; the error never says which part is wrong. */
-  private async presetAccount(person: PersonClaim): Promise<Account> {
+  /**
+   * The one active account with exactly this name and phone; the error never says which part is
+   * wrong. One WeChat identity may miss at most LOOKUP_FAILURE_LIMIT times in LOOKUP_WINDOW_MS,
+   * so nobody can walk through pairs to find out who has an account.
+   */
+  private async presetAccount(person: PersonClaim, openid: string): Promise<Account> {
+    const since = new Date(Date.now() - LOOKUP_WINDOW_MS);
+    if ((await this.lookupFailures.count({ where: { openid, failedAt: MoreThan(since) } })) >= LOOKUP_FAILURE_LIMIT) {
+      throw new IdentityException(IdentityErrorCode.LOOKUP_LOCKED);
+    }
     const account = await this.accounts.findOne({ where: { phone: person.phone, name: person.name, status: AccountStatus.ACTIVE } });
-    if (!account) throw new IdentityException(IdentityErrorCode.PERSON_NOT_FOUND);
+    if (!account) {
+      await this.lookupFailures.delete({ openid, failedAt: LessThan(since) });
+      await this.lookupFailures.insert({ openid, failedAt: new Date() });
+      throw new IdentityException(IdentityErrorCode.PERSON_NOT_FOUND);
+    }
     return account;
   }
 
