@@ -125,6 +125,13 @@ describe('todos (chapter 4)', () => {
     expect(await ids('futian.handler', 'pending', `&formType=${SUBJECT_FORM}`)).toEqual([]);
     expect((await ids('futian.handler', 'pending', `&formType=${OFFICER_FORM}`)).sort()).toEqual(pending.items.map((i: WorkflowCaseSummary) => i.id).sort());
 
+    // a module's own todo page (物业服务评价 我的工作) sees only that module's forms, and so do its badges
+    expect((await ids('futian.handler', 'pending', '&module=service-evaluation')).sort()).toEqual(pending.items.map((i: WorkflowCaseSummary) => i.id).sort());
+    expect(await ids('futian.handler', 'pending', '&module=disputes')).toEqual([]);
+    expect((await get('futian.handler', '/api/todos/counts?module=disputes').expect(200)).body).toEqual({ pending: 0, handled: 0, toAccept: 0, completed: 0 });
+    expect((await get('futian.handler', '/api/todos/counts?module=service-evaluation').expect(200)).body.pending).toBe(pending.total);
+    expect((await get('futian.handler', '/api/todos?module=nope').expect(400)).body.details[0].field).toBe('module');
+
     for (const user of USERS) {
       const badge = await counts(user);
       const totals: number[] = [];

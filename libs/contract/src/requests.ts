@@ -3,6 +3,7 @@
  * (apps/api/src/modules/<module>/dto): the shape clients send. Kept here so that the mini-program
  * (and any other client) imports them instead of copying them.
  */
+import { ModuleKey } from './modules';
 import { AccountStatus, Role, UnitCategory } from './roles';
 import { DelegationState } from './delegations';
 import { NoticeAudience } from './notices';
@@ -34,8 +35,15 @@ export interface RefreshRequest {
 /** GET /api/todos */
 export interface TodoQuery extends PageQuery {
   list?: TodoList;
+  /** only the forms of one module (e.g. 物业服务评价's 我的工作) */
+  module?: ModuleKey;
   formType?: string;
   search?: string;
+}
+
+/** GET /api/todos/counts */
+export interface TodoCountsQuery {
+  module?: ModuleKey;
 }
 
 /** GET /api/workflow/cases (审批事项查询) */

@@ -71,6 +71,7 @@ import type {
   StaffListItem,
   StaffQuery,
   TodoCounts,
+  TodoCountsQuery,
   TodoQuery,
   TokenPair,
   UnitAccountListItem,
@@ -125,7 +126,7 @@ export function createEndpoints(client: ApiClient) {
     },
     todos: {
       list: (query: TodoQuery) => client.get<Page<WorkflowCaseSummary>>('/todos', q(query)),
-      counts: () => client.get<TodoCounts>('/todos/counts'),
+      counts: (query: TodoCountsQuery = {}) => client.get<TodoCounts>('/todos/counts', q(query)),
     },
     workflow: {
       formTypes: () => client.get<WorkflowFormTypeInfo[]>('/workflow/form-types'),

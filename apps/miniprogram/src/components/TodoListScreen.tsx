@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { TodoCounts, TodoList, WorkflowFormTypeInfo } from '@szpm/contract';
+import { ModuleKey, TodoCounts, TodoList, WorkflowFormTypeInfo } from '@szpm/contract';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { usePagedList } from '../hooks/usePagedList';
@@ -40,7 +40,7 @@ export function TodoListScreen({ id, tabs, initial, formTypeModule }: { id: stri
   const [formType, setFormType] = useState<string>('');
   const [formTypes, setFormTypes] = useState<WorkflowFormTypeInfo[]>([]);
   const [counts, setCounts] = useState<TodoCounts | null>(null);
-  const list = usePagedList((page, pageSize) => api.todos.list({ list: tab, search: search || undefined, formType: formType || undefined, page, pageSize }), [tab, search, formType]);
+  const list = usePagedList((page, pageSize) => api.todos.list({ list: tab, module: formTypeModule as ModuleKey | undefined, search: search || undefined, formType: formType || undefined, page, pageSize }), [tab, search, formType]);
   const shown = useRef(false);
 
   useEffect(() => {
@@ -51,7 +51,7 @@ export function TodoListScreen({ id, tabs, initial, formTypeModule }: { id: stri
       .catch(() => setFormTypes([]));
   }, [formTypeModule]);
 
-  const refreshCounts = () => api.todos.counts().then(setCounts).catch(() => undefined);
+  const refreshCounts = () => api.todos.counts({ module: formTypeModule as ModuleKey | undefined }).then(setCounts).catch(() => undefined);
   // coming back from a handled form: the lists and counts changed
   useDidShow(() => {
     void refreshCounts();

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GrantAction, ModuleKey, Page, TodoCounts, WorkflowCaseSummary } from '@szpm/contract';
 import { CurrentActor, RequireGrant } from '../../access/access.decorators';
 import { Actor } from '../../access/actor';
-import { TodoQueryDto } from './dto/todo-query.dto';
+import { TodoCountsQueryDto, TodoQueryDto } from './dto/todo-query.dto';
 import { TodosService } from './todos.service';
 
 @ApiTags('todos (第4章 待办事项)')
@@ -22,7 +22,7 @@ export class TodosController {
   @Get('counts')
   @RequireGrant(ModuleKey.TODOS, GrantAction.VIEW)
   @ApiOperation({ summary: 'counts of the four lists, for the home page badges' })
-  counts(@CurrentActor() actor: Actor): Promise<TodoCounts> {
-    return this.todos.counts(actor);
+  counts(@CurrentActor() actor: Actor, @Query() query: TodoCountsQueryDto): Promise<TodoCounts> {
+    return this.todos.counts(actor, query);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FINISHED_WORKFLOW_STATUSES, GrantAction, Page, TodoCounts, TodoList, WorkflowCaseSummary, WorkflowOrigin, WorkflowStatus } from '@szpm/contract';
+import { FINISHED_WORKFLOW_STATUSES, GrantAction, ModuleKey, Page, TodoCounts, TodoList, WorkflowCaseSummary, WorkflowOrigin, WorkflowStatus } from '@szpm/contract';
 import { SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../../access/actor';
 import { DistrictScope } from '../../access/district-scope';
@@ -39,7 +39,7 @@ export class TodosService {
   async list(actor: Actor, query: TodoQueryDto): Promise<Page<WorkflowCaseSummary>> {
     const window = pageWindow(query);
     if (query.formType !== undefined) this.registry.get(query.formType);
-    const qb = this.query(actor, query.list ?? TodoList.PENDING, query.formType);
+    const qb = this.query(actor, query.list ?? TodoList.PENDING, query);
     if (!qb) return toPage([], 0, window);
     whereSearch(qb, ALIAS, query.search);
     const [rows, total] = await selectSummaryColumns(qb, ALIAS)
@@ -56,8 +56,8 @@ export class TodosService {
   }
 
   /** The home page's badges. */
-  async counts(actor: Actor): Promise<TodoCounts> {
-    const count = (list: TodoList) => this.query(actor, list)?.getCount() ?? Promise.resolve(0);
+  async counts(actor: Actor, filter: { module?: ModuleKey } = {}): Promise<TodoCounts> {
+    const count = (list: TodoList) => this.query(actor, list, filter)?.getCount() ?? Promise.resolve(0);
     return {
       pending: await count(TodoList.PENDING),
       handled: await count(TodoList.HANDLED),
@@ -66,11 +66,16 @@ export class TodosService {
     };
   }
 
-  private query(actor: Actor, list: TodoList, formType?: string): SelectQueryBuilder<WorkflowCase> | null {
+  private query(actor: Actor, list: TodoList, filter: { module?: ModuleKey; formType?: string }): SelectQueryBuilder<WorkflowCase> | null {
     const condition = this.conditionOf(actor, list);
     if (!condition) return null;
     const qb = this.scope.repository(actor, WorkflowCase, '业务单').query(ALIAS).andWhere(condition.sql, condition.params);
-    if (formType !== undefined) qb.andWhere(`${ALIAS}.formType = :todoFormType`, { todoFormType: formType });
+    if (filter.formType !== undefined) qb.andWhere(`${ALIAS}.formType = :todoFormType`, { todoFormType: filter.formType });
+    if (filter.module !== undefined) {
+      const moduleTypes = this.registry.all().filter((f) => f.module === filter.module).map((f) => f.formType);
+      if (moduleTypes.length === 0) return null;
+      qb.andWhere(`${ALIAS}.formType IN (:...todoModuleTypes)`, { todoModuleTypes: moduleTypes });
+    }
     return qb;
   }
 

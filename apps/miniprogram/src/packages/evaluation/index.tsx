@@ -21,7 +21,7 @@ interface MenuEntry {
 export default function Evaluation() {
   const { me } = useSession();
   const [counts, setCounts] = useState<TodoCounts | null>(null);
-  const load = () => api.todos.counts().then(setCounts).catch(() => setCounts(null));
+  const load = () => api.todos.counts({ module: ModuleKey.SERVICE_EVALUATION }).then(setCounts).catch(() => setCounts(null));
   useDidShow(() => void load());
   usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()));
 
