@@ -209,6 +209,8 @@ describe('objections (异议处理) and the subject views', () => {
     await actOk('futian.handler', filed.caseId, A.RETURN_FOR_SUPPLEMENT, { opinion: '请补充材料原件' });
     const returned: ObjectionListItem = (await get('demo.manager', '/api/service-evaluation/objections/mine').expect(200)).body.items.find((o: ObjectionListItem) => o.id === filed.id);
     expect(returned).toMatchObject({ status: S.SUPPLEMENT, statusLabel: '退回补录' });
+    const asked = (await get('demo.manager', '/api/inbox?pageSize=100').expect(200)).body.items.find((m: InboxMessage) => m.title === '异议需补充材料');
+    expect(asked?.content).toContain('请补充材料原件');
 
     // target, kind and grounds stay as filed
     const current = await caseOf('demo.manager', filed.caseId);

@@ -9,6 +9,8 @@ export enum CampaignKind {
   REMIND_UPDATE = 'REMIND_UPDATE',
   /** 办理结果: an applicant is told how their application (e.g. an objection) ended */
   WORKFLOW_OUTCOME = 'WORKFLOW_OUTCOME',
+  /** 退回补录: an applicant is asked to supplement an application */
+  WORKFLOW_SUPPLEMENT = 'WORKFLOW_SUPPLEMENT',
 }
 
 export const CAMPAIGN_KIND_LABELS: Record<CampaignKind, string> = {
@@ -17,6 +19,7 @@ export const CAMPAIGN_KIND_LABELS: Record<CampaignKind, string> = {
   [CampaignKind.URGE]: '催办',
   [CampaignKind.REMIND_UPDATE]: '提醒更新',
   [CampaignKind.WORKFLOW_OUTCOME]: '办理结果',
+  [CampaignKind.WORKFLOW_SUPPLEMENT]: '退回补录',
 };
 
 /** Where a message is delivered: the in-app inbox always; WeChat and SMS when configured. */

@@ -54,6 +54,8 @@ export interface WorkflowFormDefinition<P extends object = object> {
   onApproved(context: WorkflowHookContext, payload: P): Promise<void>;
   /** optional effect of a rejection (e.g. releasing a record locked while the form ran) */
   onRejected?(context: WorkflowHookContext, payload: P): Promise<void>;
+  /** optional effect of 退回补录 (e.g. telling the applicant what to supplement); `opinion` is the officer's */
+  onReturnedForSupplement?(context: WorkflowHookContext, payload: P, opinion: string): Promise<void>;
   /** optional effect when the form is created (e.g. marking a record as having a running form) */
   onCreated?(context: WorkflowHookContext, payload: P): Promise<void>;
 }

@@ -188,6 +188,9 @@ export class WorkflowService {
       const context = this.hookContext(manager, actor, current);
       if (request.action === WorkflowAction.APPROVE) await form.definition.onApproved(context, hydratePayload(form.definition.payloadClass, stored));
       if (request.action === WorkflowAction.REJECT) await form.definition.onRejected?.(context, hydratePayload(form.definition.payloadClass, stored));
+      if (request.action === WorkflowAction.RETURN_FOR_SUPPLEMENT) {
+        await form.definition.onReturnedForSupplement?.(context, hydratePayload(form.definition.payloadClass, stored), texts.opinion ?? '');
+      }
     });
     return this.get(actor, caseId);
   }

@@ -143,6 +143,7 @@ export class ObjectionForm implements OnModuleInit {
       onCreated: (context, payload) => this.record(context, payload),
       onApproved: (context, payload) => this.uphold(context, payload),
       onRejected: (context, payload) => this.dismiss(context, payload),
+      onReturnedForSupplement: (context, payload, opinion) => this.askForSupplement(context, payload, opinion),
     };
   }
 
@@ -333,6 +334,21 @@ export class ObjectionForm implements OnModuleInit {
   /** Rejected (异议不通过): the record is not touched at all. */
   private async dismiss(context: WorkflowHookContext, p: ObjectionPayload): Promise<void> {
     await this.decide(context, p, ObjectionOutcome.DISMISSED);
+  }
+
+  /** 退回补录: the applicant learns what to add, and finds the objection under 我的异议 to resubmit. */
+  private async askForSupplement(context: WorkflowHookContext, p: ObjectionPayload, opinion: string): Promise<void> {
+    const objection = await context.manager.findOneOrFail(Objection, { where: { caseId: context.caseId } });
+    await this.notifications.createCampaign(context.manager, {
+      kind: CampaignKind.WORKFLOW_SUPPLEMENT,
+      sender: { id: context.actor.accountId, name: context.actor.name },
+      districtId: context.districtId,
+      title: '异议需补充材料',
+      content: `您提出的${p.kindName}（业务单号 ${context.businessNo}）被退回补录：${opinion}。请补充后重新提交。`,
+      link: `/pages/objections/detail?id=${objection.id}`,
+      subject: { type: 'objection', id: objection.id },
+      recipientIds: [objection.filedById],
+    });
   }
 
   private async decide(context: WorkflowHookContext, p: ObjectionPayload, outcome: ObjectionOutcome): Promise<void> {
