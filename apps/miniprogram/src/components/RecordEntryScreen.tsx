@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import {
   BadRecordItemView,
@@ -8,6 +8,8 @@ import {
   EvaluationSubjectType,
   RiskListItemView,
   RiskListPreview,
+  WorkflowAction,
+  WorkflowCaseDetail,
 } from '@szpm/contract';
 import { useEffect, useMemo, useState } from 'react';
 import { api, errorMessage } from '../api';
@@ -19,6 +21,9 @@ import {
   DESCRIPTION_MAX,
   DOCUMENT_NO_MAX,
   emptyRecordEntry,
+  entryFromCase,
+  resubmissionPayload,
+  ReturnedEntry,
   linkCandidatesQuery,
   previewRequest,
   RecordEntryField,
@@ -53,19 +58,29 @@ type Item = BadRecordItemView | RiskListItemView;
  * the facts; 分值 and 公示期 as the server previews them; on submit the form goes to 认定审核.
  */
 export function RecordEntryScreen({ kind }: { kind: Kind }) {
-  const catalogue = useLoader<Item[]>(() => (kind === 'bad-record' ? api.evaluation.badRecordItems() : api.evaluation.riskListItems()), [kind]);
+  // with ?caseId= the screen corrects a form returned to the handler (退回上一级) and submits it again
+  const caseId = Number(useRouter().params.caseId) || null;
+  const loaded = useLoader<{ items: Item[]; returned: WorkflowCaseDetail | null }>(
+    async () => ({
+      items: kind === 'bad-record' ? await api.evaluation.badRecordItems() : await api.evaluation.riskListItems(),
+      returned: caseId ? await api.workflow.detail(caseId) : null,
+    }),
+    [kind, caseId],
+  );
   return (
     <View className="page" id={`${kind}-entry`}>
-      <LoadState loaded={catalogue} id={`${kind}-catalogue`}>
-        {(items) => <EntryForm kind={kind} items={items} />}
+      <LoadState loaded={loaded} id={`${kind}-catalogue`}>
+        {({ items, returned }) => <EntryForm kind={kind} items={items} returned={returned} />}
       </LoadState>
     </View>
   );
 }
 
-function EntryForm({ kind, items }: { kind: Kind; items: Item[] }) {
+function EntryForm({ kind, items, returned }: { kind: Kind; items: Item[]; returned: WorkflowCaseDetail | null }) {
   const today = shanghaiToday();
-  const [form, setForm] = useState<RecordEntryForm>(() => ({ ...emptyRecordEntry(), factDate: today }));
+  const [form, setForm] = useState<RecordEntryForm>(() =>
+    returned ? entryFromCase(returned.payload as unknown as ReturnedEntry) : { ...emptyRecordEntry(), factDate: today },
+  );
   const [problems, setProblems] = useState<Partial<Record<RecordEntryField, string>>>({});
   const [preview, setPreview] = useState<BadRecordPreview | RiskListPreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
@@ -121,7 +136,16 @@ function EntryForm({ kind, items }: { kind: Kind; items: Item[] }) {
     }
     setBusy(true);
     try {
-      const started = kind === 'bad-record' ? await api.evaluation.determineBadRecord(badRecordRequest(form)) : await api.evaluation.determineRiskList(riskListRequest(form));
+      const started = returned
+        ? await api.workflow.act(returned.id, {
+            action: WorkflowAction.SUBMIT,
+            version: returned.version,
+            payload: resubmissionPayload(form) as unknown as Record<string, unknown>,
+            ...(form.attachmentIds.length ? { attachmentIds: form.attachmentIds } : {}),
+          })
+        : kind === 'bad-record'
+          ? await api.evaluation.determineBadRecord(badRecordRequest(form))
+          : await api.evaluation.determineRiskList(riskListRequest(form));
       toastSuccess('已提交，转认定审核');
       setTimeout(() => void Taro.redirectTo({ url: routeTo(ROUTES.case, { id: started.id }) }), 800);
     } catch (error) {

@@ -141,3 +141,36 @@ export function badRecordRequest(form: RecordEntryForm): BadRecordDeterminationR
 export function riskListRequest(form: RecordEntryForm): RiskListDeterminationRequest {
   return common(form);
 }
+
+/** The determination form a handler entered, back in the entry screen after 退回上一级. */
+export interface ReturnedEntry {
+  subjectType: EvaluationSubjectType;
+  subjectId: number;
+  subjectName?: string;
+  itemId: number;
+  circumstanceId: number;
+  factDate: string;
+  documentNo: string;
+  description: string;
+  linkedRecordIds?: number[];
+}
+
+export function entryFromCase(payload: ReturnedEntry): RecordEntryForm {
+  return {
+    subjectType: payload.subjectType,
+    subject: { subjectType: payload.subjectType, subjectId: payload.subjectId, name: payload.subjectName ?? '', identifier: '', companyName: null },
+    itemId: payload.itemId,
+    circumstanceId: payload.circumstanceId,
+    factDate: payload.factDate,
+    documentNo: payload.documentNo,
+    description: payload.description,
+    linkedRecordIds: payload.linkedRecordIds ?? [],
+    attachmentIds: [],
+  };
+}
+
+/** The corrected content sent with 提交 on a returned form: the entered facts only (the server fills points and names again). */
+export function resubmissionPayload(form: RecordEntryForm): ReturnedEntry {
+  const { attachmentIds: _attachments, submit: _submit, ...facts } = common(form);
+  return { ...facts, linkedRecordIds: form.linkedRecordIds };
+}

@@ -102,6 +102,37 @@ describe('物业服务评价: 不良信息认定 from entry to publicity', () =>
     await screenshot(page, '04-submitted-case');
   });
 
+  it('the supervisor returns it (退回上一级); the handler corrects it in the entry screen and submits again', async () => {
+    const openFromWork = async (page: Awaited<ReturnType<typeof newPage>>) => {
+      await page.locator('#home-module-service-evaluation').click();
+      await page.locator('#evaluation-work-pending').click();
+      await page.locator(`#case-${caseId}`).click();
+      await page.locator('#case-tabs-audit').click();
+    };
+    const supervisor = await newPage();
+    await signIn(supervisor, api.base, 'futian.supervisor');
+    await openFromWork(supervisor);
+    await supervisor.locator('#decision-RETURN_TO_PREVIOUS').click();
+    await typeInto(supervisor, 'decision-opinion', '请补充整改期限。');
+    await supervisor.locator('#case-submit').click();
+    await supervisor.locator('#work').waitFor();
+
+    const handler = await newPage();
+    await signIn(handler, api.base, 'futian.handler');
+    await openFromWork(handler);
+    await handler.locator('#case-correct').click();
+    await handler.locator('#entry-submit').waitFor();
+    await expect.poll(() => handler.locator('#entry-subject').textContent()).toContain(subjectName);
+    await typeInto(handler, 'entry-description', '经现场检查，该项目未按规定公示物业服务收费标准，责令十五日内整改，逾期未改正。');
+    await screenshot(handler, '04b-handler-corrects-returned');
+    await handler.locator('#entry-submit').click();
+    // the corrected form opens as a new page above the one it was corrected from
+    const status = handler.locator('#case-status:visible');
+    await status.waitFor();
+    await expect.poll(() => status.textContent()).toContain('认定审核');
+    expect(await handler.locator('#case-info:visible').textContent()).toContain('责令十五日内整改');
+  });
+
   it('the supervisor approves it in 待办理, then finds it in 已完成', async () => {
     const page = await newPage();
     await signIn(page, api.base, 'futian.supervisor');

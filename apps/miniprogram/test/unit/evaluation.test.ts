@@ -11,6 +11,8 @@ import {
   applicableItems,
   badRecordRequest,
   emptyRecordEntry,
+  entryFromCase,
+  resubmissionPayload,
   linkCandidatesQuery,
   previewRequest,
   recordEntryProblems,
@@ -206,5 +208,49 @@ describe('score breakdown (计分周期说明)', () => {
       ['不良信息得分', -18, 1],
     ]);
     expect(summaryLines(detail).map((l) => l.kind)).toEqual([ScoreLineKind.TOTAL, ScoreLineKind.GRADE]);
+  });
+});
+
+describe('correcting a returned determination (退回上一级)', () => {
+  const returned = {
+    subjectType: EvaluationSubjectType.COMPANY,
+    subjectId: 7,
+    subjectName: '深圳市福田物业有限公司',
+    itemId: 3,
+    circumstanceId: 9,
+    factDate: '2026-03-01',
+    documentNo: '深福住建罚〔2026〕12号',
+    description: '未公示收费标准',
+    linkedRecordIds: [4],
+    points: 6,
+    itemName: '未公示收费标准',
+  };
+
+  it('fills the entry form from the form as entered', () => {
+    expect(entryFromCase(returned)).toEqual({
+      subjectType: EvaluationSubjectType.COMPANY,
+      subject: { subjectType: EvaluationSubjectType.COMPANY, subjectId: 7, name: '深圳市福田物业有限公司', identifier: '', companyName: null },
+      itemId: 3,
+      circumstanceId: 9,
+      factDate: '2026-03-01',
+      documentNo: '深福住建罚〔2026〕12号',
+      description: '未公示收费标准',
+      linkedRecordIds: [4],
+      attachmentIds: [],
+    });
+  });
+
+  it('sends back the entered facts only: never points, names or start options', () => {
+    const form = { ...entryFromCase(returned), description: ' 补充整改期限 ', attachmentIds: [5] };
+    expect(resubmissionPayload(form)).toEqual({
+      subjectType: EvaluationSubjectType.COMPANY,
+      subjectId: 7,
+      itemId: 3,
+      circumstanceId: 9,
+      factDate: '2026-03-01',
+      documentNo: '深福住建罚〔2026〕12号',
+      description: '补充整改期限',
+      linkedRecordIds: [4],
+    });
   });
 });

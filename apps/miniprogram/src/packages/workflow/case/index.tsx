@@ -1,6 +1,6 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { WorkflowCaseDetail, WorkflowErrorCode } from '@szpm/contract';
+import { EvaluationFormType, WorkflowAction, WorkflowCaseDetail, WorkflowErrorCode } from '@szpm/contract';
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../../../api';
 import { AttachmentPicker } from '../../../components/AttachmentPicker';
@@ -24,7 +24,7 @@ import {
   REMARK_MAX_LENGTH,
   submitLabel,
 } from '../../../logic/workflow-decision';
-import { ROUTES } from '../../../routes';
+import { ROUTES, routeTo } from '../../../routes';
 import { toast, toastError, toastSuccess } from '../../../utils/feedback';
 import { back, intParam } from '../../../utils/navigation';
 import { Button } from '../../../ui/button';
@@ -101,6 +101,12 @@ function CaseInfo({ detail }: { detail: WorkflowCaseDetail }) {
   );
 }
 
+/** Forms a handler corrects in their entry screen after 退回上一级 (the others are resubmitted as they are). */
+const ENTRY_SCREENS: Partial<Record<string, typeof ROUTES.badRecordEntry | typeof ROUTES.riskListEntry>> = {
+  [EvaluationFormType.BAD_RECORD_DETERMINATION]: ROUTES.badRecordEntry,
+  [EvaluationFormType.RISK_LIST_DETERMINATION]: ROUTES.riskListEntry,
+};
+
 function CaseAudit({ detail, onDone }: { detail: WorkflowCaseDetail; onDone: () => void }) {
   const choices = useMemo(() => decisionChoices(detail.allowedActions), [detail.allowedActions]);
   const [form, setForm] = useState<DecisionForm>(() => emptyDecision(choices));
@@ -128,11 +134,20 @@ function CaseAudit({ detail, onDone }: { detail: WorkflowCaseDetail; onDone: () 
     }
   };
 
+  const correctIn = detail.allowedActions.includes(WorkflowAction.SUBMIT) ? ENTRY_SCREENS[detail.formType] : undefined;
+
   return (
     <>
       <Section title="审批流程记录">
         <CaseHistory history={detail.history} />
       </Section>
+      {correctIn && (
+        <Section title="修改录入内容">
+          <Button id="case-correct" block onClick={() => void Taro.navigateTo({ url: routeTo(correctIn, { caseId: detail.id }) })}>
+            修改后重新提交
+          </Button>
+        </Section>
+      )}
       {choices.length > 0 && (
         <Section title="审核意见" id="case-decision">
           <View className="choices">
