@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
-import { contentDisposition, inBatches, xlsxStream } from './xlsx-export';
+import { contentDisposition } from '../http/content-disposition';
+import { inBatches, xlsxStream } from './xlsx-export';
 
 async function collect(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -1,6 +1,7 @@
 import { Logger, StreamableFile } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'node:stream';
+import { contentDisposition } from '../http/content-disposition';
 
 /**
  * The one place the API writes Excel workbooks (chapters.md: exports live once). Workbooks are
@@ -84,11 +85,6 @@ export function xlsxStream(spec: XlsxWorkbookSpec): Readable {
 export function xlsxDownload(fileName: string, spec: XlsxWorkbookSpec): StreamableFile {
   const name = fileName.endsWith('.xlsx') ? fileName : `${fileName}.xlsx`;
   return new StreamableFile(xlsxStream(spec), { type: XLSX_CONTENT_TYPE, disposition: contentDisposition(name) });
-}
-
-export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /** Reads rows of any source in pages: `fetch(after)` returns the next batch after a cursor, empty at the end. */

@@ -13,7 +13,7 @@ import {
 } from '@szpm/contract';
 import { Audited, CurrentActor, RequireGrant } from '../../access/access.decorators';
 import { Actor } from '../../access/actor';
-import { contentDisposition } from '../../common/excel/xlsx-export';
+import { contentDisposition } from '../../common/http/content-disposition';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe';
 import { NoticeRecipientQueryDto, NoticeRecipientStatsQueryDto, NoticeStatisticsQueryDto, PublishNoticeDto, SentNoticeQueryDto } from './dto/notice.dto';
 import { NoticesService } from './notices.service';

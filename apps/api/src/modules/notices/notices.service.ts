@@ -28,7 +28,7 @@ import { NotificationUrge } from '../notifications/entities/notification-urge.en
 import { toIso } from '../notifications/inbox.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Region } from '../regions/entities/region.entity';
-import { escapeLike } from '../service-evaluation/records/like';
+import { escapeLike } from '../../common/sql/like';
 import {
   NoticeRecipientQueryDto,
   NoticeRecipientStatsQueryDto,

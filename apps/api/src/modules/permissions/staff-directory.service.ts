@@ -10,6 +10,7 @@ import { pageWindow, toPage } from '../../common/http/pagination.dto';
 import { Region } from '../regions/entities/region.entity';
 import { toStaffDetail, toStaffListItem } from './account-view';
 import { AdminAccountQueryDto, StaffQueryDto } from './dto/staff-query.dto';
+import { escapeLike } from '../../common/sql/like';
 
 /** 本区人员名单: the district's officers, search by name, and one person's detail. */
 @Injectable()
@@ -63,9 +64,4 @@ export class StaffDirectoryService {
       grants: grants.map((g) => ({ module: g.module, action: g.action })),
     });
   }
-}
-
-/** Escapes LIKE wildcards with '!', an escape character MySQL and SQLite read alike. */
-export function escapeLike(text: string): string {
-  return text.replace(/[!%_]/g, (c) => `!${c}`);
 }

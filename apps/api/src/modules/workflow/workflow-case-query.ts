@@ -2,6 +2,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { startOfShanghaiDay } from '../../common/http/shanghai-time';
 import { SelectQueryBuilder } from 'typeorm';
 import { WorkflowCase } from './entities/workflow-case.entity';
+import { escapeLike } from '../../common/sql/like';
 
 /** The columns lists need: everything but the (possibly large) payloads. */
 const SUMMARY_COLUMNS: ReadonlyArray<keyof WorkflowCase> = [
@@ -25,11 +26,6 @@ const SUMMARY_COLUMNS: ReadonlyArray<keyof WorkflowCase> = [
 
 export function selectSummaryColumns(qb: SelectQueryBuilder<WorkflowCase>, alias: string): SelectQueryBuilder<WorkflowCase> {
   return qb.select(SUMMARY_COLUMNS.map((column) => `${alias}.${column}`));
-}
-
-/** Escapes LIKE wildcards with '!', an escape character MySQL and SQLite read alike. */
-function escapeLike(text: string): string {
-  return text.replace(/[!%_]/g, (c) => `!${c}`);
 }
 
 /** 业务单号、标题或评价对象 contains the text. */

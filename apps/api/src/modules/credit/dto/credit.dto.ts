@@ -3,7 +3,7 @@ import { CreateCreditRecordRequest, CreditInfoKind, CreditSubjectType } from '@s
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
-import { IsCalendarDate } from '../../service-evaluation/dto/calendar-date.validator';
+import { IsCalendarDate } from '../../../common/validation/calendar-date.validator';
 
 export class CreditSubjectQueryDto extends PageQueryDto {
   @ApiProperty({ enum: CreditSubjectType, description: '物业服务企业 / 项目负责人 / 业委会主任 / 业主 / 业委会执行秘书 / 业主监事' })

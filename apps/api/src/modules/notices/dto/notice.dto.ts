@@ -3,7 +3,7 @@ import { NoticeAudience } from '@szpm/contract';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
-import { IsCalendarDate } from '../../service-evaluation/dto/calendar-date.validator';
+import { IsCalendarDate } from '../../../common/validation/calendar-date.validator';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const MAX_IDS = 5000;

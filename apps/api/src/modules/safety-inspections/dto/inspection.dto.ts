@@ -3,7 +3,7 @@ import { SafetyCheckKind, SafetyCheckOutcome, SafetyTargetStatus } from '@szpm/c
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
-import { IsCalendarDate } from '../../service-evaluation/dto/calendar-date.validator';
+import { IsCalendarDate } from '../../../common/validation/calendar-date.validator';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 

@@ -13,7 +13,8 @@ import {
 } from '@szpm/contract';
 import { Audited, CurrentActor, RequireGrant } from '../../../access/access.decorators';
 import { Actor } from '../../../access/actor';
-import { contentDisposition, XLSX_CONTENT_TYPE } from '../../../common/excel/xlsx-export';
+import { contentDisposition } from '../../../common/http/content-disposition';
+import { XLSX_CONTENT_TYPE } from '../../../common/excel/xlsx-export';
 import { ParseIdPipe } from '../../../common/http/parse-id.pipe';
 import { AreaStatsQueryDto, CompanyStatsQueryDto, InspectionListQueryDto, LaunchInspectionDto, UrgeInspectionDto } from '../dto/inspection.dto';
 import { InspectionsService } from './inspections.service';

@@ -32,7 +32,7 @@ import { ProjectManager } from '../../regions/entities/project-manager.entity';
 import { PropertyArea } from '../../regions/entities/property-area.entity';
 import { PropertyCompany } from '../../regions/entities/property-company.entity';
 import { Region } from '../../regions/entities/region.entity';
-import { escapeLike } from '../../service-evaluation/records/like';
+import { escapeLike } from '../../../common/sql/like';
 import { isOverdue, selectCompletion, toCompletion } from '../completion';
 import { AreaStatsQueryDto, CompanyStatsQueryDto, InspectionListQueryDto, LaunchInspectionDto, UrgeInspectionDto } from '../dto/inspection.dto';
 import { SafetyInspection } from '../entities/safety-inspection.entity';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page, Role, SafetyTargetForm, SafetyTaskItem } from '@szpm/contract';
 import { Audited, CurrentActor, RequireRoles } from '../../../access/access.decorators';
 import { Actor } from '../../../access/actor';
-import { contentDisposition } from '../../../common/excel/xlsx-export';
+import { contentDisposition } from '../../../common/http/content-disposition';
 import { ParseIdPipe } from '../../../common/http/parse-id.pipe';
 import { SaveResultsDto, SubmitResultsDto, TaskQueryDto } from '../dto/inspection.dto';
 import { TasksService } from './tasks.service';

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { Actor } from '../../../access/actor';
 import { DistrictScope } from '../../../access/district-scope';
 import { AppException } from '../../../common/errors/app.exception';
-import { escapeLike } from '../../service-evaluation/records/like';
+import { escapeLike } from '../../../common/sql/like';
 import { CopyTemplateDto, CreateTemplateDto, IndicatorDto, TemplateQueryDto, UpdateTemplateDto } from '../dto/template.dto';
 import { SafetyCheckIndicator } from '../entities/safety-check-indicator.entity';
 import { SafetyCheckSubItem } from '../entities/safety-check-sub-item.entity';

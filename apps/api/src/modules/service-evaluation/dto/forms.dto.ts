@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { EvaluationSubjectType } from '@szpm/contract';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate } from './calendar-date.validator';
+import { IsCalendarDate } from '../../../common/validation/calendar-date.validator';
 
 /**
  * Form contents. `*Input` is what the handler enters; `*Payload` (the workflow payloadClass) adds

@@ -3,7 +3,7 @@ import { EvaluationRecordStatus, EvaluationSubjectType } from '@szpm/contract';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
-import { IsCalendarDate } from './calendar-date.validator';
+import { IsCalendarDate } from '../../../common/validation/calendar-date.validator';
 
 /** 不良信息汇总 / 风险名单 search. */
 export class RecordSearchDto extends PageQueryDto {

@@ -18,6 +18,28 @@ import { RiskListService } from '../records/risk-list.service';
 type Common = Pick<WorkflowFormDefinition, 'module' | 'origin'>;
 const COMMON: Common = { module: ModuleKey.SERVICE_EVALUATION, origin: WorkflowOrigin.OFFICER };
 
+/** Bad records and risk-list entries are revoked and restored the same way; only the records differ. */
+type WithdrawableRecords = Pick<BadRecordsService | RiskListService, 'prepareWithdrawal' | 'lock' | 'release' | 'applyWithdrawal'>;
+
+function withdrawal(
+  records: WithdrawableRecords,
+  formType: EvaluationFormType.BAD_RECORD_REVOCATION | EvaluationFormType.BAD_RECORD_RESTORATION | EvaluationFormType.RISK_LIST_REVOCATION | EvaluationFormType.RISK_LIST_RESTORATION,
+  businessNoPrefix: string,
+  to: EvaluationRecordStatus.REVOKED | EvaluationRecordStatus.RESTORED,
+): WorkflowFormDefinition<WithdrawalPayload> {
+  return {
+    ...COMMON,
+    formType,
+    label: EVALUATION_FORM_TYPE_LABELS[formType],
+    businessNoPrefix,
+    payloadClass: WithdrawalPayload,
+    prepare: (manager, actor, payload) => records.prepareWithdrawal(manager, actor, payload),
+    onCreated: (context, payload) => records.lock(context, payload),
+    onApproved: (context, payload) => records.applyWithdrawal(context, payload, to),
+    onRejected: (context) => records.release(context),
+  };
+}
+
 /**
  * The business forms of chapter 7 as workflow definitions: entered by the district handler (录入初审),
  * decided by the district supervisor (认定审核). Nothing changes on the records before approval;
@@ -59,21 +81,6 @@ export class EvaluationForms implements OnModuleInit {
         await this.badRecords.applyDetermination(context, payload);
       },
     };
-    const badRecordWithdrawal = (
-      formType: EvaluationFormType.BAD_RECORD_REVOCATION | EvaluationFormType.BAD_RECORD_RESTORATION,
-      businessNoPrefix: string,
-      to: EvaluationRecordStatus.REVOKED | EvaluationRecordStatus.RESTORED,
-    ): WorkflowFormDefinition<WithdrawalPayload> => ({
-      ...COMMON,
-      formType,
-      label: EVALUATION_FORM_TYPE_LABELS[formType],
-      businessNoPrefix,
-      payloadClass: WithdrawalPayload,
-      prepare: (manager, actor, payload) => this.badRecords.prepareWithdrawal(manager, actor, payload),
-      onCreated: (context, payload) => this.badRecords.lock(context, payload),
-      onApproved: (context, payload) => this.badRecords.applyWithdrawal(context, payload, to),
-      onRejected: (context) => this.badRecords.release(context),
-    });
     const goodRecordDetermination: WorkflowFormDefinition<GoodRecordDeterminationPayload> = {
       ...COMMON,
       formType: EvaluationFormType.GOOD_RECORD_DETERMINATION,
@@ -96,29 +103,14 @@ export class EvaluationForms implements OnModuleInit {
         await this.riskList.applyDetermination(context, payload);
       },
     };
-    const riskListWithdrawal = (
-      formType: EvaluationFormType.RISK_LIST_REVOCATION | EvaluationFormType.RISK_LIST_RESTORATION,
-      businessNoPrefix: string,
-      to: EvaluationRecordStatus.REVOKED | EvaluationRecordStatus.RESTORED,
-    ): WorkflowFormDefinition<WithdrawalPayload> => ({
-      ...COMMON,
-      formType,
-      label: EVALUATION_FORM_TYPE_LABELS[formType],
-      businessNoPrefix,
-      payloadClass: WithdrawalPayload,
-      prepare: (manager, actor, payload) => this.riskList.prepareWithdrawal(manager, actor, payload),
-      onCreated: (context, payload) => this.riskList.lock(context, payload),
-      onApproved: (context, payload) => this.riskList.applyWithdrawal(context, payload, to),
-      onRejected: (context) => this.riskList.release(context),
-    });
     return [
       badRecordDetermination,
-      badRecordWithdrawal(EvaluationFormType.BAD_RECORD_REVOCATION, 'BRV', EvaluationRecordStatus.REVOKED),
-      badRecordWithdrawal(EvaluationFormType.BAD_RECORD_RESTORATION, 'BRS', EvaluationRecordStatus.RESTORED),
+      withdrawal(this.badRecords, EvaluationFormType.BAD_RECORD_REVOCATION, 'BRV', EvaluationRecordStatus.REVOKED),
+      withdrawal(this.badRecords, EvaluationFormType.BAD_RECORD_RESTORATION, 'BRS', EvaluationRecordStatus.RESTORED),
       goodRecordDetermination,
       riskListDetermination,
-      riskListWithdrawal(EvaluationFormType.RISK_LIST_REVOCATION, 'RLV', EvaluationRecordStatus.REVOKED),
-      riskListWithdrawal(EvaluationFormType.RISK_LIST_RESTORATION, 'RLS', EvaluationRecordStatus.RESTORED),
+      withdrawal(this.riskList, EvaluationFormType.RISK_LIST_REVOCATION, 'RLV', EvaluationRecordStatus.REVOKED),
+      withdrawal(this.riskList, EvaluationFormType.RISK_LIST_RESTORATION, 'RLS', EvaluationRecordStatus.RESTORED),
     ] as WorkflowFormDefinition<object>[];
   }
 }

@@ -6,7 +6,7 @@ import { PublicitySearchDto } from '../dto/records-query.dto';
 import { BadRecord } from '../entities/bad-record.entity';
 import { RiskListEntry } from '../entities/risk-list-entry.entity';
 import { DistrictNamesService } from '../records/district-names.service';
-import { escapeLike } from '../records/like';
+import { escapeLike } from '../../../common/sql/like';
 import { todayInShanghai } from '../records/publicity-period';
 
 /**

@@ -13,7 +13,7 @@ import { ScoreService } from '../scoring/score.service';
 import { ServiceEvaluationException } from '../service-evaluation.exception';
 import { EvaluationSubjectsService } from '../subjects/evaluation-subjects.service';
 import { Prepared } from './bad-records.service';
-import { escapeLike } from './like';
+import { escapeLike } from '../../../common/sql/like';
 import { todayInShanghai } from './publicity-period';
 
 /** 良好信息: entered through the same two-step form; adds the item's points to the subject's score. */

@@ -24,7 +24,7 @@ import { ServiceEvaluationException } from '../service-evaluation.exception';
 import { EvaluationSubjectsService } from '../subjects/evaluation-subjects.service';
 import { Prepared } from './bad-records.service';
 import { DistrictNamesService } from './district-names.service';
-import { escapeLike } from './like';
+import { escapeLike } from '../../../common/sql/like';
 import { publicityPeriod, publicityStateOf, todayInShanghai } from './publicity-period';
 import { lockForForm, releaseForForm, withdraw, withdrawalOf } from './record-lifecycle';
 

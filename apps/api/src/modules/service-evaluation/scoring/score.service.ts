@@ -11,7 +11,7 @@ import { BadRecord } from '../entities/bad-record.entity';
 import { EvaluationScore } from '../entities/evaluation-score.entity';
 import { GoodRecord } from '../entities/good-record.entity';
 import { columns } from '../records/columns';
-import { escapeLike } from '../records/like';
+import { escapeLike } from '../../../common/sql/like';
 import { companyBasicInformation, EvaluationSubjectsService, managerBasicInformation, SubjectFacts } from '../subjects/evaluation-subjects.service';
 import { computeScore, cycleOf, explainRules, ScorableBadRecord, ScorableGoodRecord, ScoreResult, ScoringCycle, ScoringRuleSet } from './score-calculator';
 import { ScoringRulesService } from './scoring-rules.service';

@@ -10,7 +10,7 @@ import { PropertyArea } from '../../regions/entities/property-area.entity';
 import { PropertyCompany } from '../../regions/entities/property-company.entity';
 import { SubjectQueryDto } from '../dto/subject-query.dto';
 import { ServiceEvaluationException } from '../service-evaluation.exception';
-import { escapeLike } from '../records/like';
+import { escapeLike } from '../../../common/sql/like';
 import { BasicInformation } from '../scoring/score-calculator';
 
 /** A subject as scoring needs it: its name, home district and basic information. */

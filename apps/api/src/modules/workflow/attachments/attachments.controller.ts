@@ -8,12 +8,7 @@ import { ParseIdPipe } from '../../../common/http/parse-id.pipe';
 import { WORKFLOW_PARTICIPANT_ROLES } from '../workflow-roles';
 import { AttachmentUploadErrorsInterceptor, UPLOAD_OPTIONS } from './attachment-upload.interceptor';
 import { AttachmentsService, ReceivedFile } from './attachments.service';
-
-/** `attachment; filename="…"` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
-function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
+import { contentDisposition } from '../../../common/http/content-disposition';
 
 @ApiTags('workflow (审批流程)')
 @ApiBearerAuth()

@@ -29,7 +29,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../../common/http/pagination.dto';
-import { IsCalendarDate } from '../../dto/calendar-date.validator';
+import { IsCalendarDate } from '../../../../common/validation/calendar-date.validator';
 
 const CYCLE = /^\d{4}(-H[12])?$/;
 const CODE = /^[A-Z0-9_]{2,32}$/;
