@@ -13,7 +13,8 @@ module.exports = {
       displayName: 'unit',
       rootDir: __dirname,
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      // eslint/: the project's own lint rules, plain CommonJS as ESLint loads them
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/eslint/**/*.spec.js'],
       transform,
       moduleNameMapper,
     },

@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['test/browser/**/*.test.ts'],
     environment: 'node',
     testTimeout: 180_000,
+    // the pages answer as fast as a loaded machine lets them: wait on what they show, never on a clock
+    expect: { poll: { timeout: 30_000, interval: 200 } },
     hookTimeout: 180_000,
     fileParallelism: false,
     sequence: { concurrent: false },

@@ -2,10 +2,9 @@ import { BadRecordItemView, DelegationState, DelegationStatus, DelegationView, M
 import { Account } from '../src/access/entities/account.entity';
 import { AuditLog } from '../src/access/entities/audit-log.entity';
 import { shanghaiDate } from '../src/common/http/shanghai-time';
-import { EXPIRE_DUE_DELEGATIONS_JOB } from '../src/modules/delegations/delegations.service';
 import { Delegation } from '../src/modules/delegations/entities/delegation.entity';
 import { PropertyCompany } from '../src/modules/regions/entities/property-company.entity';
-import { QueueName } from '../src/queue/job-queue';
+import { JOBS } from '../src/queue/jobs';
 import { FUTIAN_ID } from '../src/seed/shenzhen';
 import { startTestApp, TestApp } from './support/test-app';
 import { createOfficer } from './support/workflow-test-forms';
@@ -210,7 +209,7 @@ describe('delegations (代办委托)', () => {
     await t.dataSource.getRepository(Delegation).update({ id: long.id }, { startAt: new Date(Date.now() - 2 * HOUR), endAt: new Date(Date.now() - 1000) });
     expect((await get('futian.lead', '/api/todos', 'futian.supervisor').expect(403)).body.code).toBe('DELEGATION_NOT_IN_EFFECT');
     expect((await get('futian.supervisor', `/api/delegations/${long.id}`).expect(200)).body).toMatchObject({ status: DelegationStatus.ACTIVE, state: DelegationState.EXPIRED });
-    await t.queue.add(QueueName.SCHEDULED, EXPIRE_DUE_DELEGATIONS_JOB, {}, { jobId: `test-expire-due-${long.id}` });
+    await t.queue.add(JOBS.expireDueDelegations, {}, { jobId: `test-expire-due-${long.id}` });
     await waitFor(async () => (await stored(long.id)).status === DelegationStatus.EXPIRED, 'the expiry sweep');
     const expired = (await get('futian.lead', '/api/delegations/received?state=EXPIRED').expect(200)).body.items.map((d: DelegationView) => d.id);
     expect(expired).toEqual(expect.arrayContaining([brief.id, long.id]));

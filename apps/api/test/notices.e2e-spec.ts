@@ -61,7 +61,6 @@ describe('notices (chapter 15)', () => {
 
   let typeId: number;
   let manager: Account;
-  let committee: Account;
   let street: Region;
 
   /** The oracle: active PM and committee-chair accounts of the areas of a street, from the tables themselves. */
@@ -92,7 +91,7 @@ describe('notices (chapter 15)', () => {
     // demo.manager uses the mini-program: notices reach it as subscribe messages too
     await accounts().update({ username: 'demo.manager' }, { miniOpenId: MANAGER_OPENID, boundAt: new Date() });
     manager = await accounts().findOneByOrFail({ username: 'demo.manager' });
-    committee = await accounts().findOneByOrFail({ username: 'demo.committee' });
+    await accounts().findOneByOrFail({ username: 'demo.committee' });
     const area = await t.dataSource.getRepository(PropertyArea).findOneByOrFail({ projectManagerId: manager.unitId! });
     street = await t.dataSource.getRepository(Region).findOneByOrFail({ id: area.streetId });
     const types: NoticeTypeView[] = (await get('futian.handler', '/api/notices/types').expect(200)).body;
@@ -125,12 +124,12 @@ describe('notices (chapter 15)', () => {
       const chair = recipients.items.find((r) => r.audience === NoticeAudience.COMMITTEE_CHAIR)!;
       expect(chair.unitName).toMatch(/业主委员会|业委会/);
       const inbox: Page<InboxMessage> = (await get('demo.manager', '/api/inbox').expect(200)).body;
-      expect(inbox.items[0]).toMatchObject({ kind: CampaignKind.NOTICE, title: notice.title, link: `/pages/notices/detail?id=${notice.id}`, readAt: null });
+      expect(inbox.items[0]).toMatchObject({ kind: CampaignKind.NOTICE, title: notice.title, link: `/packages/notices/received/index?id=${notice.id}`, readAt: null });
       await settle();
       const messages = wechat.messagesTo(MANAGER_OPENID);
       expect(messages).toHaveLength(1);
       // WeChat takes the mini-program page without the leading slash
-      expect(messages[0]).toMatchObject({ api: 'subscribe', link: `pages/notices/detail?id=${notice.id}` });
+      expect(messages[0]).toMatchObject({ api: 'subscribe', link: `packages/notices/received/index?id=${notice.id}` });
       expect(messages[0].data.thing1.value).toBe(notice.title);
     });
 
@@ -172,7 +171,7 @@ describe('notices (chapter 15)', () => {
       expect(urged.map((d) => d.recipientId)).not.toContain(manager.id);
 
       const again = (await post('futian.handler', `/api/notices/${notice.id}/urge`).expect(200)).body;
-      expect(again).toEqual({ campaignId: null, urged: 0, skippedInCooldown: before.unread });
+      expect(again).toEqual({ campaignId: null, urged: 0, skippedInCooldown: before.unread, withoutAccount: 0 });
 
       // a recipient urged and reading the notice clears the 催办 message too
       const urgedAccount = await accounts().findOneByOrFail({ id: urged[0].recipientId });
@@ -209,7 +208,7 @@ describe('notices (chapter 15)', () => {
       expect(small.recipients).toBe(1);
       await post('demo.manager', `/api/notices/received/${small.id}/read`).expect(204);
       const refused = await post('futian.handler', `/api/notices/${small.id}/urge`).expect(409);
-      expect(refused.body.code).toBe('NOTICES_NOTHING_TO_URGE');
+      expect(refused.body.code).toBe('NOTIFICATIONS_NOTHING_TO_URGE');
     });
 
     it('sums every notice of the district across recipients (查看全部统计), searchable by recipient', async () => {
@@ -224,7 +223,7 @@ describe('notices (chapter 15)', () => {
       const chairs = summary.byAudience.find((a) => a.audience === NoticeAudience.COMMITTEE_CHAIR)!;
       expect(managers.recipients + chairs.recipients).toBe(summary.messages);
 
-      const byName: Page<NoticeRecipientStats> = (await get('futian.handler', `/api/notices/statistics/recipients?q=${encodeURIComponent(manager.name)}`).expect(200)).body;
+      const byName: Page<NoticeRecipientStats> = (await get('futian.handler', `/api/notices/statistics/recipients?search=${encodeURIComponent(manager.name)}`).expect(200)).body;
       expect(byName.items.find((r) => r.accountId === manager.id)).toMatchObject({ received: 2, read: 2, unread: 0, urged: 0 });
       const chairsOnly: Page<NoticeRecipientStats> = (await get('futian.handler', `/api/notices/statistics/recipients?audience=COMMITTEE_CHAIR&pageSize=100`).expect(200)).body;
       expect(chairsOnly.total).toBe(chairs.recipients);

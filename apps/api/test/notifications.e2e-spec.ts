@@ -185,7 +185,7 @@ describe('notifications (the pipeline behind notices, 催办, 催绑)', () => {
       expect(read.body.items.map((r: { recipientId: number }) => r.recipientId)).toEqual([recipients[0].id, recipients[1].id]);
       const skipped = await get(lead, `/api/notifications/campaigns/${campaignId}/deliveries?channel=WECHAT&status=SKIPPED&pageSize=1`).expect(200);
       expect(skipped.body.total).toBe(50);
-      const named = await get(lead, `/api/notifications/campaigns/${campaignId}/deliveries?q=${encodeURIComponent('收件人fan29')}`).expect(200);
+      const named = await get(lead, `/api/notifications/campaigns/${campaignId}/deliveries?search=${encodeURIComponent('收件人fan29')}`).expect(200);
       expect(named.body.total).toBe(11); // 29, 290..299
 
       const mine = await get(lead, '/api/notifications/campaigns?mine=true').expect(200);

@@ -1,5 +1,6 @@
 import { Account } from '../src/access/entities/account.entity';
 import { AuditLog } from '../src/access/entities/audit-log.entity';
+import { NotificationUrge } from '../src/modules/notifications/entities/notification-urge.entity';
 import { QueueName } from '../src/queue/job-queue';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -13,6 +14,7 @@ describe('permissions (chapter 3)', () => {
   const get = (token: string, path: string) => t.http().get(path).set('Authorization', `Bearer ${token}`);
   const post = (token: string, path: string, body: object = {}) => t.http().post(path).set('Authorization', `Bearer ${token}`).send(body);
   const accounts = () => t.dataSource.getRepository(Account);
+  const bindingUrge = (recipientId: number) => ({ subjectType: 'binding', subjectId: 0, recipientId });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -158,7 +160,7 @@ describe('permissions (chapter 3)', () => {
 
       // an urged unit account finds the reminder in its inbox
       const company = await accounts().findOneByOrFail({ username: 'demo.company' });
-      expect(company.lastUrgedToBindAt).not.toBeNull();
+      expect(await t.dataSource.getRepository(NotificationUrge).findOneBy(bindingUrge(company.id))).not.toBeNull();
       const companyToken = await t.login('demo.company');
       const inbox = await get(companyToken, '/api/inbox').expect(200);
       expect(inbox.body.items[0]).toMatchObject({ kind: 'URGE_BINDING', title: '请尽快完成微信身份绑定', readAt: null });
@@ -169,14 +171,14 @@ describe('permissions (chapter 3)', () => {
       expect(second.body).toMatchObject({ urged: 0, campaignId: null, skippedInCooldown: first.body.urged });
 
       // a day later the same account may be urged again
-      await accounts().update({ id: company.id }, { lastUrgedToBindAt: new Date(Date.now() - 25 * 3600 * 1000) });
+      await t.dataSource.getRepository(NotificationUrge).update(bindingUrge(company.id), { lastUrgedAt: new Date(Date.now() - 25 * 3600 * 1000) });
       const third = await post(lead, '/api/permissions/urge-binding', { accountIds: [company.id] }).expect(200);
       expect(third.body).toMatchObject({ urged: 1, skippedInCooldown: 0, skippedAlreadyBound: 0 });
     });
 
     it('sends once when two urges arrive together', async () => {
       const target = await accounts().findOneByOrFail({ username: 'demo.manager' });
-      await accounts().update({ id: target.id }, { lastUrgedToBindAt: null });
+      await t.dataSource.getRepository(NotificationUrge).delete(bindingUrge(target.id));
       const [a, b] = await Promise.all([
         post(lead, '/api/permissions/urge-binding', { accountIds: [target.id] }),
         post(lead, '/api/permissions/urge-binding', { accountIds: [target.id] }),
@@ -188,8 +190,8 @@ describe('permissions (chapter 3)', () => {
     it('skips bound accounts and refuses accounts of another district', async () => {
       const bound = await accounts().findOneByOrFail({ username: 'futian.supervisor' });
       await accounts().update({ id: bound.id }, { wechatOpenId: 'o-test-bound-supervisor', boundAt: new Date() });
-      const response = await post(lead, '/api/permissions/urge-binding', { accountIds: [bound.id] }).expect(200);
-      expect(response.body).toMatchObject({ urged: 0, skippedAlreadyBound: 1 });
+      const response = await post(lead, '/api/permissions/urge-binding', { accountIds: [bound.id] }).expect(409);
+      expect(response.body.code).toBe('NOTIFICATIONS_NOTHING_TO_URGE');
       await accounts().update({ id: bound.id }, { wechatOpenId: null, boundAt: null });
 
       const other = await accounts().findOneByOrFail({ username: 'nanshan.handler' });

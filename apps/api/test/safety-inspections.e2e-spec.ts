@@ -194,7 +194,7 @@ describe('safety inspections (chapter 16)', () => {
       expect(inspection).toMatchObject({ targets: futianAreaCount, submitted: 0, outstanding: futianAreaCount, templateVersion: 1, districtName: '福田区', kind: SafetyCheckKind.SPECIAL });
       expect(inspection.indicators.map((i) => i.items.length)).toEqual([2, 2]);
       const inbox: Page<InboxMessage> = (await get('demo.manager', '/api/inbox').expect(200)).body;
-      expect(inbox.items[0]).toMatchObject({ kind: CampaignKind.NOTICE, title: '安全检查：2026年汛前安全检查', link: `/pages/safety-inspections/tasks?inspectionId=${inspection.id}` });
+      expect(inbox.items[0]).toMatchObject({ kind: CampaignKind.NOTICE, title: '安全检查：2026年汛前安全检查', link: `/packages/safety/tasks/index?inspectionId=${inspection.id}` });
       expect(inbox.items[0].content).toContain(inspection.deadline);
       for (const queue of NOTIFICATION_QUEUES) await t.queue.drained(queue, 30_000);
       expect(wechat.messagesTo(MANAGER_OPENID)).toEqual([expect.objectContaining({ api: 'template' })]);
@@ -414,7 +414,7 @@ describe('safety inspections (chapter 16)', () => {
       const again = (await post('futian.handler', `/api/safety-inspections/${inspection.id}/urge`).expect(200)).body;
       expect(again).toMatchObject({ campaignId: null, urged: 0, skippedInCooldown: expected.length });
       const finished = await post('futian.handler', `/api/safety-inspections/${inspection.id}/urge`, { propertyAreaIds: managerAreas.map((a) => a.id) }).expect(409);
-      expect(finished.body.code).toBe('SAFETY_NOTHING_TO_URGE');
+      expect(finished.body.code).toBe('NOTIFICATIONS_NOTHING_TO_URGE');
       await post('futian.supervisor', `/api/safety-inspections/${inspection.id}/urge`).expect(403);
     });
 
@@ -502,6 +502,17 @@ describe('safety inspections (chapter 16)', () => {
       expect(byCity).toMatchObject({ districtId: NANSHAN_ID, targets: nanshanAreas, kind: SafetyCheckKind.ROUTINE });
       const nanshanList: Page<SafetyInspectionListItem> = (await get('nanshan.handler', '/api/safety-inspections').expect(200)).body;
       expect(nanshanList.items.map((x) => x.id)).toContain(byCity.id);
+    });
+
+    it("lists a project manager's tasks of one inspection only when asked with inspectionId", async () => {
+      const one: SafetyInspectionDetail = (await launch('futian.handler', { templateId: template.id, propertyAreaIds: [managerAreas[0].id] }).expect(201)).body;
+      const all: Page<SafetyTaskItem> = (await get('demo.manager', '/api/safety-inspections/my-tasks?pageSize=100').expect(200)).body;
+      expect(new Set(all.items.map((x) => x.inspectionId)).size).toBeGreaterThan(1);
+      const filtered: Page<SafetyTaskItem> = (await get('demo.manager', `/api/safety-inspections/my-tasks?inspectionId=${one.id}`).expect(200)).body;
+      expect(filtered.total).toBe(1);
+      expect(filtered.items).toEqual([expect.objectContaining({ inspectionId: one.id, propertyAreaId: managerAreas[0].id })]);
+      // another manager has no task in it
+      expect(((await get(other.username, `/api/safety-inspections/my-tasks?inspectionId=${one.id}`).expect(200)).body as Page<SafetyTaskItem>).total).toBe(0);
     });
   });
 });

@@ -13,11 +13,11 @@ import { shanghaiDate } from '../src/common/http/shanghai-time';
 import { BadRecord } from '../src/modules/service-evaluation/entities/bad-record.entity';
 import { EvaluationScore } from '../src/modules/service-evaluation/entities/evaluation-score.entity';
 import { RiskListEntry } from '../src/modules/service-evaluation/entities/risk-list-entry.entity';
-import { END_PUBLICITY_JOB } from '../src/modules/service-evaluation/publicity/evaluation-jobs.processor';
 import { addDays, publicityPeriod } from '../src/modules/service-evaluation/records/publicity-period';
 import { ProjectManager } from '../src/modules/regions/entities/project-manager.entity';
 import { PropertyCompany } from '../src/modules/regions/entities/property-company.entity';
 import { QueueName } from '../src/queue/job-queue';
+import { JOBS } from '../src/queue/jobs';
 import { FUTIAN_ID, NANSHAN_ID } from '../src/seed/shenzhen';
 import { startTestApp, TestApp } from './support/test-app';
 import { createOfficer } from './support/workflow-test-forms';
@@ -405,7 +405,7 @@ describe('service evaluation (chapter 7)', () => {
       // the last day of publicity was yesterday
       await t.dataSource.getRepository(BadRecord).update({ id: record.id }, { publicityEnd: addDays(today(), -1) });
       expect(await publicBadRecordIds()).not.toContain(record.id);
-      await t.queue.add(QueueName.SCHEDULED, END_PUBLICITY_JOB, {}, { jobId: `test-end-publicity-${record.id}` });
+      await t.queue.add(JOBS.endPublicity, {}, { jobId: `test-end-publicity-${record.id}` });
       const deadline = Date.now() + 15_000;
       while ((await t.dataSource.getRepository(BadRecord).findOneByOrFail({ id: record.id })).published) {
         if (Date.now() > deadline) throw new Error('publicity was not ended by the job');

@@ -1,5 +1,6 @@
 import { AccountStatus, Role, UnitCategory } from './roles';
 import { GrantAction, GrantDto, ModuleKey, QuickEntry } from './modules';
+import { UrgeResult } from './notifications';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -85,11 +86,8 @@ export interface UnitCategoryStats {
   unbound: number;
 }
 
-export interface UrgeBindingResult {
-  campaignId: number | null;
-  urged: number;
-  /** urged within the last 24 hours already: not urged again */
-  skippedInCooldown: number;
+/** 催绑 (withoutAccount is always 0: recipients are accounts) */
+export interface UrgeBindingResult extends UrgeResult {
   /** chosen accounts that are bound already */
   skippedAlreadyBound: number;
 }

@@ -4,6 +4,7 @@ import { CREDIT_ERROR_MESSAGES, CreditErrorCode } from './credit';
 import { OBJECTION_ERROR_MESSAGES, ObjectionErrorCode } from './objections';
 import { NOTICE_ERROR_MESSAGES, NoticeErrorCode } from './notices';
 import { SAFETY_INSPECTION_ERROR_MESSAGES, SafetyInspectionErrorCode } from './safety-inspections';
+import { NOTIFICATION_ERROR_MESSAGES, NotificationErrorCode } from './notifications';
 
 /**
  * Stable machine codes of every API error, with the Chinese message an officer reads.
@@ -57,7 +58,6 @@ export enum PermissionsErrorCode {
   ROLE_NOT_ALLOWED = 'PERMISSIONS_ROLE_NOT_ALLOWED',
   GRANT_CITY_ONLY = 'PERMISSIONS_GRANT_CITY_ONLY',
   CANNOT_CHANGE_SELF = 'PERMISSIONS_CANNOT_CHANGE_SELF',
-  NOTHING_TO_URGE = 'PERMISSIONS_NOTHING_TO_URGE',
   UNIT_NOT_FOUND = 'PERMISSIONS_UNIT_NOT_FOUND',
 }
 
@@ -78,7 +78,16 @@ export enum AttachmentErrorCode {
   NOT_USABLE = 'ATTACHMENT_NOT_USABLE',
 }
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode | WorkflowErrorCode | AttachmentErrorCode | ServiceEvaluationErrorCode | DelegationErrorCode | CreditErrorCode | ObjectionErrorCode | NoticeErrorCode | SafetyInspectionErrorCode;
+/** xlsx imports (template, export and import from one column specification per sheet) */
+export enum XlsxImportErrorCode {
+  FILE_TOO_LARGE = 'IMPORT_FILE_TOO_LARGE',
+  NOT_XLSX = 'IMPORT_NOT_XLSX',
+  TOO_MANY_ROWS = 'IMPORT_TOO_MANY_ROWS',
+  HEADER_MISMATCH = 'IMPORT_HEADER_MISMATCH',
+  ROWS_INVALID = 'IMPORT_ROWS_INVALID',
+}
+
+export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode | WorkflowErrorCode | AttachmentErrorCode | XlsxImportErrorCode | ServiceEvaluationErrorCode | DelegationErrorCode | CreditErrorCode | ObjectionErrorCode | NoticeErrorCode | SafetyInspectionErrorCode | NotificationErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [CommonErrorCode.VALIDATION_FAILED]: '提交的信息有误，请检查标注的字段',
@@ -119,7 +128,6 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [PermissionsErrorCode.ROLE_NOT_ALLOWED]: '您不能创建或修改该角色的账号',
   [PermissionsErrorCode.GRANT_CITY_ONLY]: '该模块的权限需要市局相关负责人赋权',
   [PermissionsErrorCode.CANNOT_CHANGE_SELF]: '不能对自己的账号执行此操作',
-  [PermissionsErrorCode.NOTHING_TO_URGE]: '没有需要催绑的账号',
   [PermissionsErrorCode.UNIT_NOT_FOUND]: '所选单位不存在或不在本区',
   [WorkflowErrorCode.FORM_TYPE_UNKNOWN]: '业务类型不存在',
   [WorkflowErrorCode.WRONG_ORIGIN]: '该业务类型不能以此方式发起',
@@ -132,12 +140,18 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [AttachmentErrorCode.TOO_LARGE]: '附件过大',
   [AttachmentErrorCode.TYPE_NOT_ALLOWED]: '附件类型不允许，只能上传图片、PDF或Office文档',
   [AttachmentErrorCode.NOT_USABLE]: '附件不存在，或不是您上传的，或已用于其他业务单',
+  [XlsxImportErrorCode.FILE_TOO_LARGE]: '导入文件过大，请分批导入',
+  [XlsxImportErrorCode.NOT_XLSX]: '只能导入Excel工作簿（.xlsx）文件，请在下载的模板中填写后上传',
+  [XlsxImportErrorCode.TOO_MANY_ROWS]: '导入文件的数据行过多，请分批导入',
+  [XlsxImportErrorCode.HEADER_MISMATCH]: '表头与导入模板不一致，请下载最新的模板填写',
+  [XlsxImportErrorCode.ROWS_INVALID]: '导入文件中有错误的数据行，未导入任何数据；请改正后重新导入，或选择只导入正确的行',
   ...SERVICE_EVALUATION_ERROR_MESSAGES,
   ...DELEGATION_ERROR_MESSAGES,
   ...CREDIT_ERROR_MESSAGES,
   ...OBJECTION_ERROR_MESSAGES,
   ...NOTICE_ERROR_MESSAGES,
   ...SAFETY_INSPECTION_ERROR_MESSAGES,
+  ...NOTIFICATION_ERROR_MESSAGES,
 };
 
 /** The JSON body of every error response. */

@@ -12,3 +12,6 @@ export * from './objections';
 export * from './notices';
 export * from './safety-inspections';
 export * from './requests';
+export * from './xlsx-import';
+export * from './statistics';
+export * from './pages';

@@ -2,6 +2,7 @@
  * Chapter 15, 通知发布: notices published to project managers and owners'-committee chairs (and, by
  * the city, to district officers), their read statistics, 催办 of the unread, and the recipients' side.
  */
+import { UrgeResult } from './notifications';
 import { AttachmentRef } from './workflow';
 
 /** Who a notice is addressed to. */
@@ -127,12 +128,8 @@ export interface NoticeStatisticsSummary {
   byAudience: NoticeAudienceStats[];
 }
 
-export interface NoticeUrgeResult {
-  campaignId: number | null;
-  urged: number;
-  /** unread recipients urged about this notice within the cooldown: not urged again */
-  skippedInCooldown: number;
-}
+/** 催办 of a notice's unread recipients (withoutAccount is always 0: recipients are accounts) */
+export type NoticeUrgeResult = UrgeResult;
 
 /** 我接收的消息: a notice as its recipient sees it. */
 export interface ReceivedNoticeItem {
@@ -159,7 +156,6 @@ export enum NoticeErrorCode {
   AUDIENCE_NOT_ALLOWED = 'NOTICES_AUDIENCE_NOT_ALLOWED',
   TYPE_NOT_USABLE = 'NOTICES_TYPE_NOT_USABLE',
   TYPE_NAME_TAKEN = 'NOTICES_TYPE_NAME_TAKEN',
-  NOTHING_TO_URGE = 'NOTICES_NOTHING_TO_URGE',
 }
 
 export const NOTICE_ERROR_MESSAGES: Record<NoticeErrorCode, string> = {
@@ -167,5 +163,4 @@ export const NOTICE_ERROR_MESSAGES: Record<NoticeErrorCode, string> = {
   [NoticeErrorCode.AUDIENCE_NOT_ALLOWED]: '只有市局可以向区局工作人员发布通知',
   [NoticeErrorCode.TYPE_NOT_USABLE]: '通知类型不存在或已停用',
   [NoticeErrorCode.TYPE_NAME_TAKEN]: '已有同名的通知类型',
-  [NoticeErrorCode.NOTHING_TO_URGE]: '所有接收人均已阅读，无需催办',
 };

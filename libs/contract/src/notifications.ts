@@ -52,13 +52,56 @@ export enum DeliveryRoute {
   SMS = 'SMS',
 }
 
+/**
+ * What every 催办, 催绑 and 提醒更新 answers (the server's RemindersService). When nothing is
+ * outstanding at all (nobody to urge and nobody without an account) the request is refused with
+ * 409 NotificationErrorCode.NOTHING_TO_URGE instead; a reminder whose recipients were all urged
+ * within the cooldown is not refused: it answers urged 0.
+ */
 export interface UrgeResult {
-  /** the new URGE campaign, or null when nobody was urged */
+  /** the new campaign (kind URGE, URGE_BINDING or REMIND_UPDATE), or null when nobody was urged */
   campaignId: number | null;
+  /** recipients reminded now */
   urged: number;
-  /** urged for the same matter within the cooldown: not urged again */
+  /** recipients reminded about the same matter within the cooldown: not reminded again */
   skippedInCooldown: number;
+  /** outstanding units (e.g. property areas whose project manager has no active account): nobody to remind */
+  withoutAccount: number;
 }
+
+/**
+ * The subject of 催绑: binding is no single matter, so every 催绑 of an account shares the one
+ * cooldown row (subject 'binding', id 0) in notification_urges.
+ */
+export const BINDING_SUBJECT_TYPE = 'binding';
+export const BINDING_SUBJECT = { type: BINDING_SUBJECT_TYPE, id: 0 } as const;
+
+/** The hours within which a recipient is not reminded twice about the same matter, unless a caller says otherwise. */
+export const DEFAULT_URGE_COOLDOWN_HOURS = 24;
+
+/**
+ * The result in words, for the toast after an urge button (mini-program and portal alike):
+ * "已催办 12 人，3 人 24 小时内已催办过，2 个未开设账号". `verb` names the action (催办, 催绑, 提醒).
+ */
+export function urgeSummary(result: UrgeResult, options: { verb?: string; cooldownHours?: number } = {}): string {
+  const verb = options.verb ?? '催办';
+  const hours = options.cooldownHours ?? DEFAULT_URGE_COOLDOWN_HOURS;
+  const parts = [
+    result.urged || !(result.skippedInCooldown || result.withoutAccount) ? `已${verb} ${result.urged} 人` : `未${verb}任何人`,
+    result.skippedInCooldown ? `${result.skippedInCooldown} 人 ${hours} 小时内已${verb}过` : '',
+    result.withoutAccount ? `${result.withoutAccount} 个未开设账号` : '',
+  ];
+  return parts.filter(Boolean).join('，');
+}
+
+export enum NotificationErrorCode {
+  /** nothing outstanding: everybody has read / completed / bound already */
+  NOTHING_TO_URGE = 'NOTIFICATIONS_NOTHING_TO_URGE',
+}
+
+export const NOTIFICATION_ERROR_MESSAGES: Record<NotificationErrorCode, string> = {
+  [NotificationErrorCode.NOTHING_TO_URGE]: '没有需要催办的对象，无需催办',
+};
 
 export interface CampaignReadStats {
   recipients: number;

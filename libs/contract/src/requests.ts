@@ -7,7 +7,8 @@ import { ModuleKey } from './modules';
 import { AccountStatus, Role, UnitCategory } from './roles';
 import { DelegationState } from './delegations';
 import { NoticeAudience } from './notices';
-import { SafetyCheckKind, SafetyTargetStatus } from './safety-inspections';
+import { ObjectionTarget } from './objections';
+import { SafetyCheckKind, SafetyCheckOutcome, SafetyTargetStatus } from './safety-inspections';
 import { EvaluationGrade, EvaluationRecordStatus, EvaluationSubjectType } from './service-evaluation';
 import { TodoList, WorkflowStatus } from './workflow';
 
@@ -231,7 +232,7 @@ export interface SentNoticeQuery extends PageQuery {
   mine?: boolean;
   noticeTypeId?: number;
   /** title contains */
-  q?: string;
+  search?: string;
 }
 
 /** GET /api/notices/:id/recipients */
@@ -239,7 +240,7 @@ export interface NoticeRecipientQuery extends PageQuery {
   read?: boolean;
   audience?: NoticeAudience;
   /** recipient's name or unit contains */
-  q?: string;
+  search?: string;
 }
 
 /** GET /api/notices/statistics (查看全部统计) */
@@ -255,7 +256,7 @@ export interface NoticeRecipientStatsQuery extends PageQuery, NoticeStatisticsQu
   /** 统计对象 */
   audience?: NoticeAudience;
   /** 查看对象: name or unit contains */
-  q?: string;
+  search?: string;
 }
 
 /** GET /api/notices/received (我接收的消息) */
@@ -269,7 +270,7 @@ export interface ReceivedNoticeQuery extends PageQuery {
 export interface SafetyTemplateQuery {
   kind?: SafetyCheckKind;
   /** name contains */
-  q?: string;
+  search?: string;
 }
 
 /** POST /api/safety-inspections (发起安全检查) */
@@ -290,7 +291,7 @@ export interface LaunchInspectionRequest {
 export interface InspectionListQuery extends PageQuery {
   kind?: SafetyCheckKind;
   /** title contains */
-  q?: string;
+  search?: string;
   districtId?: number;
 }
 
@@ -304,12 +305,13 @@ export interface SafetyAreaStatsQuery extends PageQuery {
   communityId?: number;
   companyId?: number;
   /** property area's name contains */
-  q?: string;
+  search?: string;
 }
 
 /** GET /api/safety-inspections/:id/companies (按物业服务企业统计) */
 export interface SafetyCompanyStatsQuery extends PageQuery {
-  q?: string;
+  /** company's name contains */
+  search?: string;
 }
 
 /** GET /api/safety-inspections/statistics/{regions|facilities} (查看全部统计) */
@@ -327,4 +329,37 @@ export interface SafetyOverviewQuery {
 export interface UrgeInspectionRequest {
   companyId?: number;
   propertyAreaIds?: number[];
+}
+
+/** GET /api/safety-inspections/my-tasks (我的安全检查, project managers) */
+export interface SafetyTaskQuery extends PageQuery {
+  status?: SafetyTargetStatus;
+  /** only this inspection's tasks (the link of its launch notice and 催办) */
+  inspectionId?: number;
+}
+
+/** One item's answer in PUT …/my-tasks/:targetId/results and POST …/submit */
+export interface SafetyResultEntryRequest {
+  itemId: number;
+  outcome: SafetyCheckOutcome;
+  /** required for 不合格 (checked at submission) */
+  note?: string | null;
+  /** uploaded with POST /api/attachments; given: replaces the item's photos */
+  photoAttachmentIds?: number[];
+}
+
+/** PUT /api/safety-inspections/my-tasks/:targetId/results (保存) */
+export interface SaveSafetyResultsRequest {
+  results: SafetyResultEntryRequest[];
+}
+
+/** POST /api/safety-inspections/my-tasks/:targetId/submit (提交) */
+export interface SubmitSafetyResultsRequest {
+  results?: SafetyResultEntryRequest[];
+}
+
+/** GET /api/service-evaluation/objections/mine and GET /api/service-evaluation/objections */
+export interface ObjectionQuery extends PageQuery {
+  status?: WorkflowStatus;
+  target?: ObjectionTarget;
 }

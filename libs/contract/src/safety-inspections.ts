@@ -2,6 +2,8 @@
  * Chapter 16, 安全检查: the rule library (安全生产检查库), launched inspections, the project managers'
  * results, completion and facility statistics, 催办 and the overall ledger (总体情况台账).
  */
+import { RegionStats, RegionStatsItem } from './statistics';
+import { UrgeResult } from './notifications';
 import { AttachmentRef } from './workflow';
 
 export enum SafetyCheckKind {
@@ -104,7 +106,7 @@ export interface SafetyCompletionCounts {
   problems: number;
   /** submitted areas with at least one failed item */
   areasWithProblems: number;
-  /** submitted / targets, 0..1 */
+  /** submitted / targets as a percentage (rate(): 75 means 75 %) */
   completionRate: number;
 }
 
@@ -153,17 +155,18 @@ export interface SafetyCompanyStatsItem extends SafetyCompletionCounts {
   companyName: string;
 }
 
-/** District → street → community drill-down (a city account starts at the districts). */
-export interface SafetyRegionStatsItem extends SafetyCompletionCounts {
-  regionId: number;
-  regionName: string;
-  level: 'DISTRICT' | 'STREET' | 'COMMUNITY';
-}
+/** District → street → community → property area drill-down (a city account starts at the districts). */
+export type SafetyRegionStatsItem = RegionStatsItem<SafetyCompletionCounts>;
 
-export interface SafetyRegionStats {
-  level: 'DISTRICT' | 'STREET' | 'COMMUNITY';
-  total: SafetyCompletionCounts;
-  items: SafetyRegionStatsItem[];
+export type SafetyRegionStats = RegionStats<SafetyCompletionCounts>;
+
+/** The completion counters a cell list can open (every numeric field but the rate). */
+export type SafetyCompletionCounter = Exclude<keyof SafetyCompletionCounts, 'completionRate'>;
+
+/** A row behind a number of the completion statistics: one area of one inspection. */
+export interface SafetyCellItem extends SafetyAreaStatsItem {
+  inspectionId: number;
+  inspectionTitle: string;
 }
 
 /** 设施设备统计: per facility, the submitted results of the items that check it. */
@@ -226,11 +229,9 @@ export interface SafetyTaskItem {
   createdAt: string;
 }
 
-export interface SafetyUrgeResult {
-  campaignId: number | null;
-  urged: number;
-  skippedInCooldown: number;
-  /** outstanding areas whose project manager has no active account: nobody to urge */
+/** withoutAccount: outstanding areas whose project manager has no active account */
+export interface SafetyUrgeResult extends UrgeResult {
+  /** the same as withoutAccount (the field's name before the results were unified) */
   outstandingWithoutAccount: number;
 }
 
@@ -242,7 +243,6 @@ export enum SafetyInspectionErrorCode {
   RESULTS_INCOMPLETE = 'SAFETY_RESULTS_INCOMPLETE',
   ITEM_NOT_IN_INSPECTION = 'SAFETY_ITEM_NOT_IN_INSPECTION',
   FAIL_NEEDS_NOTE = 'SAFETY_FAIL_NEEDS_NOTE',
-  NOTHING_TO_URGE = 'SAFETY_NOTHING_TO_URGE',
 }
 
 export const SAFETY_INSPECTION_ERROR_MESSAGES: Record<SafetyInspectionErrorCode, string> = {
@@ -253,5 +253,4 @@ export const SAFETY_INSPECTION_ERROR_MESSAGES: Record<SafetyInspectionErrorCode,
   [SafetyInspectionErrorCode.RESULTS_INCOMPLETE]: '还有检查项未填写结果，请全部填写后再提交',
   [SafetyInspectionErrorCode.ITEM_NOT_IN_INSPECTION]: '检查项不属于本次安全检查',
   [SafetyInspectionErrorCode.FAIL_NEEDS_NOTE]: '不合格的检查项须填写问题说明',
-  [SafetyInspectionErrorCode.NOTHING_TO_URGE]: '所选项目均已完成安全检查，无需催办',
 };

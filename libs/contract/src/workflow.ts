@@ -8,6 +8,10 @@ export enum WorkflowStatus {
   REVIEW = 'REVIEW',
   /** 退回补录: back with the subject who filed it, to supplement and file again */
   SUPPLEMENT = 'SUPPLEMENT',
+  /** 已转办街道: with the street office of the form's street, to handle */
+  STREET_HANDLING = 'STREET_HANDLING',
+  /** 街道办结待审核: handled by the street office, waiting for the district's review */
+  STREET_REVIEW = 'STREET_REVIEW',
   /** 同意: approved, its effect applied */
   APPROVED = 'APPROVED',
   /** 不同意: closed without effect */
@@ -19,6 +23,8 @@ export const WORKFLOW_STATUS_LABELS: Record<WorkflowStatus, string> = {
   [WorkflowStatus.ENTRY]: '录入初审',
   [WorkflowStatus.REVIEW]: '认定审核',
   [WorkflowStatus.SUPPLEMENT]: '退回补录',
+  [WorkflowStatus.STREET_HANDLING]: '街道办理',
+  [WorkflowStatus.STREET_REVIEW]: '街道办结待审核',
   [WorkflowStatus.APPROVED]: '已同意',
   [WorkflowStatus.REJECTED]: '不同意',
 };
@@ -46,6 +52,14 @@ export enum WorkflowAction {
   RESUBMIT = 'RESUBMIT',
   /** a handler's or reviewer's change to the form's content (kept in the form until approval) */
   EDIT = 'EDIT',
+  /** 转办: the district passes the form to the street office of its street */
+  TRANSFER = 'TRANSFER',
+  /** 处理 → 申请办结: the handling party records its handling (e.g. 化解 / 疏导 and the outcome) and sends it to review */
+  HANDLE = 'HANDLE',
+  /** 驳回重报: the reviewer sends the handling back to the party that handled it */
+  SEND_BACK = 'SEND_BACK',
+  /** 同意办结: the reviewer closes the form, its effect applied */
+  APPROVE_CLOSE = 'APPROVE_CLOSE',
 }
 
 export const WORKFLOW_ACTION_LABELS: Record<WorkflowAction, string> = {
@@ -60,6 +74,10 @@ export const WORKFLOW_ACTION_LABELS: Record<WorkflowAction, string> = {
   [WorkflowAction.RETURN_FOR_SUPPLEMENT]: '退回补录',
   [WorkflowAction.RESUBMIT]: '重新提交',
   [WorkflowAction.EDIT]: '修改',
+  [WorkflowAction.TRANSFER]: '转办',
+  [WorkflowAction.HANDLE]: '申请办结',
+  [WorkflowAction.SEND_BACK]: '驳回重报',
+  [WorkflowAction.APPROVE_CLOSE]: '同意办结',
 };
 
 /** Who started a form: an officer entering a record, or an evaluated subject filing an application. */
@@ -154,6 +172,7 @@ export const OPINION_REQUIRED_ACTIONS: readonly WorkflowAction[] = [
   WorkflowAction.RETURN_FOR_SUPPLEMENT,
   WorkflowAction.PROPOSE_APPROVE,
   WorkflowAction.PROPOSE_REJECT,
+  WorkflowAction.SEND_BACK,
 ];
 
 /** Actions that may carry a changed payload (the edit is recorded as its own EDIT entry first). */
@@ -164,6 +183,7 @@ export const PAYLOAD_CARRYING_ACTIONS: readonly WorkflowAction[] = [
   WorkflowAction.PROPOSE_REJECT,
   WorkflowAction.APPROVE,
   WorkflowAction.RESUBMIT,
+  WorkflowAction.HANDLE,
 ];
 
 /** Body of POST /api/workflow/cases/:id/actions. */

@@ -7,10 +7,12 @@ import { AccessTokenService } from './access-token.service';
 import { GRANT_KEY, PUBLIC_KEY, ROLES_KEY } from './access.decorators';
 import { hasGrant } from './actor';
 import { ActorLoader } from './actor-loader.service';
+import { auditedEndpointOf, AuditRecorder, isAuditedWrite } from './audit/audit-recorder';
 
 /**
  * The one guard of the API: authenticates the bearer token, loads the actor, and checks the
  * endpoint's declared roles and module grant. District scope is then enforced by DistrictScope.
+ * A write it refuses never reaches the audit interceptor, so the guard leaves its audit row itself.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -18,6 +20,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
     private readonly actors: ActorLoader,
+    private readonly audit: AuditRecorder,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -26,6 +29,19 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<Request>();
+    try {
+      return await this.admit(context, request);
+    } catch (error) {
+      if (isAuditedWrite(request)) {
+        const targetId = request.params?.id ? String(request.params.id).slice(0, 64) : null;
+        await this.audit.record(request, auditedEndpointOf(context, this.reflector), targetId, { error });
+      }
+      throw error;
+    }
+  }
+
+  private async admit(context: ExecutionContext, request: Request): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
     const header = request.headers.authorization ?? '';
     const [scheme, token] = header.split(' ');
     if (scheme !== 'Bearer' || !token) throw new AppException(CommonErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED);

@@ -8,6 +8,7 @@ import { AccessTokenService } from './access-token.service';
 import { AccessGuard } from './access.guard';
 import { ActorLoader } from './actor-loader.service';
 import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditRecorder } from './audit/audit-recorder';
 import { DistrictScope } from './district-scope';
 import { Account } from './entities/account.entity';
 import { AuditLog } from './entities/audit-log.entity';
@@ -28,6 +29,7 @@ import { Delegation } from '../modules/delegations/entities/delegation.entity';
     AccessTokenService,
     ActorLoader,
     DistrictScope,
+    AuditRecorder,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],

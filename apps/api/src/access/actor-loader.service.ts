@@ -22,8 +22,10 @@ import { ModuleGrant } from './entities/module-grant.entity';
 @Injectable()
 export class ActorLoader {
   constructor(
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- loads the authenticated caller's own account: the actor, and so its scope, comes from here
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
     @InjectRepository(ModuleGrant) private readonly grants: Repository<ModuleGrant>,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the caller's own delegations (by delegate id) that lend it grants
     @InjectRepository(Delegation) private readonly delegations: Repository<Delegation>,
   ) {}
 

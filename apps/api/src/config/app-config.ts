@@ -82,6 +82,13 @@ export interface AppConfig {
   };
   publicBaseUrl: string;
   notifications: NotificationsConfig;
+  xlsxImport: XlsxImportConfig;
+}
+
+/** Caps of every xlsx import: the upload's size (413 beyond it) and its data rows (400 beyond them). */
+export interface XlsxImportConfig {
+  maxBytes: number;
+  maxRows: number;
 }
 
 /** A configuration problem; main() prints it and exits, naming the variable. */
@@ -269,6 +276,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     publicBaseUrl: env.PUBLIC_BASE_URL || `http://localhost:${port}`,
     notifications: notificationsConfig(env, { officialAccount, miniProgram }, sms),
+    xlsxImport: {
+      maxBytes: intVar(env, 'XLSX_IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+      maxRows: intVar(env, 'XLSX_IMPORT_MAX_ROWS', 5000, 1, 1_000_000),
+    },
   };
 }
 

@@ -90,15 +90,15 @@ export class BullJobQueue extends JobQueue {
     };
   }
 
-  async add(queue: QueueName, jobName: string, data: JobData, options: JobOptions): Promise<void> {
+  protected async enqueue(queue: QueueName, jobName: string, data: JobData, options: JobOptions): Promise<void> {
     await this.queue(queue).add(jobName, data, this.jobOptions(options));
   }
 
-  async addBulk(queue: QueueName, jobs: Array<{ jobName: string; data: JobData; options: JobOptions }>): Promise<void> {
-    await this.queue(queue).addBulk(jobs.map((j) => ({ name: j.jobName, data: j.data, opts: this.jobOptions(j.options) })));
+  protected async enqueueBulk(queue: QueueName, jobName: string, jobs: Array<{ data: JobData; options: JobOptions }>): Promise<void> {
+    await this.queue(queue).addBulk(jobs.map((j) => ({ name: jobName, data: j.data, opts: this.jobOptions(j.options) })));
   }
 
-  async requeue(queue: QueueName, jobName: string, data: JobData, options: JobOptions): Promise<void> {
+  protected async reenqueue(queue: QueueName, jobName: string, data: JobData, options: JobOptions): Promise<void> {
     const bull = this.queue(queue);
     const existing = await bull.getJob(options.jobId);
     if (existing) {
@@ -110,11 +110,11 @@ export class BullJobQueue extends JobQueue {
     await bull.add(jobName, data, this.jobOptions(options));
   }
 
-  async schedule(queue: QueueName, jobName: string, everyMs: number): Promise<void> {
+  protected async repeat(queue: QueueName, jobName: string, everyMs: number): Promise<void> {
     await this.queue(queue).add(jobName, {}, { repeat: { every: everyMs }, jobId: `repeat:${jobName}`, attempts: 1, removeOnComplete: 10 });
   }
 
-  register(queue: QueueName, jobName: string, handler: JobHandler, concurrency = 10): void {
+  protected register(queue: QueueName, jobName: string, handler: JobHandler, concurrency = 10): void {
     this.handlers.push({ queue, jobName, handler, concurrency });
   }
 

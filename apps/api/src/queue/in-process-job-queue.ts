@@ -62,7 +62,7 @@ export class InProcessJobQueue extends JobQueue {
     super();
   }
 
-  async add(queue: QueueName, jobName: string, data: JobData, options: JobOptions): Promise<void> {
+  protected async enqueue(queue: QueueName, jobName: string, data: JobData, options: JobOptions): Promise<void> {
     const key = `${queue}:${options.jobId}`;
     if (this.jobs.has(key) || this.closed) return;
     const job: PendingJob = {
@@ -81,22 +81,22 @@ export class InProcessJobQueue extends JobQueue {
     if (this.started) this.arm(job, options.delayMs ?? 0);
   }
 
-  async addBulk(queue: QueueName, jobs: Array<{ jobName: string; data: JobData; options: JobOptions }>): Promise<void> {
-    for (const job of jobs) await this.add(queue, job.jobName, job.data, job.options);
+  protected async enqueueBulk(queue: QueueName, jobName: string, jobs: Array<{ data: JobData; options: JobOptions }>): Promise<void> {
+    for (const job of jobs) await this.enqueue(queue, jobName, job.data, job.options);
   }
 
   /** Finished jobs are forgotten here, so requeue is add. */
-  requeue(queue: QueueName, jobName: string, data: JobData, options: JobOptions): Promise<void> {
-    return this.add(queue, jobName, data, options);
+  protected reenqueue(queue: QueueName, jobName: string, data: JobData, options: JobOptions): Promise<void> {
+    return this.enqueue(queue, jobName, data, options);
   }
 
-  async schedule(queue: QueueName, jobName: string, everyMs: number): Promise<void> {
-    const timer = setInterval(() => void this.add(queue, jobName, {}, { jobId: `${jobName}:${Math.floor(Date.now() / everyMs)}`, attempts: 1 }), everyMs);
+  protected async repeat(queue: QueueName, jobName: string, everyMs: number): Promise<void> {
+    const timer = setInterval(() => void this.enqueue(queue, jobName, {}, { jobId: `${jobName}:${Math.floor(Date.now() / everyMs)}`, attempts: 1 }), everyMs);
     timer.unref();
     this.intervals.push(timer);
   }
 
-  register(queue: QueueName, jobName: string, handler: JobHandler, concurrency = DEFAULT_CONCURRENCY): void {
+  protected register(queue: QueueName, jobName: string, handler: JobHandler, concurrency = DEFAULT_CONCURRENCY): void {
     const lane = this.lane(queue);
     // as in Bull, named handlers of one queue add up their concurrency
     lane.concurrency = this.handlersOf(queue) === 0 ? concurrency : lane.concurrency + concurrency;

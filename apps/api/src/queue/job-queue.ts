@@ -1,11 +1,7 @@
-/** Queue names: one per kind of work, so each can be watched, rate-limited and scaled on its own. */
-export enum QueueName {
-  /** notification deliveries over WeChat (subscribe / template messages), one job per delivery; NOTIFY_WECHAT_RATE_PER_SECOND */
-  NOTIFICATIONS = 'notifications',
-  /** notification deliveries by SMS (the fallback channel); NOTIFY_SMS_RATE_PER_SECOND */
-  SMS_NOTIFICATIONS = 'notifications-sms',
-  SCHEDULED = 'scheduled',
-}
+import type { JobDefinition, PayloadOf, ScheduledJobDefinition } from './jobs';
+import { QueueName } from './queue-names';
+
+export { QueueName } from './queue-names';
 
 export interface JobOptions {
   /** deterministic id: adding a job whose id is already waiting or running adds nothing */
@@ -28,7 +24,14 @@ export interface JobContext {
   maxAttempts: number;
 }
 
-export type JobHandler = (data: JobData, context: JobContext) => Promise<void>;
+export type JobHandler<P extends JobData = JobData> = (data: P, context: JobContext) => Promise<void>;
+
+/** A job added or scheduled, or declared in JOBS, with no handler registered: a wiring mistake, refused at once. */
+export class JobWithoutHandlerError extends Error {
+  constructor(job: JobDefinition, what: string) {
+    super(`job "${job.name}" (queue ${job.queue}) is ${what} but no handler is registered: call queue.handle() for it in its processor's onModuleInit`);
+  }
+}
 
 /** A failure that retrying cannot fix: the job is failed at once, without further attempts. */
 export class PermanentJobError extends Error {}
@@ -50,19 +53,57 @@ export interface QueueSettings {
 /**
  * Where work is queued. Bull on Redis in production; an in-process queue in embedded mode.
  * Both run the same registered handlers with the same retry schedule (`backoffDelayMs`).
+ * Jobs are named by their JobDefinition (queue/jobs.ts), so tsc checks each payload, and a job
+ * without a handler is refused when it is added or scheduled.
  */
 export abstract class JobQueue {
-  abstract add(queue: QueueName, jobName: string, data: JobData, options: JobOptions): Promise<void>;
-  abstract addBulk(queue: QueueName, jobs: Array<{ jobName: string; data: JobData; options: JobOptions }>): Promise<void>;
+  private readonly handled = new Set<string>();
+
+  async add<J extends JobDefinition>(job: J, data: PayloadOf<J>, options: JobOptions): Promise<void> {
+    this.assertHandled(job, 'added');
+    return this.enqueue(job.queue, job.name, data, options);
+  }
+
+  async addBulk<J extends JobDefinition>(job: J, jobs: Array<{ data: PayloadOf<J>; options: JobOptions }>): Promise<void> {
+    this.assertHandled(job, 'added');
+    return this.enqueueBulk(job.queue, job.name, jobs);
+  }
+
   /**
    * Like add, but a finished (completed or failed) job with the same id is replaced: for work the
    * database says is still undone although its job ended (e.g. a worker died more often than Bull
    * recovers stalled jobs). A waiting, delayed or running job is left alone.
    */
-  abstract requeue(queue: QueueName, jobName: string, data: JobData, options: JobOptions): Promise<void>;
-  /** a job run every `everyMs`, once across all workers */
-  abstract schedule(queue: QueueName, jobName: string, everyMs: number): Promise<void>;
-  abstract register(queue: QueueName, jobName: string, handler: JobHandler, concurrency?: number): void;
+  async requeue<J extends JobDefinition>(job: J, data: PayloadOf<J>, options: JobOptions): Promise<void> {
+    this.assertHandled(job, 'added');
+    return this.reenqueue(job.queue, job.name, data, options);
+  }
+
+  /** runs the job every `job.everyMs`, once across all workers */
+  async schedule(job: ScheduledJobDefinition): Promise<void> {
+    this.assertHandled(job, 'scheduled');
+    return this.repeat(job.queue, job.name, job.everyMs);
+  }
+
+  handle<J extends JobDefinition>(job: J, handler: JobHandler<PayloadOf<J>>, concurrency?: number): void {
+    this.handled.add(handlerKey(job));
+    this.register(job.queue, job.name, handler as JobHandler, concurrency);
+  }
+
+  /** The start-up check: refuses (throws, naming the job) when a declared job has no handler. */
+  assertAllHandled(jobs: readonly JobDefinition[]): void {
+    for (const job of jobs) this.assertHandled(job, 'declared in JOBS');
+  }
+
+  private assertHandled(job: JobDefinition, what: string): void {
+    if (!this.handled.has(handlerKey(job))) throw new JobWithoutHandlerError(job, what);
+  }
+
+  protected abstract enqueue(queue: QueueName, jobName: string, data: JobData, options: JobOptions): Promise<void>;
+  protected abstract enqueueBulk(queue: QueueName, jobName: string, jobs: Array<{ data: JobData; options: JobOptions }>): Promise<void>;
+  protected abstract reenqueue(queue: QueueName, jobName: string, data: JobData, options: JobOptions): Promise<void>;
+  protected abstract repeat(queue: QueueName, jobName: string, everyMs: number): Promise<void>;
+  protected abstract register(queue: QueueName, jobName: string, handler: JobHandler, concurrency?: number): void;
   /** begin working registered handlers (only in processes that run processors) */
   abstract start(): Promise<void>;
   abstract counts(queue: QueueName): Promise<JobCounts>;
@@ -72,6 +113,8 @@ export abstract class JobQueue {
   abstract close(): Promise<void>;
   abstract readonly kind: 'bull' | 'in-process';
 }
+
+const handlerKey = (job: JobDefinition) => `${job.queue}:${job.name}`;
 
 export const DEFAULT_ATTEMPTS = 5;
 export const DEFAULT_BACKOFF_MS = 2000;

@@ -3,6 +3,7 @@ import { AppConfig, APP_CONFIG } from '../config/app-config';
 import { BullJobQueue } from './bull-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobQueue, QueueName, QueueSettings } from './job-queue';
+import { JOBS } from './jobs';
 import { QueueBoardController } from './queue-board.controller';
 import { QueueBoardMount, QueueBoardSessions } from './queue-board';
 
@@ -14,7 +15,11 @@ export function queueSettings(config: AppConfig): Partial<Record<QueueName, Queu
   };
 }
 
-/** Starts processing once every module has registered its handlers, if this process runs processors. */
+/**
+ * Once every module has registered its handlers (onModuleInit): refuses to start when a job of
+ * JOBS has none, in every process (producers too, so a job nobody works is caught before it is
+ * added); then starts processing, if this process runs processors.
+ */
 @Injectable()
 class QueueLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
@@ -23,6 +28,7 @@ class QueueLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdow
   ) {}
 
   async onApplicationBootstrap() {
+    this.queue.assertAllHandled(Object.values(JOBS));
     if (this.config.queueProcessors === 'in-process') await this.queue.start();
   }
 

@@ -1,11 +1,12 @@
+import { Role, ROLE_DEFAULT_GRANTS, UnitCategory } from '@szpm/contract';
 import { DataSource } from 'typeorm';
 import { Account } from '../access/entities/account.entity';
 import { hashPassword } from '../modules/auth/password';
-import { AccountPlan, buildAccounts } from './accounts';
+import { AccountPlan, buildAccounts, SeededAccounts } from './accounts';
 import { seedCredit } from './credit-seed';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount } from './demo-accounts';
 import { IdentityFactory } from './names';
-import { buildOrganisation, OrganisationPlan } from './organisation';
+import { buildOrganisation, Organisation, OrganisationPlan } from './organisation';
 import { SeededRandom } from './random';
 import { assertSeedTablesEmpty, seedSteps, writeStep } from './seed-writer';
 import { DISTRICTS, FUTIAN_ID, NANSHAN_ID } from './shenzhen';
@@ -49,11 +50,56 @@ export async function seedDemo(dataSource: DataSource, options: { seed?: number 
   const people = new IdentityFactory(rng.fork('people'));
   const organisation = buildOrganisation(plan.organisation, rng.fork('organisation'), people);
   const accounts = buildAccounts(organisation, { ...plan.accounts, passwordHash: await hashPassword(DEMO_PASSWORD) }, rng.fork('accounts'), people);
+  placeDemoStreetAccounts(organisation, accounts, DEMO_ACCOUNTS);
   await dataSource.transaction(async (manager) => {
     await assertSeedTablesEmpty(dataSource, manager);
     for (const step of seedSteps(organisation, accounts, rng.fork('houses'))) await writeStep(dataSource, manager, step);
     await seedCredit(dataSource, manager, organisation, accounts, rng.fork('credit'), people);
   });
+}
+
+/**
+ * The street-office demo logins (DEMO_ACCOUNTS with a street): the street's generated account
+ * becomes the demo login (renamed, unbound), or, for a street the seed gave no account, one is
+ * added at the end with the role's grants. Done after buildAccounts so that every other seeded
+ * row, and every random draw, stays as it was.
+ */
+function placeDemoStreetAccounts(org: Organisation, seeded: SeededAccounts, demoAccounts: readonly DemoAccount[]): void {
+  const districtOf = new Map(org.regions.filter((r) => r.parentId === null).map((r) => [r.name, r.id]));
+  const phones = new Set(seeded.accounts.map((a) => a.phone));
+  for (const demo of demoAccounts.filter((a) => a.role === Role.STREET_OFFICER)) {
+    const districtId = demo.district === null ? undefined : districtOf.get(demo.district);
+    const street = districtId === undefined ? undefined : org.streetsOf.get(districtId)?.find((r) => r.name === demo.street);
+    if (districtId === undefined || !street) throw new Error(`demo account ${demo.username}: no street ${demo.street} in ${demo.district}`);
+    const existing = seeded.accounts.find((a) => a.role === Role.STREET_OFFICER && a.streetId === street.id);
+    if (existing) {
+      Object.assign(existing, { username: demo.username, name: demo.name, wechatOpenId: null, boundAt: null });
+      continue;
+    }
+    const lead = seeded.accounts.find((a) => a.role === Role.DISTRICT_LEAD && a.districtId === districtId)!;
+    let phone = Number(`139${String(street.id).padStart(8, '0')}`);
+    while (phones.has(String(phone))) phone++;
+    phones.add(String(phone));
+    const account = {
+      id: seeded.accounts.length + 1,
+      username: demo.username,
+      passwordHash: lead.passwordHash,
+      name: demo.name,
+      phone: String(phone),
+      role: Role.STREET_OFFICER,
+      districtId,
+      streetId: street.id,
+      unitCategory: UnitCategory.STREET_OFFICE,
+      unitId: street.id,
+      position: `${street.name}物业管理专干`,
+      wechatOpenId: null,
+      boundAt: null,
+      createdById: lead.id,
+      version: 1,
+    };
+    seeded.accounts.push(account);
+    for (const grant of ROLE_DEFAULT_GRANTS[Role.STREET_OFFICER]) seeded.grants.push({ accountId: account.id, ...grant, grantedById: lead.id });
+  }
 }
 
 /** Embedded first start: seeds the demo only when no account exists yet. Returns whether it seeded. */

@@ -1,5 +1,5 @@
-import { GrantAction, ModuleKey, Role, UnitCategory, WorkflowOrigin } from '@szpm/contract';
-import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { GrantAction, ModuleKey, Role, UnitCategory, WorkflowAction, WorkflowOrigin, WorkflowStatus } from '@szpm/contract';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { EntityManager } from 'typeorm';
 import { Account } from '../../src/access/entities/account.entity';
 import { ModuleGrant } from '../../src/access/entities/module-grant.entity';
@@ -10,6 +10,8 @@ import { hashPassword } from '../../src/modules/auth/password';
 import { PropertyCompany } from '../../src/modules/regions/entities/property-company.entity';
 import { WorkflowFormDefinition, WorkflowHookContext } from '../../src/modules/workflow/workflow-form';
 import { WorkflowRegistry } from '../../src/modules/workflow/workflow-registry';
+import { WorkflowStep } from '../../src/modules/workflow/workflow-transitions';
+import { Region, RegionLevel } from '../../src/modules/regions/entities/region.entity';
 import { DEMO_PASSWORD } from '../../src/seed/demo-accounts';
 import { TestApp } from './test-app';
 
@@ -51,7 +53,7 @@ export const FAILING_ADDRESS = '触发审批失败的地址';
 export interface HookCall {
   hook: 'onCreated' | 'onApproved' | 'onRejected';
   formType: string;
-  context: Omit<WorkflowHookContext, 'manager' | 'actor'> & { actorId: number };
+  context: Pick<WorkflowHookContext, 'caseId' | 'businessNo' | 'districtId'> & { actorId: number };
   payload: AddressChangePayload;
 }
 
@@ -98,6 +100,71 @@ export const OFFICER_FORM = 'TEST_ADDRESS_CHANGE';
 export const SUBJECT_FORM = 'TEST_ADDRESS_OBJECTION';
 /** entered and reviewed by the same role, to show an entrant cannot review their own form */
 export const SAME_ROLE_FORM = 'TEST_SUPERVISOR_NOTE';
+
+/**
+ * A three-party form of chapter 22's shape (纠纷化解), as a test fixture: the district enters it,
+ * 转办 passes it to the street office of its street, which handles it (化解 / 疏导 with an outcome,
+ * 申请办结) or returns it; the district reviews: 驳回重报 back to the street, or 同意办结. The district
+ * may also handle a case itself, and then 驳回重报 comes back to the district's handler.
+ */
+export const STREET_CASE_FORM = 'TEST_STREET_CASE';
+
+const S = WorkflowStatus;
+const A = WorkflowAction;
+export const STREET_CASE_STEPS: readonly WorkflowStep[] = [
+  { from: S.ENTRY, action: A.EDIT, to: S.ENTRY, party: 'ENTRY', assigned: true },
+  { from: S.ENTRY, action: A.TRANSFER, to: S.STREET_HANDLING, party: 'ENTRY', assigned: true },
+  { from: S.ENTRY, action: A.HANDLE, to: S.REVIEW, party: 'ENTRY', assigned: true },
+  { from: S.STREET_HANDLING, action: A.EDIT, to: S.STREET_HANDLING, party: 'STREET' },
+  { from: S.STREET_HANDLING, action: A.HANDLE, to: S.STREET_REVIEW, party: 'STREET' },
+  { from: S.STREET_HANDLING, action: A.RETURN_TO_PREVIOUS, to: S.ENTRY, party: 'STREET' },
+  { from: S.STREET_REVIEW, action: A.SEND_BACK, to: S.STREET_HANDLING, party: 'REVIEW' },
+  { from: S.STREET_REVIEW, action: A.APPROVE_CLOSE, to: S.APPROVED, party: 'REVIEW' },
+  { from: S.REVIEW, action: A.SEND_BACK, to: S.ENTRY, party: 'REVIEW' },
+  { from: S.REVIEW, action: A.APPROVE_CLOSE, to: S.APPROVED, party: 'REVIEW' },
+];
+
+export class StreetCasePayload {
+  @IsInt()
+  @Min(1)
+  streetId: number;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  summary: string;
+
+  /** 处置方式 化解 / 疏导 */
+  @IsOptional()
+  @IsIn(['RESOLVE', 'DE_ESCALATE'])
+  disposal?: string;
+
+  /** 处置情况 案结事了 / 案结事未了 */
+  @IsOptional()
+  @IsIn(['SETTLED', 'CLOSED_UNSETTLED'])
+  outcome?: string;
+}
+
+export function streetCaseDefinition(): WorkflowFormDefinition<StreetCasePayload> {
+  return {
+    formType: STREET_CASE_FORM,
+    label: '测试：纠纷化解',
+    module: ModuleKey.DISPUTES,
+    origin: WorkflowOrigin.OFFICER,
+    steps: STREET_CASE_STEPS,
+    statusLabels: { [S.REVIEW]: '待审核', [S.APPROVED]: '已办结' },
+    payloadClass: StreetCasePayload,
+    async prepare(manager, _actor, payload) {
+      const street = await manager.findOne(Region, { where: { id: payload.streetId, level: RegionLevel.STREET } });
+      if (!street) throw AppException.invalidField('streetId', '街道不存在');
+      return { payload, districtId: street.districtId, streetId: street.id, summary: { title: payload.summary, subjectType: null, subjectId: null, subjectName: null } };
+    },
+    async onTransition(_context, step, payload) {
+      if (step.action === A.HANDLE && (!payload.disposal || !payload.outcome)) throw AppException.invalidField('payload.disposal', '申请办结须填写处置方式和处置情况');
+    },
+    async onApproved() {},
+  };
+}
 
 /** Registers the three test form types with the running app; returns the log of hook calls. */
 export function registerTestForms(t: TestApp): HookCall[] {

@@ -5,14 +5,19 @@ import { TokenStore } from './token-store';
 
 type RefreshOutcome = 'refreshed' | 'refused' | 'unreachable';
 
+export type SessionEndReason = 'expired' | 'signed-out';
+
 export interface ApiClientOptions {
   /** e.g. `/api` (H5 served by the api) or `https://host/api` (weapp) */
   baseUrl: string;
   transport: Transport;
   uploader?: Uploader;
   tokens: TokenStore;
-  /** called once when the session cannot be continued (refresh refused): go to login */
-  onSessionEnded?: () => void;
+  /**
+   * called once when a signed-in request cannot go on: `expired` when the refresh was refused,
+   * `signed-out` when there was no session to begin with (a page opened directly): go to sign in
+   */
+  onSessionEnded?: (reason: SessionEndReason) => void;
 }
 
 export interface RequestOptions {
@@ -30,6 +35,8 @@ export class ApiClient {
   private refreshing: Promise<RefreshOutcome> | null = null;
   /** the delegator this officer acts for (代办委托), sent as X-On-Behalf-Of */
   private onBehalfOf: number | null = null;
+  /** the end of this session was reported: the requests that fail with it do not report it again */
+  private endReported = false;
 
   constructor(private readonly options: ApiClientOptions) {}
 
@@ -43,6 +50,7 @@ export class ApiClient {
 
   startSession(tokens: TokenPair): void {
     this.options.tokens.set(tokens);
+    this.endReported = false;
   }
 
   endSession(): void {
@@ -162,16 +170,24 @@ export class ApiClient {
     return this.refreshing;
   }
 
-  /** A 401 that a refresh could not cure ends the session. */
+  /** A 401 that a refresh could not cure ends the session; without one the officer must sign in. */
   private sessionCheck(error: ApiError): ApiError {
     const ended: string[] = [CommonErrorCode.UNAUTHENTICATED, CommonErrorCode.TOKEN_EXPIRED, AuthErrorCode.INVALID_REFRESH_TOKEN];
-    if (error.status === 401 && ended.includes(error.code) && this.options.tokens.get()) this.expire();
+    if (error.status !== 401 || !ended.includes(error.code)) return error;
+    if (this.options.tokens.get()) this.expire();
+    else this.reportEnd('signed-out');
     return error;
   }
 
   private expire(): void {
     this.endSession();
-    this.options.onSessionEnded?.();
+    this.reportEnd('expired');
+  }
+
+  private reportEnd(reason: SessionEndReason): void {
+    if (this.endReported) return;
+    this.endReported = true;
+    this.options.onSessionEnded?.(reason);
   }
 }
 

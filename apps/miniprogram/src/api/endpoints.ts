@@ -24,12 +24,23 @@ import type {
   SafetyInspectionListItem,
   SafetyOverviewQuery,
   SafetyRegionStats,
+  SafetyCellItem,
+  RegionCellQuery,
   SafetyTemplateListItem,
   SafetyTemplateQuery,
   SafetyUrgeResult,
   SentNoticeMessage,
   SentNoticeQuery,
   UrgeInspectionRequest,
+  SafetyTaskQuery,
+  SafetyTaskItem,
+  SafetyTargetForm,
+  SaveSafetyResultsRequest,
+  SubmitSafetyResultsRequest,
+  ObjectionQuery,
+  ObjectionListItem,
+  ObjectionDetail,
+  ResubmitObjectionRequest,
   BadRecordDetail,
   BadRecordDeterminationRequest,
   BadRecordItemView,
@@ -96,7 +107,7 @@ import type {
 } from '@szpm/contract';
 import { EvaluationSubjectType } from '@szpm/contract';
 import { ApiClient } from './client';
-import { QueryValue } from './http';
+import { QueryValue, toQueryString } from './http';
 
 type Query = Record<string, QueryValue>;
 const q = (query: object | undefined): Query => (query ?? {}) as Query;
@@ -198,6 +209,22 @@ export function createEndpoints(client: ApiClient) {
       ledgerPath: (id: number) => `/safety-inspections/${id}/ledger`,
       regionStats: (query: SafetyOverviewQuery) => client.get<SafetyRegionStats>('/safety-inspections/statistics/regions', q(query)),
       facilityStats: (query: SafetyOverviewQuery) => client.get<SafetyFacilityStatsItem[]>('/safety-inspections/statistics/facilities', q(query)),
+      /** the areas behind one number of the region statistics */
+      regionCells: (query: SafetyOverviewQuery & RegionCellQuery) => client.get<Page<SafetyCellItem>>('/safety-inspections/statistics/regions/cells', q(query)),
+      /** the region statistics as on screen (xlsx, 合计 row included): the path to download with the session's token */
+      regionExportPath: (query: SafetyOverviewQuery) => `/safety-inspections/statistics/regions/export${toQueryString(q(query))}`,
+      /** 我的安全检查 (project managers): the inspections of the areas they run */
+      myTasks: (query: SafetyTaskQuery) => client.get<Page<SafetyTaskItem>>('/safety-inspections/my-tasks', q(query)),
+      task: (targetId: number) => client.get<SafetyTargetForm>(`/safety-inspections/my-tasks/${targetId}`),
+      saveTask: (targetId: number, body: SaveSafetyResultsRequest) => client.request<SafetyTargetForm>('PUT', `/safety-inspections/my-tasks/${targetId}/results`, { body }),
+      submitTask: (targetId: number, body: SubmitSafetyResultsRequest) => client.post<SafetyTargetForm>(`/safety-inspections/my-tasks/${targetId}/submit`, body),
+    },
+    objections: {
+      /** 我的异议 (the filing unit) */
+      mine: (query: ObjectionQuery) => client.get<Page<ObjectionListItem>>('/service-evaluation/objections/mine', q(query)),
+      detail: (id: number) => client.get<ObjectionDetail>(`/service-evaluation/objections/${id}`),
+      /** 退回补录 → supplemented and filed again */
+      resubmit: (id: number, body: ResubmitObjectionRequest) => client.post<ObjectionDetail>(`/service-evaluation/objections/${id}/resubmit`, body),
     },
     permissions: {
       staff: (query: StaffQuery) => client.get<Page<StaffListItem>>('/permissions/staff', q(query)),

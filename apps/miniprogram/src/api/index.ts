@@ -3,24 +3,28 @@ import { ApiClient } from './client';
 import { createEndpoints } from './endpoints';
 import { taroStorage, taroTransport, taroUploader } from './taro-adapters';
 import { storageTokenStore } from './token-store';
+import { isSignInPage } from '../logic/return-target';
 import { ROUTES } from '../routes';
+import { session } from '../session';
+import { rememberCurrentPage } from '../sign-in-return';
 
 /** H5 is served by the api itself (/m/), so it calls the same origin; weapp calls the configured host. */
 export const API_BASE_URL = process.env.TARO_ENV === 'h5' ? '/api' : WEAPP_API_BASE_URL;
-
-const SIGN_IN_PAGES: string[] = [ROUTES.launch, ROUTES.login, ROUTES.bind];
 
 export const apiClient = new ApiClient({
   baseUrl: API_BASE_URL,
   transport: taroTransport,
   uploader: taroUploader,
   tokens: storageTokenStore(taroStorage),
-  onSessionEnded: () => {
+  onSessionEnded: (reason) => {
     // the sign-in pages handle an ended session themselves
     const pages = Taro.getCurrentPages();
     const current = pages[pages.length - 1]?.route ?? '';
-    if (SIGN_IN_PAGES.some((page) => page.endsWith(current) && current !== '')) return;
-    void Taro.showToast({ title: '登录已过期，请重新登录', icon: 'none' });
+    if (current !== '' && isSignInPage(current)) return;
+    session.clear();
+    // a message link opened without a session opens again once the officer has signed in
+    rememberCurrentPage();
+    if (reason === 'expired') void Taro.showToast({ title: '登录已过期，请重新登录', icon: 'none' });
     void Taro.reLaunch({ url: ROUTES.launch });
   },
 });

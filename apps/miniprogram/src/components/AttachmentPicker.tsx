@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { UploadedAttachment } from '@szpm/contract';
+import { AttachmentRef } from '@szpm/contract';
 import { useState } from 'react';
 import { api } from '../api';
 import { toastError } from '../utils/feedback';
@@ -8,12 +8,21 @@ import { Button } from '../ui/button';
 
 const MAX_FILES = 9;
 
+interface Props {
+  id: string;
+  onChange: (ids: number[]) => void;
+  /** the row's label (默认 附件) */
+  label?: string;
+  /** files the form has already (a saved draft); they can be removed like new ones */
+  initial?: AttachmentRef[];
+}
+
 /** 上传相关的附件: photos from the album or camera, uploaded at once; the form sends their ids. */
-export function AttachmentPicker({ id, onChange }: { id: string; onChange: (ids: number[]) => void }) {
-  const [files, setFiles] = useState<UploadedAttachment[]>([]);
+export function AttachmentPicker({ id, onChange, label = '附件', initial = [] }: Props) {
+  const [files, setFiles] = useState<AttachmentRef[]>(initial);
   const [uploading, setUploading] = useState(false);
 
-  const publish = (next: UploadedAttachment[]) => {
+  const publish = (next: AttachmentRef[]) => {
     setFiles(next);
     onChange(next.map((f) => f.id));
   };
@@ -42,7 +51,7 @@ export function AttachmentPicker({ id, onChange }: { id: string; onChange: (ids:
 
   return (
     <View className="form-row" id={id}>
-      <Text className="form-row__label">附件</Text>
+      <Text className="form-row__label">{label}</Text>
       {files.map((file) => (
         <View className="attachment" key={file.id}>
           <Text className="attachment__name">{file.fileName}</Text>

@@ -10,6 +10,8 @@ const STATUS_TAG: Record<WorkflowStatus, 'primary' | 'success' | 'warning' | 'da
   [WorkflowStatus.ENTRY]: 'primary',
   [WorkflowStatus.REVIEW]: 'primary',
   [WorkflowStatus.SUPPLEMENT]: 'warning',
+  [WorkflowStatus.STREET_HANDLING]: 'primary',
+  [WorkflowStatus.STREET_REVIEW]: 'primary',
   [WorkflowStatus.APPROVED]: 'success',
   [WorkflowStatus.REJECTED]: 'danger',
 };

@@ -1,18 +1,9 @@
-import { LaunchInspectionRequest, SafetyCompletionCounts, SafetyUrgeResult } from '@szpm/contract';
+import { LaunchInspectionRequest, SafetyCompletionCounts } from '@szpm/contract';
+import { statValueText } from './stats-grid';
 
-/** 完成 12/52（23%），逾期 3 */
+/** 完成 12/52（23.08%），逾期未完成 3 (completionRate is a percentage) */
 export function completionText(counts: SafetyCompletionCounts): string {
-  const rate = Math.round(counts.completionRate * 100);
-  return `完成 ${counts.submitted}/${counts.targets}（${rate}%）${counts.overdue ? `，逾期未完成 ${counts.overdue}` : ''}`;
-}
-
-export function urgeInspectionMessage(result: SafetyUrgeResult): string {
-  const notes = [
-    result.skippedInCooldown ? `${result.skippedInCooldown}人24小时内已催办` : '',
-    result.outstandingWithoutAccount ? `${result.outstandingWithoutAccount}个项目的负责人未开设账号` : '',
-  ].filter(Boolean);
-  if (!result.urged) return `未发送催办${notes.length ? `：${notes.join('，')}` : ''}`;
-  return `催办成功：已提醒${result.urged}位项目负责人${notes.length ? `（${notes.join('，')}）` : ''}`;
+  return `完成 ${counts.submitted}/${counts.targets}（${statValueText('rate', counts.completionRate)}）${counts.overdue ? `，逾期未完成 ${counts.overdue}` : ''}`;
 }
 
 /** 发起安全检查 form. */

@@ -1,11 +1,7 @@
-import { UrgeBindingResult } from '@szpm/contract';
+import { UrgeBindingResult, urgeSummary } from '@szpm/contract';
 
-/** 提示催绑消息发送成功, with what was skipped and why. */
-export function urgeResultMessage(result: UrgeBindingResult): string {
-  const skipped = [
-    result.skippedInCooldown ? `${result.skippedInCooldown}个账号24小时内已催绑` : '',
-    result.skippedAlreadyBound ? `${result.skippedAlreadyBound}个账号已绑定` : '',
-  ].filter(Boolean);
-  if (result.urged === 0) return `没有发送催绑消息${skipped.length ? `：${skipped.join('，')}` : ''}`;
-  return `催绑消息发送成功：已催绑${result.urged}个账号${skipped.length ? `（${skipped.join('，')}）` : ''}`;
+/** 已催绑 3 人，2 人 24 小时内已催绑过，1 个账号已绑定 */
+export function urgeBindingSummary(result: UrgeBindingResult): string {
+  const alreadyBound = result.skippedAlreadyBound ? `${result.skippedAlreadyBound} 个账号已绑定` : '';
+  return [urgeSummary(result, { verb: '催绑' }), alreadyBound].filter(Boolean).join('，');
 }

@@ -7,8 +7,9 @@ import { apiJson, apiLogin, freePort, openBrowser, removeBrowserProfiles, Runnin
 /**
  * The H5 build as a new officer uses it, against the api in embedded mode (fresh data, demo seed):
  * a handler enters a bad record, the supervisor approves it, it is published; an officer binds
- * WeChat with an SMS code from the development provider; a notice is published and read; a safety
- * inspection is launched, followed up and urged.
+ * WeChat with an SMS code from the development provider; a notice is published, read and urged; a safety
+ * inspection is launched, followed up, urged and drilled down by region; the binding statistics open
+ * their lists and 催绑 urges.
  */
 const OA = { appId: 'wxoa0000000000e2e1', secret: 'oa-secret-for-the-browser-e2e-000' };
 
@@ -280,6 +281,11 @@ describe('通知发布: publish to the project managers and follow the reading',
     expect(Number(await page.locator('#notice-stat-unread').textContent())).toBe(recipients);
     expect(Number(await page.locator('#notice-stat-read').textContent())).toBe(0);
 
+    // 催办未读: confirm, then the result in words
+    await page.locator('#notice-urge').click();
+    await page.locator('#notice-urge-confirm').click();
+    await expect.poll(() => page.locator('.taro__toast').textContent()).toContain(`已催办 ${recipients} 人`);
+
     // 我接收的消息 of the demo project manager, who opens it
     const manager = await apiLogin(api.base, 'demo.manager');
     const inbox = await apiJson<ApiPage<ReceivedNoticeItem>>(api.base, '/notices/received?pageSize=100', { token: manager });
@@ -293,6 +299,7 @@ describe('通知发布: publish to the project managers and follow the reading',
     await page.locator('#notice-recipients-filter-read').click();
     await expect.poll(() => page.locator('#notice-recipients').textContent()).toContain('王俊峰');
     await screenshot(page, '13-notice-statistics');
+
 
     // 部门已发消息 lists it; 查看全部统计 counts it
     await page.goto(`${api.base}/m/#/packages/notices/index`);
@@ -329,13 +336,52 @@ describe('安全检查: launch from the rule library, follow completion, 催办'
     const urge = page.locator('[id^="company-"][id$="-urge"]').first();
     await urge.waitFor();
     await urge.click();
-    await page.locator('.taro-model__confirm').click();
-    await expect.poll(() => page.locator('.taro__toast').textContent()).toContain('催办成功');
+    await page.locator(`#${await urge.getAttribute('id')}-confirm`).click();
+    await expect.poll(() => page.locator('.taro__toast').textContent()).toMatch(/已催办 \d+ 人/);
     await screenshot(page, '16-safety-by-company');
 
     await page.locator('#inspection-overview').click();
     await page.locator('#safety-overview-page').waitFor();
     await expect.poll(() => page.locator('#safety-overview-page').textContent()).toContain('总体情况');
+    await page.locator('#safety-regions-table-total').waitFor();
     await screenshot(page, '17-safety-overview');
+
+    // the district's streets; a street drills down to its communities, 返回上一级 comes back
+    const street = page.locator('#safety-regions-table .stats-table__name--link').first();
+    const streetName = (await street.textContent())!.replace('›', '').trim();
+    await street.click();
+    await expect.poll(() => page.locator('#safety-regions-crumbs').textContent()).toContain(streetName);
+    await page.locator('#safety-regions-up').click();
+    await expect.poll(() => page.locator('#safety-regions-up').count()).toBe(0);
+    await page.locator('#safety-regions-table-total').waitFor();
+
+    // a number opens the areas behind it, as many as it says
+    const targets = await page.locator('#safety-regions-table-total-targets').textContent();
+    await page.locator('#safety-regions-table-total-targets').click();
+    await page.locator('[id^="safety-cell-area-"]').first().waitFor();
+    await expect.poll(() => page.locator('.nut-popup').textContent()).toContain(`共${targets}条`);
+    await screenshot(page, '17b-safety-cell-list');
+  });
+});
+
+describe('用户统计: binding statistics by unit category, the lists behind the numbers, 催绑', () => {
+  it('shows the table with its 合计 row, urges every unbound account, and opens the units behind a number', async () => {
+    const page = await newPage();
+    await signIn(page, api.base, 'futian.lead');
+    await page.locator('#home-module-permissions').click();
+    await page.locator('#permissions-stats').click();
+    await page.locator('#stats-table-total').waitFor();
+    const allUnits = Number(await page.locator('#stats-table-PROPERTY_COMPANY-allUnits').textContent());
+    expect(allUnits).toBeGreaterThan(0);
+    await screenshot(page, '18-binding-stats');
+
+    await page.locator('#stats-urge-all').click();
+    await page.locator('#stats-urge-all-confirm').click();
+    await expect.poll(() => page.locator('.taro__toast').textContent()).toMatch(/已催绑 \d+ 人/);
+    await screenshot(page, '19-binding-urged');
+
+    await page.locator('#stats-table-PROPERTY_COMPANY-allUnits').click();
+    await page.locator('#units-list').waitFor();
+    await expect.poll(() => page.locator('#units-list').textContent()).toContain(`共${allUnits}条`);
   });
 });

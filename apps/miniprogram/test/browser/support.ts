@@ -82,6 +82,9 @@ export async function openBrowser(options: { userAgent?: string } = {}): Promise
     userAgent: options.userAgent,
   });
   profiles.push(profile);
+  // the H5 build, the api and chromium share two busy cores: a first page load can take longer than Playwright's 30 s
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(90_000);
   return context;
 }
 

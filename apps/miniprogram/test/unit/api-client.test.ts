@@ -79,6 +79,28 @@ describe('ApiClient', () => {
     expect(error.code).toBe(CommonErrorCode.TOKEN_EXPIRED);
     expect(tokens.get()).toBeNull();
     expect(ended).toHaveBeenCalledTimes(1);
+    expect(ended).toHaveBeenCalledWith('expired');
+  });
+
+  it('reports a signed-in request made without a session once (a page opened directly), until the next sign-in', async () => {
+    const tokens = memoryTokenStore();
+    const ended = vi.fn();
+    const unauthenticated = { status: 401, body: { statusCode: 401, code: CommonErrorCode.UNAUTHENTICATED, message: '请先登录' } };
+    const { transport } = scripted({
+      'GET /api/notices/5': [unauthenticated],
+      'GET /api/notices/5/recipients': [unauthenticated],
+      'GET /api/todos': [expired],
+      'POST /api/auth/refresh': [{ status: 401, body: { statusCode: 401, code: AuthErrorCode.INVALID_REFRESH_TOKEN, message: '登录状态已失效，请重新登录' } }],
+    });
+    const client = new ApiClient({ baseUrl: '/api', transport, tokens, onSessionEnded: ended });
+    const errors = await Promise.all([client.get<never>('/notices/5').catch((e: ApiError) => e), client.get<never>('/notices/5/recipients').catch((e: ApiError) => e)]);
+    expect(errors.map((e) => e.code)).toEqual([CommonErrorCode.UNAUTHENTICATED, CommonErrorCode.UNAUTHENTICATED]);
+    expect(ended.mock.calls).toEqual([['signed-out']]);
+
+    // signed in again, that session's end is reported too
+    client.startSession(pair(1));
+    await client.get<never>('/todos').catch(() => undefined);
+    expect(ended.mock.calls).toEqual([['signed-out'], ['expired']]);
   });
 
   it('keeps the session when the refresh failed for the network', async () => {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { delegationProblems, delegationRequest, emptyDelegationForm } from '../../src/logic/delegation-form';
 import { formatDate, formatDateTime, publicityPeriod, shanghaiToday, signedPoints } from '../../src/logic/format';
 import { badgeText, holds, homeModules } from '../../src/logic/home-modules';
-import { urgeResultMessage } from '../../src/logic/urge-binding';
 import { ROUTES, routeTo } from '../../src/routes';
 
 const grant = (module: ModuleKey, label: string, ...actions: GrantAction[]): ModuleGrantSummary => ({ module, label, actions });
@@ -77,11 +76,6 @@ describe('formatting', () => {
     expect(signedPoints(3)).toBe('+3');
     expect(signedPoints(-5)).toBe('-5');
   });
-
-  it('tells what 催绑 did and skipped', () => {
-    expect(urgeResultMessage({ campaignId: 1, urged: 3, skippedInCooldown: 2, skippedAlreadyBound: 0 })).toBe('催绑消息发送成功：已催绑3个账号（2个账号24小时内已催绑）');
-    expect(urgeResultMessage({ campaignId: null, urged: 0, skippedInCooldown: 0, skippedAlreadyBound: 4 })).toBe('没有发送催绑消息：4个账号已绑定');
-  });
 });
 
 describe('发布通知 and 发起安全检查 forms', () => {
@@ -103,11 +97,8 @@ describe('发布通知 and 发起安全检查 forms', () => {
   });
 
   it('needs a template and a deadline not in the past', async () => {
-    const { completionText, launchProblems, launchRequest, urgeInspectionMessage } = await import('../../src/logic/safety');
+    const { launchProblems, launchRequest } = await import('../../src/logic/safety');
     expect(launchProblems({ templateId: null, title: '', deadline: '2026-05-31', instructions: '' }, '2026-06-01')).toEqual({ templateId: '请选择检查模板', deadline: '截止日期不能早于今天' });
     expect(launchRequest({ templateId: 2, title: ' ', deadline: '2026-06-30', instructions: ' 逐项自查 ' })).toEqual({ templateId: 2, deadline: '2026-06-30', instructions: '逐项自查' });
-    const counts = { targets: 52, submitted: 12, outstanding: 40, overdue: 3, problems: 5, areasWithProblems: 2, completionRate: 12 / 52 };
-    expect(completionText(counts)).toBe('完成 12/52（23%），逾期未完成 3');
-    expect(urgeInspectionMessage({ campaignId: 1, urged: 38, skippedInCooldown: 0, outstandingWithoutAccount: 2 })).toBe('催办成功：已提醒38位项目负责人（2个项目的负责人未开设账号）');
   });
 });

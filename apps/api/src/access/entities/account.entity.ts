@@ -79,10 +79,6 @@ export class Account {
   @Column({ type: 'datetime', nullable: true })
   cancelledAt: Date | null;
 
-  /** last 催绑 sent to this account; claimed with a conditional update so two urges within the cooldown send once */
-  @Column({ type: 'datetime', nullable: true })
-  lastUrgedToBindAt: Date | null;
-
   @Column({ type: 'int', nullable: true })
   createdById: number | null;
 

@@ -1,6 +1,16 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One write through the API: who (and on whose behalf), what, on which target, when, with which request id. */
+/**
+ * How a write ended: done; refused by access control (401/403, at the guard or later, e.g.
+ * OUT_OF_DISTRICT); or failed for any other reason (bad input, conflict, server error).
+ */
+export type AuditOutcome = 'succeeded' | 'refused' | 'failed';
+
+/**
+ * One write through the API, whether it reached its handler or was refused at the door: who (and on
+ * whose behalf; null when the caller was not authenticated), what, on which target, how it ended,
+ * when, with which request id.
+ */
 @Entity('audit_logs')
 @Index(['actorId', 'createdAt'])
 @Index(['targetType', 'targetId'])
@@ -35,6 +45,13 @@ export class AuditLog {
 
   @Column({ type: 'int' })
   statusCode: number;
+
+  @Column({ type: 'varchar', length: 16, default: 'succeeded' })
+  outcome: AuditOutcome;
+
+  /** the `code` of the error body the caller got (null on success) */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  errorCode: string | null;
 
   @Column({ type: 'varchar', length: 64 })
   requestId: string;

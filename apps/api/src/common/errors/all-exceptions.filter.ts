@@ -30,44 +30,45 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const requestId = request.requestId;
-    const body = this.toBody(exception, request);
+    const body = errorBodyOf(exception, request);
     body.requestId = requestId;
     if (body.statusCode >= 500) {
       this.logger.error(`${request.method} ${request.originalUrl} [${requestId}] ${describe(exception)}`);
     }
     if (!response.headersSent) response.status(body.statusCode).json(body);
   }
+}
 
-  private toBody(exception: unknown, request: Request): ApiErrorBody {
-    if (exception instanceof AppException) {
-      return {
-        statusCode: exception.status,
-        code: exception.code,
-        message: exception.message,
-        ...(exception.details ? { details: exception.details as ApiErrorBody['details'] } : {}),
-      };
-    }
-    if (exception instanceof QueryFailedError && isDuplicateKey(exception)) {
-      return { statusCode: 409, code: CommonErrorCode.CONFLICT, message: '该记录已存在，请勿重复提交' };
-    }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      // Nest turns body-parser's SyntaxError (bad JSON) and bad %-encodings into a 400 before any route matches
-      if (status === 400 && !request.route) {
-        return { statusCode: 400, code: CommonErrorCode.MALFORMED_BODY, message: ERROR_MESSAGES[CommonErrorCode.MALFORMED_BODY] };
-      }
-      const code = STATUS_CODES[status] ?? (status >= 500 ? CommonErrorCode.INTERNAL_ERROR : CommonErrorCode.VALIDATION_FAILED);
-      const message = status === 404 && !request.route ? `接口不存在: ${request.method} ${request.path}` : ERROR_MESSAGES[code];
-      return { statusCode: status, code, message };
-    }
-    if (isBodyParseError(exception)) {
-      const status = (exception as { status: number }).status;
-      return status === 413
-        ? { statusCode: 413, code: CommonErrorCode.PAYLOAD_TOO_LARGE, message: ERROR_MESSAGES[CommonErrorCode.PAYLOAD_TOO_LARGE] }
-        : { statusCode: 400, code: CommonErrorCode.MALFORMED_BODY, message: ERROR_MESSAGES[CommonErrorCode.MALFORMED_BODY] };
-    }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: CommonErrorCode.INTERNAL_ERROR, message: ERROR_MESSAGES[CommonErrorCode.INTERNAL_ERROR] };
+/** The error body a caller gets for anything thrown; the audit row of a failed write repeats its status and code. */
+export function errorBodyOf(exception: unknown, request: Request): ApiErrorBody {
+  if (exception instanceof AppException) {
+    return {
+      statusCode: exception.status,
+      code: exception.code,
+      message: exception.message,
+      ...(exception.details ? { details: exception.details as ApiErrorBody['details'] } : {}),
+    };
   }
+  if (exception instanceof QueryFailedError && isDuplicateKey(exception)) {
+    return { statusCode: 409, code: CommonErrorCode.CONFLICT, message: '该记录已存在，请勿重复提交' };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    // Nest turns body-parser's SyntaxError (bad JSON) and bad %-encodings into a 400 before any route matches
+    if (status === 400 && !request.route) {
+      return { statusCode: 400, code: CommonErrorCode.MALFORMED_BODY, message: ERROR_MESSAGES[CommonErrorCode.MALFORMED_BODY] };
+    }
+    const code = STATUS_CODES[status] ?? (status >= 500 ? CommonErrorCode.INTERNAL_ERROR : CommonErrorCode.VALIDATION_FAILED);
+    const message = status === 404 && !request.route ? `接口不存在: ${request.method} ${request.path}` : ERROR_MESSAGES[code];
+    return { statusCode: status, code, message };
+  }
+  if (isBodyParseError(exception)) {
+    const status = (exception as { status: number }).status;
+    return status === 413
+      ? { statusCode: 413, code: CommonErrorCode.PAYLOAD_TOO_LARGE, message: ERROR_MESSAGES[CommonErrorCode.PAYLOAD_TOO_LARGE] }
+      : { statusCode: 400, code: CommonErrorCode.MALFORMED_BODY, message: ERROR_MESSAGES[CommonErrorCode.MALFORMED_BODY] };
+  }
+  return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: CommonErrorCode.INTERNAL_ERROR, message: ERROR_MESSAGES[CommonErrorCode.INTERNAL_ERROR] };
 }
 
 function isBodyParseError(error: unknown): boolean {

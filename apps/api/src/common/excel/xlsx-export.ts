@@ -18,6 +18,10 @@ export interface XlsxColumn<T> {
   /** character width; default 14 */
   width?: number;
   value: (row: T) => XlsxCellValue;
+  /** a note on the header cell: how to fill the column */
+  note?: string;
+  /** the only values the column takes: a drop-down list on its data cells */
+  choices?: readonly string[];
 }
 
 export interface XlsxSheet<T> {
@@ -38,6 +42,12 @@ export interface XlsxWorkbookSpec {
 
 const logger = new Logger('XlsxExport');
 
+/**
+ * Data rows a column's drop-down covers. Not the whole sheet: readers (exceljs among them) expand a
+ * validation range into one entry per cell. Beyond it the import's own check still applies.
+ */
+const DROP_DOWN_ROWS = 10_000;
+
 function safeSheetName(name: string): string {
   const cleaned = name.replace(/[\\/?*[\]:]/g, ' ').trim();
   return [...cleaned].slice(0, 31).join('') || 'Sheet1';
@@ -52,8 +62,24 @@ export async function writeXlsx(output: NodeJS.WritableStream, spec: XlsxWorkboo
   for (const sheet of spec.sheets) {
     const worksheet = workbook.addWorksheet(safeSheetName(sheet.name), { views: [{ state: 'frozen', ySplit: 1 }] });
     worksheet.columns = sheet.columns.map((column, index) => ({ header: column.header, key: `c${index}`, width: column.width ?? 14 }));
-    worksheet.getRow(1).font = { bold: true };
-    worksheet.getRow(1).commit();
+    const header = worksheet.getRow(1);
+    header.font = { bold: true };
+    sheet.columns.forEach((column, index) => {
+      if (column.note) header.getCell(index + 1).note = column.note;
+      if (column.choices?.length) {
+        const letter = worksheet.getColumn(index + 1).letter;
+        // exceljs' streaming worksheet keeps sheet-level validations (its typings only declare per-cell ones)
+        (worksheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${DROP_DOWN_ROWS + 1}`, {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${column.choices.join(',')}"`],
+          showErrorMessage: true,
+          errorTitle: column.header,
+          error: `请从下拉列表中选择：${column.choices.join('、')}`,
+        });
+      }
+    });
+    header.commit();
     for await (const row of sheet.rows()) {
       worksheet.addRow(sheet.columns.map((column) => normalise(column.value(row)))).commit();
     }

@@ -44,17 +44,20 @@ function pick(constraints: string[], missing: boolean): string {
 
 const rank = (c: string) => (PRIORITY.includes(c) ? PRIORITY.indexOf(c) : PRIORITY.length);
 
-/** One detail per offending field, with the message an officer can act on. */
-function flatten(errors: ValidationError[], parent = ''): FieldErrorDetail[] {
+/**
+ * One detail per offending field, with the message an officer can act on. `label` names the field
+ * in the message: the API names the field path the client sent, an xlsx import the column's header.
+ */
+export function validationDetails(errors: ValidationError[], label: (field: string) => string = (field) => field, parent = ''): FieldErrorDetail[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const names = Object.keys(error.constraints ?? {});
     const own: FieldErrorDetail[] = [];
     if (names.length) {
       const constraint = pick(names, error.value === undefined || error.value === null || error.value === '');
-      own.push({ field, constraint, message: (CONSTRAINT_MESSAGES[constraint] ?? '{field}不符合要求').replace('{field}', field) });
+      own.push({ field, constraint, message: (CONSTRAINT_MESSAGES[constraint] ?? '{field}不符合要求').replace('{field}', label(field)) });
     }
-    return [...own, ...flatten(error.children ?? [], field)];
+    return [...own, ...validationDetails(error.children ?? [], label, field)];
   });
 }
 
@@ -69,7 +72,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     exceptionFactory: (errors) => {
-      const details = flatten(errors);
+      const details = validationDetails(errors);
       const message = details.length ? details.map((d) => d.message).join('；') : ERROR_MESSAGES[CommonErrorCode.VALIDATION_FAILED];
       return new AppException(CommonErrorCode.VALIDATION_FAILED, HttpStatus.BAD_REQUEST, message, details);
     },

@@ -11,6 +11,7 @@ import { Region } from '../regions/entities/region.entity';
 export class AccountProfileService {
   constructor(
     @InjectRepository(ModuleGrant) private readonly grants: Repository<ModuleGrant>,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- names the caller's own district for the profile, by the account's districtId
     @InjectRepository(Region) private readonly regions: Repository<Region>,
   ) {}
 

@@ -16,6 +16,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly profiles: AccountProfileService,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- /auth/me loads the caller's own account by its id
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
   ) {}
 

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { AuthErrorCode } from '@szpm/contract';
-import { AppException } from '../../common/errors/app.exception';
+import { defineErrors } from '../../common/errors/define-errors';
 
 const STATUS: Record<AuthErrorCode, HttpStatus> = {
   [AuthErrorCode.INVALID_CREDENTIALS]: HttpStatus.UNAUTHORIZED,
@@ -11,8 +11,4 @@ const STATUS: Record<AuthErrorCode, HttpStatus> = {
   [AuthErrorCode.WRONG_CURRENT_PASSWORD]: HttpStatus.BAD_REQUEST,
 };
 
-export class AuthException extends AppException {
-  constructor(code: AuthErrorCode, details?: Record<string, unknown>) {
-    super(code, STATUS[code], undefined, details);
-  }
-}
+export class AuthException extends defineErrors(STATUS) {}

@@ -15,6 +15,7 @@ export const LOCKOUT_MS = 15 * 60 * 1000;
 @Injectable()
 export class AuthService {
   constructor(
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- login, refresh and password change: the caller's own account (by username or token subject), before any scope exists
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
     private readonly sessions: SessionService,
   ) {}
@@ -26,7 +27,7 @@ export class AuthService {
       throw new AuthException(AuthErrorCode.INVALID_CREDENTIALS);
     }
     if (account.lockedUntil && account.lockedUntil.getTime() > Date.now()) {
-      throw new AuthException(AuthErrorCode.ACCOUNT_LOCKED, { lockedUntil: account.lockedUntil.toISOString() });
+      throw new AuthException(AuthErrorCode.ACCOUNT_LOCKED, { details: { lockedUntil: account.lockedUntil.toISOString() } });
     }
     if (!(await verifyPassword(password, account.passwordHash))) {
       await this.recordFailure(account);
@@ -46,7 +47,7 @@ export class AuthService {
       { id: account.id },
       { failedLoginCount: lock ? 0 : failures, lockedUntil: lock ? new Date(Date.now() + LOCKOUT_MS) : null },
     );
-    if (lock) throw new AuthException(AuthErrorCode.ACCOUNT_LOCKED, { lockedUntil: new Date(Date.now() + LOCKOUT_MS).toISOString() });
+    if (lock) throw new AuthException(AuthErrorCode.ACCOUNT_LOCKED, { details: { lockedUntil: new Date(Date.now() + LOCKOUT_MS).toISOString() } });
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {

@@ -63,14 +63,18 @@ export class CreditInformation {
 
   /** `districtNames` names the bureau that decided each evaluation record. */
   async of(subjectType: CreditSubjectType, subjectId: number, districtNames: Map<number, string>): Promise<GoodAndBad> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- a subject's credit history from every district's bureau; the caller (CreditService.visibleSubject) checked the subject is in scope
     const registered = await this.dataSource.getRepository(CreditRecord).find({ where: { subjectType, subjectId } });
     const items = registered.map(creditRecordItem);
     const evaluated = EVALUATED[subjectType];
     if (evaluated) {
       const notRevoked = Not(EvaluationRecordStatus.REVOKED);
       const [bad, good, risk] = await Promise.all([
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- a subject's credit history from every district's bureau; the caller (CreditService.visibleSubject) checked the subject is in scope
         this.dataSource.getRepository(BadRecord).find({ where: { subjectType: evaluated, subjectId, status: notRevoked } }),
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- a subject's credit history from every district's bureau; the caller (CreditService.visibleSubject) checked the subject is in scope
         this.dataSource.getRepository(GoodRecord).find({ where: { subjectType: evaluated, subjectId } }),
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- a subject's credit history from every district's bureau; the caller (CreditService.visibleSubject) checked the subject is in scope
         this.dataSource.getRepository(RiskListEntry).find({ where: { subjectType: evaluated, subjectId, status: notRevoked } }),
       ]);
       const bureau = (districtId: number) => (districtNames.has(districtId) ? `${districtNames.get(districtId)}住房和建设局` : null);
@@ -95,6 +99,7 @@ export class CreditInformation {
       }
     };
     add(
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- counts for a page of subjects the caller listed through the scope; their history spans districts
       await this.dataSource
         .getRepository(CreditRecord)
         .createQueryBuilder('r')

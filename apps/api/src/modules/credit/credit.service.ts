@@ -119,6 +119,7 @@ export class CreditService {
     if (dto.recordDate > shanghaiDate(new Date())) throw new CreditException(CreditErrorCode.RECORD_DATE_IN_FUTURE);
     if (dto.validUntil !== undefined && dto.validUntil < dto.recordDate) throw new CreditException(CreditErrorCode.VALID_UNTIL_BEFORE_RECORD_DATE);
     const subject = await this.visibleSubject(actor, dto.subjectType, dto.subjectId);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- writes a new record in the actor's district (the subject's for the city) about a subject visibleSubject just checked
     const repository = this.dataSource.getRepository(CreditRecord);
     const record = await repository.save(
       repository.create({
@@ -166,6 +167,7 @@ export class CreditService {
       case CreditSubjectType.OWNER: {
         const owners = this.scope.repository(actor, Owner, '业主');
         const districtId = owners.resolveDistrictFilter(requestedDistrictId);
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- joins only the area name of owners already scoped by the door
         const qb = owners
           .query('s')
           .leftJoin(PropertyArea, 'a', 'a.id = s.propertyAreaId')
@@ -176,6 +178,7 @@ export class CreditService {
       default: {
         const holders = this.scope.repository(actor, OwnerOfficeHolder, CREDIT_SUBJECT_TYPE_LABELS[subjectType]);
         const districtId = holders.resolveDistrictFilter(requestedDistrictId);
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- joins only the area name of office holders already scoped by the door
         const qb = holders
           .query('s')
           .andWhere('s.office = :office', { office: OFFICE_OF[subjectType] })
@@ -190,12 +193,14 @@ export class CreditService {
   /** The subject with its basic information, if the actor may see it (404 / OUT_OF_DISTRICT otherwise). */
   private async visibleSubject(actor: Actor, subjectType: CreditSubjectType, subjectId: number): Promise<Subject> {
     const manager = this.dataSource.manager;
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the name of the area of a subject the door has just returned
     const areaName = async (id: number) => (await manager.findOne(PropertyArea, { where: { id }, select: { id: true, name: true } }))?.name ?? '';
     switch (subjectType) {
       case CreditSubjectType.PROPERTY_COMPANY: {
         const districtId = this.scope.districtFilter(actor);
         const company = await manager.findOne(PropertyCompany, { where: { id: subjectId } });
         if (!company) throw AppException.notFound('物业服务企业');
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- counts the company's areas within the district districtFilter just resolved (every district for the city)
         const areasHere = await manager.count(PropertyArea, { where: districtId === null ? { companyId: subjectId } : { companyId: subjectId, districtId } });
         if (districtId !== null && company.registeredDistrictId !== districtId && areasHere === 0) throw AppException.outOfDistrict();
         const districtNames = await this.districtNames();
@@ -216,6 +221,7 @@ export class CreditService {
       case CreditSubjectType.PROJECT_MANAGER: {
         const m = await this.scope.repository(actor, ProjectManager, '项目负责人').findById(subjectId);
         const company = await manager.findOne(PropertyCompany, { where: { id: m.companyId }, select: { id: true, name: true } });
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- names the areas of a project manager the door has just returned
         const areas = await manager.find(PropertyArea, { where: { projectManagerId: m.id }, select: { id: true, name: true }, order: { id: 'ASC' } });
         return {
           name: m.name,
@@ -232,6 +238,7 @@ export class CreditService {
       }
       case CreditSubjectType.OWNER: {
         const o = await this.scope.repository(actor, Owner, '业主').findById(subjectId);
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- the house of an owner the door has just returned
         const house = o.houseId === null ? null : await manager.findOne(House, { where: { id: o.houseId } });
         return {
           name: o.name,
@@ -249,6 +256,7 @@ export class CreditService {
         const label = CREDIT_SUBJECT_TYPE_LABELS[subjectType];
         const h = await this.scope.repository(actor, OwnerOfficeHolder, label).findById(subjectId);
         if (h.office !== OFFICE_OF[subjectType]) throw AppException.notFound(label);
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- the committee name of an office holder the door has just returned
         const committee = h.ownersCommitteeId === null ? null : await manager.findOne(OwnersCommittee, { where: { id: h.ownersCommitteeId }, select: { id: true, name: true } });
         const basic: CreditBasicField[] = [
           { label: '姓名', value: h.name },
@@ -264,6 +272,7 @@ export class CreditService {
   }
 
   private async districtNames(): Promise<Map<number, string>> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- district names, city-wide reference data, label the deciding bureau
     const rows = await this.dataSource.getRepository(Region).find({ where: { level: RegionLevel.DISTRICT }, select: { id: true, name: true } });
     return new Map(rows.map((r) => [r.id, r.name]));
   }

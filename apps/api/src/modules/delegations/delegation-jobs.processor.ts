@@ -1,9 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { JobQueue, PermanentJobError, QueueName } from '../../queue/job-queue';
-import { DelegationsService, EXPIRE_DELEGATION_JOB, EXPIRE_DUE_DELEGATIONS_JOB } from './delegations.service';
+import { JobQueue, PermanentJobError } from '../../queue/job-queue';
+import { JOBS } from '../../queue/jobs';
+import { DelegationsService } from './delegations.service';
 
-/** The sweep runs often enough that a delegation whose own job was lost still ends within a minute. */
-const EXPIRE_DUE_EVERY_MS = 60_000;
 /** an end this close is waited for by retrying the job rather than by the sweep */
 const RETRY_WINDOW_MS = 60_000;
 
@@ -22,7 +21,7 @@ export class DelegationJobsProcessor implements OnModuleInit, OnApplicationBoots
   ) {}
 
   onModuleInit() {
-    this.queue.register(QueueName.SCHEDULED, EXPIRE_DELEGATION_JOB, async (data) => {
+    this.queue.handle(JOBS.expireDelegation, async (data) => {
       const id = Number(data.delegationId);
       if (!Number.isInteger(id) || id < 1) throw new PermanentJobError(`bad delegationId ${String(data.delegationId)}`);
       const outcome = await this.delegations.expireIfDue(id);
@@ -30,9 +29,8 @@ export class DelegationJobsProcessor implements OnModuleInit, OnApplicationBoots
       // a timer that fired a little early is retried (backoff); a far end (capped delay) is left to the sweep
       else if (outcome.remainingMs !== null && outcome.remainingMs <= RETRY_WINDOW_MS) throw new Error(`delegation ${id} ends in ${outcome.remainingMs} ms`);
     });
-    this.queue.register(
-      QueueName.SCHEDULED,
-      EXPIRE_DUE_DELEGATIONS_JOB,
+    this.queue.handle(
+      JOBS.expireDueDelegations,
       async () => {
         const expired = await this.delegations.expireDue();
         if (expired) this.logger.log(`${expired} delegation(s) expired`);
@@ -42,6 +40,6 @@ export class DelegationJobsProcessor implements OnModuleInit, OnApplicationBoots
   }
 
   async onApplicationBootstrap() {
-    await this.queue.schedule(QueueName.SCHEDULED, EXPIRE_DUE_DELEGATIONS_JOB, EXPIRE_DUE_EVERY_MS);
+    await this.queue.schedule(JOBS.expireDueDelegations);
   }
 }

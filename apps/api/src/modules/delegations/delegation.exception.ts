@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { DelegationErrorCode } from '@szpm/contract';
-import { AppException } from '../../common/errors/app.exception';
+import { defineErrors } from '../../common/errors/define-errors';
 
 const STATUS: Record<DelegationErrorCode, HttpStatus> = {
   [DelegationErrorCode.NOT_AN_OFFICER]: HttpStatus.FORBIDDEN,
@@ -27,10 +27,4 @@ const FIELD: Partial<Record<DelegationErrorCode, string>> = {
   [DelegationErrorCode.INVALID_HEADER]: 'X-On-Behalf-Of',
 };
 
-export class DelegationException extends AppException {
-  constructor(code: DelegationErrorCode, details?: Record<string, unknown>) {
-    const field = FIELD[code];
-    const message = new AppException(code, STATUS[code]).message;
-    super(code, STATUS[code], message, field ? [{ field, message, constraint: 'rule' }] : details);
-  }
-}
+export class DelegationException extends defineErrors(STATUS, FIELD) {}

@@ -19,15 +19,14 @@ import { DistrictScope } from '../../access/district-scope';
 import { Account } from '../../access/entities/account.entity';
 import { AppException } from '../../common/errors/app.exception';
 import { pageWindow, toPage } from '../../common/http/pagination.dto';
-import { JobQueue, QueueName } from '../../queue/job-queue';
+import { JobQueue } from '../../queue/job-queue';
+import { JOBS } from '../../queue/jobs';
 import { WorkflowTransactions } from '../workflow/workflow-transactions';
 import { ALWAYS_DELEGATED, DELEGATING_ROLES, delegationState, isInEffect, modulesOf, periodsOverlap } from './delegation-rules';
 import { DelegationException } from './delegation.exception';
 import { CreateDelegationDto, DelegationQueryDto } from './dto/delegation.dto';
 import { Delegation } from './entities/delegation.entity';
 
-export const EXPIRE_DELEGATION_JOB = 'delegations.expire';
-export const EXPIRE_DUE_DELEGATIONS_JOB = 'delegations.expire-due';
 /** setTimeout's limit (the in-process queue); a later end is caught by the periodic sweep instead */
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
@@ -86,16 +85,18 @@ export class DelegationsService {
       const delegate = await this.colleagues(actor, manager).andWhere('a.id = :id', { id: dto.delegateId }).getOne();
       if (!delegate) throw new DelegationException(DelegationErrorCode.DELEGATE_NOT_COLLEAGUE);
       // one delegator's delegations are decided one at a time (MySQL: the delegator's row is the lock)
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- locks the caller's own account row to serialise their delegations
       if (!this.transactions.isSqlite) await manager.findOne(Account, { where: { id: actor.accountId }, lock: { mode: 'pessimistic_write' } });
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- the caller's own running delegations (a delegation belongs to its two parties, not to a district scope)
       const running = await manager.find(Delegation, { where: { delegatorId: actor.accountId, status: DelegationStatus.ACTIVE } });
       const clash = running.find((d) => periodsOverlap(d, { startAt, endAt }) && d.modules.some((m) => modules.includes(m)));
       if (clash) {
         throw new DelegationException(DelegationErrorCode.OVERLAPPING, {
-          delegationId: clash.id,
-          modules: clash.modules.filter((m) => modules.includes(m)),
+          details: { delegationId: clash.id, modules: clash.modules.filter((m) => modules.includes(m)) },
         });
       }
       return manager.save(
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- the caller's new delegation, to a colleague found through the door, in the caller's district
         manager.create(Delegation, {
           delegatorId: actor.accountId,
           delegatorName: actor.name,
@@ -123,6 +124,7 @@ export class DelegationsService {
     const delegation = await this.visible(actor, id);
     if (delegation.delegatorId !== actor.accountId) throw new DelegationException(DelegationErrorCode.NOT_DELEGATOR);
     const now = new Date();
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- ends a delegation visible() has just shown the caller is the delegator of
     const result = await this.dataSource
       .createQueryBuilder()
       .update(Delegation)
@@ -130,6 +132,7 @@ export class DelegationsService {
       .where('id = :id AND status = :active AND endAt > :now', { id, active: DelegationStatus.ACTIVE, now })
       .execute();
     if (result.affected !== 1) throw new DelegationException(DelegationErrorCode.ALREADY_ENDED);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- re-reads the delegation visible() has just checked
     return toView(await this.dataSource.getRepository(Delegation).findOneByOrFail({ id }), new Date());
   }
 
@@ -140,6 +143,7 @@ export class DelegationsService {
   async expireIfDue(id: number, now = new Date()): Promise<{ expired: boolean; remainingMs: number | null }> {
     const result = await this.expireQuery(now).andWhere('id = :id', { id }).execute();
     if (result.affected === 1) return { expired: true, remainingMs: null };
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- expiry job: no actor, loads the delegation by the id from the job
     const delegation = await this.dataSource.getRepository(Delegation).findOne({ where: { id }, select: { id: true, status: true, endAt: true } });
     const running = delegation?.status === DelegationStatus.ACTIVE;
     return { expired: false, remainingMs: running ? delegation.endAt.getTime() - now.getTime() : null };
@@ -163,6 +167,7 @@ export class DelegationsService {
   }
 
   private expireQuery(now: Date) {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- expiry job and sweep: no actor, ends due delegations city-wide
     return this.dataSource
       .createQueryBuilder()
       .update(Delegation)
@@ -172,12 +177,13 @@ export class DelegationsService {
 
   private async scheduleExpiry(delegation: Delegation): Promise<void> {
     const delayMs = Math.min(MAX_DELAY_MS, Math.max(0, delegation.endAt.getTime() - Date.now()));
-    await this.queue.add(QueueName.SCHEDULED, EXPIRE_DELEGATION_JOB, { delegationId: delegation.id }, { jobId: expireJobId(delegation.id), delayMs, attempts: 5 });
+    await this.queue.add(JOBS.expireDelegation, { delegationId: delegation.id }, { jobId: expireJobId(delegation.id), delayMs, attempts: 5 });
   }
 
   private async list(party: 'delegatorId' | 'delegateId', actor: Actor, query: DelegationQueryDto): Promise<Page<DelegationView>> {
     const window = pageWindow(query);
     const now = new Date();
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- lists only the delegations the caller is a party to
     const qb = this.dataSource.getRepository(Delegation).createQueryBuilder('d').where(`d.${party} = :me`, { me: actor.accountId });
     if (query.state) whereState(qb, query.state, now);
     const [rows, total] = await qb.orderBy('d.createdAt', 'DESC').addOrderBy('d.id', 'DESC').skip(window.skip).take(window.take).getManyAndCount();
@@ -190,6 +196,7 @@ export class DelegationsService {
 
   /** Only its two parties see a delegation. */
   private async visible(actor: Actor, id: number): Promise<Delegation> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- a delegation is visible to its two parties only, checked on the next line
     const delegation = await this.dataSource.getRepository(Delegation).findOne({ where: { id } });
     if (!delegation || (delegation.delegatorId !== actor.accountId && delegation.delegateId !== actor.accountId)) throw AppException.notFound('委托');
     return delegation;

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { IdentityErrorCode } from '@szpm/contract';
-import { AppException } from '../../common/errors/app.exception';
+import { defineErrors } from '../../common/errors/define-errors';
 
 const STATUS: Record<IdentityErrorCode, HttpStatus> = {
   [IdentityErrorCode.PERSON_NOT_FOUND]: HttpStatus.BAD_REQUEST,
@@ -19,8 +19,4 @@ const STATUS: Record<IdentityErrorCode, HttpStatus> = {
   [IdentityErrorCode.NOT_BOUND]: HttpStatus.BAD_REQUEST,
 };
 
-export class IdentityException extends AppException {
-  constructor(code: IdentityErrorCode, details?: Record<string, unknown>, message?: string, status?: HttpStatus) {
-    super(code, status ?? STATUS[code], message, details);
-  }
-}
+export class IdentityException extends defineErrors(STATUS) {}

@@ -50,6 +50,7 @@ const LOOKUP_WINDOW_MS = 30 * 60 * 1000;
 @Injectable()
 export class IdentityService {
   constructor(
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- WeChat login and binding: finds the caller's own preset account by openid or phone, before any actor exists
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
     @InjectRepository(IdentityLookupFailure) private readonly lookupFailures: Repository<IdentityLookupFailure>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -63,7 +64,7 @@ export class IdentityService {
   oaAuthorizeUrl(state: string): string {
     const redirect = this.config.wechat.oauthRedirectUrl;
     if (!redirect || !this.config.wechat.officialAccount) {
-      throw new IdentityException(IdentityErrorCode.WECHAT_NOT_CONFIGURED, { channel: 'oa' });
+      throw new IdentityException(IdentityErrorCode.WECHAT_NOT_CONFIGURED, { details: { channel: 'oa' } });
     }
     return this.wechat.authorizeUrl(redirect, state);
   }
@@ -100,9 +101,11 @@ export class IdentityService {
     const column = OPENID_COLUMN[ticket.channel];
     try {
       await this.smsCodes.consume(account.phone, SmsPurpose.BIND_IDENTITY, code, async (manager) => {
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- re-reads the caller's own preset account inside the SMS-code transaction
         const current = await manager.findOneOrFail(Account, { where: { id: account.id } });
         if (current.status !== AccountStatus.ACTIVE) throw new IdentityException(IdentityErrorCode.PERSON_NOT_FOUND);
         await this.refuseConflicts(manager, current, ticket);
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- binds the openid to the caller's own preset account
         await manager.update(Account, { id: current.id }, { [column]: ticket.openid, boundAt: current.boundAt ?? new Date(), lastLoginAt: new Date() });
       });
     } catch (error) {
@@ -135,6 +138,7 @@ export class IdentityService {
 
   private async refuseConflicts(manager: EntityManager, account: Account, ticket: BindTicket): Promise<void> {
     const column = OPENID_COLUMN[ticket.channel];
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- an openid is unique city-wide: any account holding it is a conflict
     const holder = await manager.findOne(Account, { where: { [column]: ticket.openid } });
     if (holder && holder.id !== account.id) throw new IdentityException(IdentityErrorCode.WECHAT_ALREADY_BOUND);
     if (account[column] && account[column] !== ticket.openid) throw new IdentityException(IdentityErrorCode.ALREADY_BOUND);

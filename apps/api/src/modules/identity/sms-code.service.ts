@@ -79,7 +79,7 @@ export class SmsCodeService {
       await this.verifications.delete({ id: row.id });
       if (error instanceof SmsSendError) {
         this.logger.warn(`SMS to ${phone.slice(0, 3)}****${phone.slice(-4)} failed: ${error.providerCode ?? '-'} ${error.message}`);
-        throw new IdentityException(IdentityErrorCode.SMS_SEND_FAILED, { providerCode: error.providerCode });
+        throw new IdentityException(IdentityErrorCode.SMS_SEND_FAILED, { details: { providerCode: error.providerCode } });
       }
       throw error;
     }
@@ -106,7 +106,7 @@ export class SmsCodeService {
         const counted = await this.verifications.update(unchanged, { failedAttempts: failures, lockedUntil });
         if (!counted.affected) continue; // a concurrent try changed the row: judge again on fresh data
         if (lockedUntil) throw this.locked(lockedUntil, now);
-        throw new IdentityException(IdentityErrorCode.SMS_CODE_INVALID, { remainingAttempts: SMS_MAX_WRONG_ATTEMPTS - failures });
+        throw new IdentityException(IdentityErrorCode.SMS_CODE_INVALID, { details: { remainingAttempts: SMS_MAX_WRONG_ATTEMPTS - failures } });
       }
 
       const outcome = await this.dataSource.transaction(async (manager) => {
@@ -134,15 +134,16 @@ export class SmsCodeService {
   }
 
   private locked(until: Date, now: number): IdentityException {
-    return new IdentityException(IdentityErrorCode.SMS_CODE_LOCKED, { lockedUntil: until.toISOString(), retryAfterSeconds: seconds(until.getTime() - now) });
+    return new IdentityException(IdentityErrorCode.SMS_CODE_LOCKED, {
+      details: { lockedUntil: until.toISOString(), retryAfterSeconds: seconds(until.getTime() - now) },
+    });
   }
 
   private tooFrequent(waitMs: number): IdentityException {
     const retryAfterSeconds = Math.min(SMS_RESEND_INTERVAL_SECONDS, seconds(waitMs));
-    return new IdentityException(
-      IdentityErrorCode.SMS_CODE_TOO_FREQUENT,
-      { retryAfterSeconds },
-      `验证码发送过于频繁，请${retryAfterSeconds}秒后再试`,
-    );
+    return new IdentityException(IdentityErrorCode.SMS_CODE_TOO_FREQUENT, {
+      details: { retryAfterSeconds },
+      message: `验证码发送过于频繁，请${retryAfterSeconds}秒后再试`,
+    });
   }
 }

@@ -20,16 +20,20 @@ const ERRCODES: Record<number, { message: string; status: HttpStatus }> = {
 
 /** Turns what the WeChat client threw into the API's error; anything else passes through unchanged. */
 export function wechatFailure(error: unknown): unknown {
-  if (error instanceof WechatNotConfiguredError) return new IdentityException(IdentityErrorCode.WECHAT_NOT_CONFIGURED, { channel: error.channel });
+  if (error instanceof WechatNotConfiguredError) return new IdentityException(IdentityErrorCode.WECHAT_NOT_CONFIGURED, { details: { channel: error.channel } });
   if (error instanceof WechatUnavailableError) return new IdentityException(IdentityErrorCode.WECHAT_UNAVAILABLE);
   if (error instanceof WechatApiError) {
     const details = { errcode: error.errcode, errmsg: error.errmsg };
     // -1: "system busy, try again"
-    if (error.errcode === -1) return new IdentityException(IdentityErrorCode.WECHAT_UNAVAILABLE, details);
+    if (error.errcode === -1) return new IdentityException(IdentityErrorCode.WECHAT_UNAVAILABLE, { details });
     const known = ERRCODES[error.errcode];
     return known
-      ? new IdentityException(IdentityErrorCode.WECHAT_LOGIN_FAILED, details, `${known.message}（微信错误码 ${error.errcode}）`, known.status)
-      : new IdentityException(IdentityErrorCode.WECHAT_LOGIN_FAILED, details, `微信授权失败（微信错误码 ${error.errcode}），请重新进入页面`, HttpStatus.BAD_GATEWAY);
+      ? new IdentityException(IdentityErrorCode.WECHAT_LOGIN_FAILED, { details, message: `${known.message}（微信错误码 ${error.errcode}）`, status: known.status })
+      : new IdentityException(IdentityErrorCode.WECHAT_LOGIN_FAILED, {
+          details,
+          message: `微信授权失败（微信错误码 ${error.errcode}），请重新进入页面`,
+          status: HttpStatus.BAD_GATEWAY,
+        });
   }
   return error;
 }

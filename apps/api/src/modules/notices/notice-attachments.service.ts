@@ -34,9 +34,8 @@ export class NoticeAttachmentsService {
       return !row || row.uploaderId !== actor.accountId || row.caseId !== null || taken.some((t) => t.attachmentId === id);
     });
     if (unusable.length) {
-      throw new WorkflowException(AttachmentErrorCode.NOT_USABLE, `附件${unusable.join('、')}不存在，或不是您上传的，或已用于其他通知或业务单`, [
-        { field: 'attachmentIds', message: `附件${unusable.join('、')}不存在，或不是您上传的，或已用于其他通知或业务单`, constraint: 'usable' },
-      ]);
+      const message = `附件${unusable.join('、')}不存在，或不是您上传的，或已用于其他通知或业务单`;
+      throw new WorkflowException(AttachmentErrorCode.NOT_USABLE, { message, details: [{ field: 'attachmentIds', message, constraint: 'usable' }] });
     }
     // the unique key on attachmentId settles two notices claiming one upload at the same moment
     await manager.insert(NoticeAttachment, ids.map((attachmentId) => ({ noticeId, attachmentId })));

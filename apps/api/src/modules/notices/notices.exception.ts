@@ -1,13 +1,12 @@
 import { HttpStatus } from '@nestjs/common';
 import { NoticeErrorCode } from '@szpm/contract';
-import { AppException } from '../../common/errors/app.exception';
+import { defineErrors } from '../../common/errors/define-errors';
 
 const STATUS: Record<NoticeErrorCode, HttpStatus> = {
   [NoticeErrorCode.NO_RECIPIENTS]: HttpStatus.BAD_REQUEST,
   [NoticeErrorCode.AUDIENCE_NOT_ALLOWED]: HttpStatus.BAD_REQUEST,
   [NoticeErrorCode.TYPE_NOT_USABLE]: HttpStatus.BAD_REQUEST,
   [NoticeErrorCode.TYPE_NAME_TAKEN]: HttpStatus.CONFLICT,
-  [NoticeErrorCode.NOTHING_TO_URGE]: HttpStatus.CONFLICT,
 };
 
 /** The field each code is about, so that the 400 names it like a validation error does. */
@@ -18,10 +17,4 @@ const FIELD: Partial<Record<NoticeErrorCode, string>> = {
   [NoticeErrorCode.TYPE_NAME_TAKEN]: 'name',
 };
 
-export class NoticeException extends AppException {
-  constructor(code: NoticeErrorCode) {
-    const message = new AppException(code, STATUS[code]).message;
-    const field = FIELD[code];
-    super(code, STATUS[code], message, field ? [{ field, message, constraint: 'rule' }] : undefined);
-  }
-}
+export class NoticeException extends defineErrors(STATUS, FIELD) {}

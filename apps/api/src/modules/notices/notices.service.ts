@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   AccountStatus,
   CampaignKind,
+  MESSAGE_LINKS,
   NOTICE_AUDIENCE_LABELS,
   NOTICE_SUBJECT_TYPE,
   NoticeAudience,
@@ -27,6 +28,8 @@ import { DeliveryChannel, NotificationDelivery } from '../notifications/entities
 import { NotificationUrge } from '../notifications/entities/notification-urge.entity';
 import { toIso } from '../notifications/inbox.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { bureauName } from '../notifications/reminders/recipient-resolver';
+import { RemindersService } from '../notifications/reminders/reminders.service';
 import { Region } from '../regions/entities/region.entity';
 import { escapeLike } from '../../common/sql/like';
 import {
@@ -38,7 +41,7 @@ import {
 } from './dto/notice.dto';
 import { Notice } from './entities/notice.entity';
 import { NoticeRecipient } from './entities/notice-recipient.entity';
-import { bureauName, NoticeAudienceResolver } from './notice-audience.resolver';
+import { NoticeAudienceResolver } from './notice-audience.resolver';
 import { NoticeAttachmentsService } from './notice-attachments.service';
 import { NoticeTypesService } from './notice-types.service';
 import { NO_STATS, readStatsOf } from './notice-read-state';
@@ -47,8 +50,6 @@ import { NoticeException } from './notices.exception';
 const NOTICE_LABEL = '通知';
 /** a recipient is urged about one notice at most once a day */
 export const NOTICE_URGE_COOLDOWN_HOURS = 24;
-
-export const noticeLink = (noticeId: number) => `/pages/notices/detail?id=${noticeId}`;
 
 type Raw = Record<string, unknown>;
 const num = (value: unknown) => Number(value ?? 0);
@@ -64,11 +65,14 @@ export class NoticesService {
     private readonly dataSource: DataSource,
     private readonly scope: DistrictScope,
     private readonly notifications: NotificationsService,
+    private readonly reminders: RemindersService,
     private readonly audiences: NoticeAudienceResolver,
     private readonly types: NoticeTypesService,
     private readonly attachments: NoticeAttachmentsService,
     @InjectRepository(NoticeRecipient) private readonly recipients: Repository<NoticeRecipient>,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the 催办 campaigns of a notice the door has just returned
     @InjectRepository(NotificationCampaign) private readonly campaigns: Repository<NotificationCampaign>,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- names the bureau (district) of a notice the door has just returned
     @InjectRepository(Region) private readonly regions: Repository<Region>,
   ) {}
 
@@ -85,6 +89,7 @@ export class NoticesService {
       const type = await this.types.usable(manager, dto.noticeTypeId);
       const attachmentIds = dto.attachmentIds ?? [];
       const notice = await manager.save(
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- the new notice in the actor's district (scoped.districtId)
         manager.create(Notice, {
           districtId: scoped.districtId,
           senderId: actor.accountId,
@@ -113,10 +118,11 @@ export class NoticesService {
         districtId: notice.districtId,
         title: notice.title,
         content: notice.content,
-        link: noticeLink(notice.id),
+        link: MESSAGE_LINKS.receivedNotice(notice.id),
         subject: { type: NOTICE_SUBJECT_TYPE, id: notice.id },
         recipientIds: recipients.map((r) => r.accountId),
       });
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- links the notice created just above to its campaign
       await manager.update(Notice, { id: notice.id }, { campaignId: campaign.id });
       return notice.id;
     });
@@ -126,6 +132,7 @@ export class NoticesService {
   /** 部门已发消息: the notices of the scope and the 催办 about them, newest first; 显示催办 = urgeOnly. */
   async sent(actor: Actor, query: SentNoticeQueryDto): Promise<Page<SentNoticeMessage>> {
     const window = pageWindow(query);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- joins the notice of campaigns already scoped by the door
     const qb = this.scope
       .repository(actor, NotificationCampaign, NOTICE_LABEL)
       .query('c')
@@ -134,7 +141,7 @@ export class NoticesService {
       .andWhere('c.kind IN (:...kinds)', { kinds: query.urgeOnly ? [CampaignKind.URGE] : [CampaignKind.NOTICE, CampaignKind.URGE] });
     if (query.mine) qb.andWhere('c.senderId = :me', { me: actor.accountId });
     if (query.noticeTypeId) qb.andWhere('n.noticeTypeId = :typeId', { typeId: query.noticeTypeId });
-    if (query.q) qb.andWhere("n.title LIKE :q ESCAPE '!'", { q: `%${escapeLike(query.q)}%` });
+    if (query.search) qb.andWhere("n.title LIKE :search ESCAPE '!'", { search: `%${escapeLike(query.search)}%` });
     const total = await qb.getCount();
     const rows = await qb
       .select(['c.id AS campaignId', 'c.kind AS kind', 'c.title AS title', 'c.senderName AS senderName', 'c.createdAt AS createdAt'])
@@ -192,6 +199,7 @@ export class NoticesService {
   async recipientsOf(actor: Actor, id: number, query: NoticeRecipientQueryDto): Promise<Page<NoticeRecipientItem>> {
     const notice = await this.notices(actor).findById(id);
     const window = pageWindow(query);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- recipients (with their account names) of a notice the door has just returned
     const qb = this.recipients
       .createQueryBuilder('r')
       .innerJoin(Account, 'a', 'a.id = r.accountId')
@@ -204,7 +212,7 @@ export class NoticesService {
     if (query.read === true) qb.andWhere('d.readAt IS NOT NULL');
     if (query.read === false) qb.andWhere('d.readAt IS NULL');
     if (query.audience) qb.andWhere('r.audience = :audience', { audience: query.audience });
-    if (query.q) qb.andWhere(new Brackets((w) => w.where("a.name LIKE :q ESCAPE '!'").orWhere("r.unitName LIKE :q ESCAPE '!'")), { q: `%${escapeLike(query.q)}%` });
+    if (query.search) qb.andWhere(new Brackets((w) => w.where("a.name LIKE :search ESCAPE '!'").orWhere("r.unitName LIKE :search ESCAPE '!'")), { search: `%${escapeLike(query.search)}%` });
     const total = await qb.getCount();
     const rows = await qb
       .select(['r.accountId AS accountId', 'a.name AS name', 'r.audience AS audience', 'r.unitName AS unitName', 'd.readAt AS readAt', 'u.urgeCount AS urgeCount', 'u.lastUrgedAt AS lastUrgedAt'])
@@ -231,6 +239,7 @@ export class NoticesService {
   /** 催办: a reminder to the recipients who have not read the notice, each at most once per cooldown. */
   async urge(actor: Actor, id: number): Promise<NoticeUrgeResult> {
     const notice = await this.notices(actor).findById(id);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- unread recipients of a notice the door has just returned
     const unread = await this.recipients
       .createQueryBuilder('r')
       .innerJoin(Account, 'a', 'a.id = r.accountId AND a.status = :active', { active: AccountStatus.ACTIVE })
@@ -242,17 +251,17 @@ export class NoticesService {
       .where('r.noticeId = :id', { id })
       .andWhere('d.readAt IS NULL')
       .getRawMany<{ accountId: number | string }>();
-    if (!unread.length) throw new NoticeException(NoticeErrorCode.NOTHING_TO_URGE);
-    const bureau = bureauName(notice.districtId === null ? null : ((await this.regions.findOneBy({ id: notice.districtId }))?.name ?? null));
-    return this.notifications.urge({
+    const bureau = bureauName(notice.districtId === null ? null : (await this.regions.findOneBy({ id: notice.districtId }))?.name);
+    return this.reminders.remind({
       sender: { id: actor.accountId, name: actor.name },
       districtId: notice.districtId,
       subject: { type: NOTICE_SUBJECT_TYPE, id: notice.id },
-      recipientIds: unread.map((r) => Number(r.accountId)),
+      recipients: { accountIds: unread.map((r) => Number(r.accountId)) },
       title: `催办：${[...notice.title].slice(0, 120).join('')}`,
       content: `${bureau}提醒您：通知《${notice.title}》您尚未阅读，请尽快查阅并按要求办理。`,
-      link: noticeLink(notice.id),
+      link: MESSAGE_LINKS.receivedNotice(notice.id),
       cooldownHours: NOTICE_URGE_COOLDOWN_HOURS,
+      nothingToUrgeMessage: '所有接收人均已阅读，无需催办',
     });
   }
 
@@ -260,6 +269,7 @@ export class NoticesService {
   async statistics(actor: Actor, query: NoticeStatisticsQueryDto): Promise<NoticeStatisticsSummary> {
     const notices = this.filtered(actor, query);
     const noticeCount = await notices.clone().getCount();
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- joins the 催办 campaigns of notices already scoped by the door
     const urges = await notices
       .clone()
       .innerJoin(NotificationCampaign, 'c', 'c.subjectType = :subjectType AND c.subjectId = n.id AND c.kind = :urge', { subjectType: NOTICE_SUBJECT_TYPE, urge: CampaignKind.URGE })
@@ -284,11 +294,12 @@ export class NoticesService {
   /** 查看全部统计 by recipient: how many notices each received, read, left unread, was urged about. */
   async recipientStatistics(actor: Actor, query: NoticeRecipientStatsQueryDto): Promise<Page<NoticeRecipientStats>> {
     const window = pageWindow(query);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- joins recipient accounts of notices already scoped by the door
     const qb = this.withRecipients(this.filtered(actor, query))
       .innerJoin(Account, 'a', 'a.id = r.accountId')
       .leftJoin(NotificationUrge, 'u', 'u.subjectType = :subjectType AND u.subjectId = n.id AND u.recipientId = r.accountId', { subjectType: NOTICE_SUBJECT_TYPE });
     if (query.audience) qb.andWhere('r.audience = :audience', { audience: query.audience });
-    if (query.q) qb.andWhere(new Brackets((w) => w.where("a.name LIKE :q ESCAPE '!'").orWhere("r.unitName LIKE :q ESCAPE '!'")), { q: `%${escapeLike(query.q)}%` });
+    if (query.search) qb.andWhere(new Brackets((w) => w.where("a.name LIKE :search ESCAPE '!'").orWhere("r.unitName LIKE :search ESCAPE '!'")), { search: `%${escapeLike(query.search)}%` });
     const totalRow = await qb.clone().select('COUNT(DISTINCT r.accountId)', 'n').getRawOne<{ n: number | string }>();
     const rows = await qb
       .select(['a.id AS accountId', 'a.name AS name', 'MAX(r.audience) AS audience', 'MAX(r.unitName) AS unitName', 'COUNT(*) AS received'])

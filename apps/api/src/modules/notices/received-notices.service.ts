@@ -13,7 +13,7 @@ import { Region } from '../regions/entities/region.entity';
 import { ReceivedNoticeQueryDto } from './dto/notice.dto';
 import { Notice } from './entities/notice.entity';
 import { NoticeRecipient } from './entities/notice-recipient.entity';
-import { bureauName } from './notice-audience.resolver';
+import { bureauName } from '../notifications/reminders/recipient-resolver';
 import { NoticeAttachmentsService } from './notice-attachments.service';
 
 type Raw = Record<string, unknown>;
@@ -29,12 +29,15 @@ export class ReceivedNoticesService {
     private readonly inbox: InboxService,
     private readonly attachments: NoticeAttachmentsService,
     @InjectRepository(NoticeRecipient) private readonly recipients: Repository<NoticeRecipient>,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the campaigns of notices the caller received (marks the caller's own inbox read)
     @InjectRepository(NotificationCampaign) private readonly campaigns: Repository<NotificationCampaign>,
     @InjectRepository(NotificationDelivery) private readonly deliveries: Repository<NotificationDelivery>,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- names the bureaus of notices the caller received
     @InjectRepository(Region) private readonly regions: Repository<Region>,
   ) {}
 
   private mine(actor: Actor) {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the caller's own received notices (r.accountId = me)
     return this.recipients
       .createQueryBuilder('r')
       .innerJoin(Notice, 'n', 'n.id = r.noticeId')

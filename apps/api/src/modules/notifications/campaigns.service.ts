@@ -82,6 +82,7 @@ export class CampaignsService {
     await this.scope.repository(actor, NotificationCampaign, CAMPAIGN_LABEL).findById(id);
     const window = pageWindow(query);
     // every recipient has exactly one inbox row: page over those
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- joins recipient names of the deliveries of a campaign the door has just returned
     const qb = this.deliveries
       .createQueryBuilder('d')
       .leftJoin(Account, 'a', 'a.id = d.recipientId')
@@ -89,7 +90,7 @@ export class CampaignsService {
     if (query.read === true) qb.andWhere('d.readAt IS NOT NULL');
     if (query.read === false) qb.andWhere('d.readAt IS NULL');
     // '!' as the escape character: a backslash means different things in MySQL and SQLite literals
-    if (query.q) qb.andWhere("a.name LIKE :q ESCAPE '!'", { q: `%${query.q.replace(/[!%_]/g, (c) => `!${c}`)}%` });
+    if (query.search) qb.andWhere("a.name LIKE :search ESCAPE '!'", { search: `%${query.search.replace(/[!%_]/g, (c) => `!${c}`)}%` });
     if (query.status) {
       qb.andWhere(
         'EXISTS (SELECT 1 FROM notification_deliveries x WHERE x.campaignId = d.campaignId AND x.recipientId = d.recipientId AND x.channel = :filterChannel AND x.status = :filterStatus)',

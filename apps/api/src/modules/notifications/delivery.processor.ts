@@ -1,19 +1,20 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AccountStatus } from '@szpm/contract';
+import { AccountStatus, h5Url } from '@szpm/contract';
 import { randomUUID } from 'node:crypto';
 import { Brackets, In, Repository } from 'typeorm';
 import { Account } from '../../access/entities/account.entity';
 import { AppConfig, APP_CONFIG } from '../../config/app-config';
 import { SMS_PROVIDER, SmsProvider } from '../../integrations/sms/sms-provider';
 import { WechatMessageClient } from '../../integrations/wechat/wechat-message.client';
-import { JobContext, JobData, JobQueue, PermanentJobError, QueueName } from '../../queue/job-queue';
+import { JobContext, JobData, JobQueue, PermanentJobError } from '../../queue/job-queue';
+import { JOBS } from '../../queue/jobs';
 import { Batcher } from './batcher';
 import { classifyDeliveryError } from './delivery-errors';
 import { NotificationCampaign } from './entities/notification-campaign.entity';
 import { DeliveryChannel, DeliveryRoute, DeliveryStatus, NotificationDelivery } from './entities/notification-delivery.entity';
 import { miniPage, MessageSource, smsParams, templateData } from './message-content';
-import { CHANNEL_QUEUES, CLAIM_STALE_MS, NotificationsService, SMS_JOB, SWEEP_JOB, WECHAT_JOB } from './notifications.service';
+import { CLAIM_STALE_MS, NotificationsService } from './notifications.service';
 
 /** What a delivery needs to be sent: the recipient's addresses and the campaign's text. */
 interface Target {
@@ -65,14 +66,15 @@ export class DeliveryProcessor implements OnModuleInit {
     @Inject(SMS_PROVIDER) private readonly sms: SmsProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(NotificationDelivery) private readonly deliveries: Repository<NotificationDelivery>,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- delivery job: no actor, loads the campaign by the id from the job
     @InjectRepository(NotificationCampaign) private readonly campaignRows: Repository<NotificationCampaign>,
   ) {}
 
   onModuleInit() {
     const concurrency = this.config.notifications.concurrency;
-    this.queue.register(QueueName.NOTIFICATIONS, WECHAT_JOB, (data, context) => this.handle(data, context), concurrency);
-    this.queue.register(QueueName.SMS_NOTIFICATIONS, SMS_JOB, (data, context) => this.handle(data, context), concurrency);
-    this.queue.register(QueueName.SCHEDULED, SWEEP_JOB, async () => void (await this.notifications.sweep()), 1);
+    this.queue.handle(JOBS.deliverWechat, (data, context) => this.handle(data, context), concurrency);
+    this.queue.handle(JOBS.deliverSms, (data, context) => this.handle(data, context), concurrency);
+    this.queue.handle(JOBS.sweepDeliveries, async () => void (await this.notifications.sweep()), 1);
   }
 
   async handle(data: JobData, context: JobContext): Promise<void> {
@@ -130,6 +132,7 @@ export class DeliveryProcessor implements OnModuleInit {
         ),
       )
       .execute();
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- delivery job: no actor, joins the recipient accounts of the deliveries it claimed
     const rows = await this.deliveries
       .createQueryBuilder('d')
       .leftJoin(Account, 'a', 'a.id = d.recipientId')
@@ -226,7 +229,7 @@ export class DeliveryProcessor implements OnModuleInit {
         ...(campaign.link && mini
           ? { miniprogram: { appid: mini.appId, pagepath: miniPage(campaign.link)! } }
           : campaign.link
-            ? { url: `${this.config.publicBaseUrl.replace(/\/+$/, '')}/h5/#${campaign.link}` }
+            ? { url: h5Url(this.config.publicBaseUrl, campaign.link) }
             : {}),
         data: templateData(officialAccount, message),
         // WeChat drops a resend with the same id (ten minutes): a retry after a lost answer is not a second message
@@ -262,7 +265,6 @@ export class DeliveryProcessor implements OnModuleInit {
       where: { campaignId: target.campaignId, recipientId: target.recipientId, channel: DeliveryChannel.SMS },
     });
     if (sms.status !== DeliveryStatus.PENDING) return;
-    const { queue, jobName } = CHANNEL_QUEUES[DeliveryChannel.SMS];
-    await this.queue.add(queue, jobName, { deliveryId: sms.id }, this.notifications.jobOptions(sms));
+    await this.queue.add(JOBS.deliverSms, { deliveryId: sms.id }, this.notifications.jobOptions(sms));
   }
 }

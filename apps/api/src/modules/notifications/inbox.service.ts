@@ -13,6 +13,7 @@ export class InboxService {
   constructor(@InjectRepository(NotificationDelivery) private readonly deliveries: Repository<NotificationDelivery>) {}
 
   private mine(accountId: number) {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the caller's own inbox deliveries, joined to their campaigns
     return this.deliveries
       .createQueryBuilder('d')
       .innerJoin(NotificationCampaign, 'c', 'c.id = d.campaignId')

@@ -6,7 +6,9 @@
  *   send(input)                          → campaign, in its own transaction, queued after commit
  *   createCampaign(manager, input)       → campaign, inside the caller's transaction; its deliveries
  *                                          are queued automatically once that transaction commits
- *   urge(input) / urge(manager, input)   → 催办, see below
+ *   urge(input) / urge(manager, input)   → 催办, see below; modules use RemindersService
+ *                                          (reminders/), which adds the recipient resolver, the one
+ *                                          result type and the NOTHING_TO_URGE refusal
  *
  * A campaign is (kind, sender, district, title, content, link, subject = the thing it is about) ×
  * recipients (account ids). Every recipient gets an in-app inbox message (delivered when the
@@ -34,6 +36,8 @@
  * `manager` to urge inside your own transaction (e.g. together with recording the urge on your
  * entity); the messages are queued when it commits. Urge campaigns have kind URGE and carry the
  * same subject, so "显示催办" is `kind = URGE` and the matter's urges are `subject = (type, id)`.
+ * 催绑 (kind URGE_BINDING) is about no matter: its subject is BINDING_SUBJECT, ('binding', 0), so
+ * an account is urged to bind at most once per cooldown whoever urges it.
  *
  * Delivery and read state per recipient: notification_deliveries (InboxService for the recipient,
  * CampaignsService / GET /api/notifications/campaigns/:id for the sender).
@@ -44,22 +48,19 @@ import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, In, LessThan, Repository } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '../../config/app-config';
 import { JobOptions, JobQueue, QueueName } from '../../queue/job-queue';
+import { JobDefinition, JOBS } from '../../queue/jobs';
 import { AfterCommit } from './after-commit';
 import { CampaignKind, NotificationCampaign } from './entities/notification-campaign.entity';
 import { DeliveryChannel, DeliveryStatus, NotificationDelivery } from './entities/notification-delivery.entity';
 import { NotificationUrge } from './entities/notification-urge.entity';
 
-export const WECHAT_JOB = 'deliver-wechat';
-export const SMS_JOB = 'deliver-sms';
-export const SWEEP_JOB = 'sweep-deliveries';
-export const SWEEP_EVERY_MS = 60_000;
 
 /** The queues that carry deliveries (tests and the benchmark wait for them; the sweep runs on SCHEDULED). */
 export const NOTIFICATION_QUEUES: readonly QueueName[] = [QueueName.NOTIFICATIONS, QueueName.SMS_NOTIFICATIONS];
 
-export const CHANNEL_QUEUES: Readonly<Record<DeliveryChannel.WECHAT | DeliveryChannel.SMS, { queue: QueueName; jobName: string }>> = {
-  [DeliveryChannel.WECHAT]: { queue: QueueName.NOTIFICATIONS, jobName: WECHAT_JOB },
-  [DeliveryChannel.SMS]: { queue: QueueName.SMS_NOTIFICATIONS, jobName: SMS_JOB },
+export const CHANNEL_JOBS: Readonly<Record<DeliveryChannel.WECHAT | DeliveryChannel.SMS, JobDefinition<{ deliveryId: number }>>> = {
+  [DeliveryChannel.WECHAT]: JOBS.deliverWechat,
+  [DeliveryChannel.SMS]: JOBS.deliverSms,
 };
 
 /**
@@ -80,7 +81,7 @@ export interface CampaignInput {
   districtId: number | null;
   title: string;
   content: string;
-  /** page of the mini-program / H5 build that shows the matter, e.g. /pages/notices/detail?id=12 */
+  /** page of the mini-program / H5 build that shows the matter: one of MESSAGE_LINKS (@szpm/contract) */
   link?: string | null;
   subject?: { type: string; id: number } | null;
   recipientIds: number[];
@@ -91,6 +92,8 @@ export interface CampaignInput {
 }
 
 export interface UrgeInput {
+  /** default URGE; 催绑 is URGE_BINDING, 提醒更新 REMIND_UPDATE */
+  kind?: CampaignKind;
   sender: { id: number; name: string } | null;
   districtId: number | null;
   subject: { type: string; id: number };
@@ -146,6 +149,7 @@ export class NotificationsService implements OnApplicationBootstrap {
     const recipients = [...new Set(input.recipientIds)].sort((a, b) => a - b);
     const external = this.externalChannels(input.channels);
     const smsFallback = (input.smsFallback ?? true) && this.smsEnabled && external.includes(DeliveryChannel.WECHAT) && !external.includes(DeliveryChannel.SMS);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- writes the campaign a service asks for, in the district it passes (checked by that service)
     const campaign = await manager.getRepository(NotificationCampaign).save({
       kind: input.kind,
       senderId: input.sender?.id ?? null,
@@ -255,7 +259,7 @@ export class NotificationsService implements OnApplicationBootstrap {
     }
     if (!claimed.length) return { campaignId: null, urged: 0, skippedInCooldown: recipients.length };
     const campaign = await this.createCampaign(manager, {
-      kind: CampaignKind.URGE,
+      kind: input.kind ?? CampaignKind.URGE,
       sender: input.sender,
       districtId: input.districtId,
       title: input.title,
@@ -298,8 +302,8 @@ export class NotificationsService implements OnApplicationBootstrap {
       await this.enqueueDeliveries(stuck);
     } else {
       for (const delivery of stuck) {
-        const { queue, jobName } = CHANNEL_QUEUES[delivery.channel as DeliveryChannel.WECHAT | DeliveryChannel.SMS];
-        await this.queue.requeue(queue, jobName, { deliveryId: delivery.id }, this.jobOptions(delivery));
+        const job = CHANNEL_JOBS[delivery.channel as DeliveryChannel.WECHAT | DeliveryChannel.SMS];
+        await this.queue.requeue(job, { deliveryId: delivery.id }, this.jobOptions(delivery));
       }
     }
     this.logger.log(`re-queued ${stuck.length} undelivered deliveries`);
@@ -309,7 +313,7 @@ export class NotificationsService implements OnApplicationBootstrap {
   /** Processes that work the queues: catch up on what a restart or a dead worker left behind, then every minute. */
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.queueProcessors !== 'in-process') return;
-    await this.queue.schedule(QueueName.SCHEDULED, SWEEP_JOB, SWEEP_EVERY_MS);
+    await this.queue.schedule(JOBS.sweepDeliveries);
     // in-process queues forget everything on restart; Bull keeps its jobs, so only the stuck ones matter there
     await this.sweep({ all: this.queue.kind === 'in-process' });
   }
@@ -326,12 +330,12 @@ export class NotificationsService implements OnApplicationBootstrap {
 
   async enqueueDeliveries(rows: DeliveryKey[]): Promise<void> {
     for (const channel of [DeliveryChannel.WECHAT, DeliveryChannel.SMS] as const) {
-      const { queue, jobName } = CHANNEL_QUEUES[channel];
+      const job = CHANNEL_JOBS[channel];
       const mine = rows.filter((r) => r.channel === channel);
       for (let i = 0; i < mine.length; i += CHUNK) {
         await this.queue.addBulk(
-          queue,
-          mine.slice(i, i + CHUNK).map((d) => ({ jobName, data: { deliveryId: d.id }, options: this.jobOptions(d) })),
+          job,
+          mine.slice(i, i + CHUNK).map((d) => ({ data: { deliveryId: d.id }, options: this.jobOptions(d) })),
         );
       }
     }

@@ -24,8 +24,8 @@ import { AppException } from '../../common/errors/app.exception';
 import { AuthException } from '../auth/auth.exception';
 import { hashPassword, isStrongPassword } from '../auth/password';
 import { SessionService } from '../auth/session.service';
+import { RecipientResolver } from '../notifications/reminders/recipient-resolver';
 import { Region, RegionLevel } from '../regions/entities/region.entity';
-import { BindingStatsService } from './binding-stats.service';
 import { CreateAccountDto } from './dto/admin-account.dto';
 import { PermissionsException } from './permissions.exception';
 
@@ -47,10 +47,12 @@ export class AccountAdminService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scope: DistrictScope,
-    private readonly stats: BindingStatsService,
+    private readonly recipients: RecipientResolver,
     private readonly sessions: SessionService,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- updates only accounts managedAccount() has just fetched through the door
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
     @InjectRepository(ModuleGrant) private readonly grants: Repository<ModuleGrant>,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- checks the district districtFilter resolved and a street within it, for a new account's placement
     @InjectRepository(Region) private readonly regions: Repository<Region>,
   ) {}
 
@@ -62,9 +64,12 @@ export class AccountAdminService {
     const passwordHash = await hashPassword(dto.password ?? temporaryPassword!);
 
     return this.dataSource.transaction(async (manager) => {
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- usernames are unique city-wide
       if (await manager.existsBy(Account, { username: dto.username })) throw new PermissionsException(PermissionsErrorCode.USERNAME_TAKEN);
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- phones are unique city-wide
       if (await manager.existsBy(Account, { phone: dto.phone })) throw new PermissionsException(PermissionsErrorCode.PHONE_TAKEN);
       const account = await manager.save(
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- the new account, placed by placement() in the actor's scope
         manager.create(Account, {
           username: dto.username,
           passwordHash,
@@ -146,7 +151,7 @@ export class AccountAdminService {
     const category = UNIT_CATEGORY_OF_ROLE.get(dto.role);
     if (category) {
       if (!dto.unitId) throw AppException.invalidField('unitId', 'unitId不能为空：请选择账号所代表的单位');
-      const units = await this.stats.units(category, districtId);
+      const units = await this.recipients.units(category, districtId);
       if (!units.some((u) => u.unitId === dto.unitId)) throw new PermissionsException(PermissionsErrorCode.UNIT_NOT_FOUND);
       return { districtId, streetId: null, unitCategory: category, unitId: dto.unitId };
     }

@@ -1,34 +1,51 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AccountStatus, Page, UNIT_CATEGORY_LABELS, UnitAccountListItem, UnitCategory, UnitCategoryStats, UnitListItem } from '@szpm/contract';
-import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Actor } from '../../access/actor';
 import { DistrictScope } from '../../access/district-scope';
 import { Account } from '../../access/entities/account.entity';
+import { xlsxDownload, XlsxColumn } from '../../common/excel/xlsx-export';
 import { pageWindow, toPage } from '../../common/http/pagination.dto';
-import { OwnersCommittee } from '../regions/entities/owners-committee.entity';
-import { ProjectManager } from '../regions/entities/project-manager.entity';
-import { PropertyArea } from '../regions/entities/property-area.entity';
-import { PropertyCompany } from '../regions/entities/property-company.entity';
-import { Region, RegionLevel } from '../regions/entities/region.entity';
+import { escapeLike } from '../../common/sql/like';
+import { RecipientResolver, selectUnits } from '../notifications/reminders/recipient-resolver';
+import { Counter, countAll, CounterSet, whereCounter } from '../regions/statistics/counters';
 import { isBound, toStaffListItem } from './account-view';
 import { UnitAccountsQueryDto, UnitFilter, UnitsQueryDto } from './dto/staff-query.dto';
 
-export interface Unit {
-  unitId: number;
-  name: string;
-}
+type UnitCounter = 'allUnits' | 'unitsWithoutAccount';
+type AccountCounter = 'accountTotal' | 'bound' | 'unbound';
+
+const BOUND = '(a.wechatOpenId IS NOT NULL OR a.miniOpenId IS NOT NULL)';
+
+/** 账户总数 / 已绑定 / 未绑定 over the active accounts `a` of a category's units. */
+const ACCOUNT_COUNTERS: CounterSet<AccountCounter> = {
+  accountTotal: {},
+  bound: { when: BOUND },
+  unbound: { when: `NOT ${BOUND}` },
+};
+
+const SUMMARY_COLUMNS: Array<XlsxColumn<UnitCategoryStats>> = [
+  { header: '单位类别', width: 16, value: (r) => r.label },
+  { header: '全部单位', value: (r) => r.allUnits },
+  { header: '未开设单位', value: (r) => r.unitsWithoutAccount },
+  { header: '账户总数', value: (r) => r.accountTotal },
+  { header: '已绑定', value: (r) => r.bound },
+  { header: '未绑定', value: (r) => r.unbound },
+];
 
 /**
  * 用户统计: per unit category, the units that belong to a district (streets, the companies and
  * project managers running its property areas, its owners' committees), which of them have an
- * account, and how many of those accounts are bound to WeChat. Every number drills down.
+ * account, and how many of those accounts are bound to WeChat. Every number drills down: each is a
+ * counter of the region kit, and its list is the same rows filtered by the same counter.
  */
 @Injectable()
 export class BindingStatsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly scope: DistrictScope,
+    private readonly recipients: RecipientResolver,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- counts the accounts of units recipients.unitsQuery selects in the district districtFilter resolved
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
   ) {}
 
@@ -36,59 +53,53 @@ export class BindingStatsService {
     const districtId = this.scope.districtFilter(actor, requestedDistrictId);
     const result: UnitCategoryStats[] = [];
     for (const category of Object.values(UnitCategory)) {
-      const units = await this.units(category, districtId);
-      const accounts = await this.unitAccounts(category, units.map((u) => u.unitId));
-      const withAccount = new Set(accounts.map((a) => a.unitId));
-      const bound = accounts.filter(isBound).length;
-      result.push({
-        category,
-        label: UNIT_CATEGORY_LABELS[category],
-        allUnits: units.length,
-        unitsWithoutAccount: units.filter((u) => !withAccount.has(u.unitId)).length,
-        accountTotal: accounts.length,
-        bound,
-        unbound: accounts.length - bound,
-      });
+      const units = await countAll(this.recipients.unitsQuery(category, districtId), this.unitCounters(category));
+      const accounts = await countAll(this.recipients.districtUnitAccountsQuery(category, districtId), ACCOUNT_COUNTERS);
+      result.push({ category, label: UNIT_CATEGORY_LABELS[category], ...units, ...accounts });
     }
     return result;
+  }
+
+  /** The 用户统计 table on screen (same district filter) as a streamed workbook. */
+  async exportSummary(actor: Actor, requestedDistrictId?: number): Promise<StreamableFile> {
+    const rows = await this.summary(actor, requestedDistrictId);
+    const title = '用户统计';
+    return xlsxDownload(`${title}.xlsx`, { title, sheets: [{ name: title, columns: SUMMARY_COLUMNS, rows: () => rows }] });
   }
 
   /** 全部单位 / 未开设单位 of one category. */
   async unitList(actor: Actor, category: UnitCategory, query: UnitsQueryDto): Promise<Page<UnitListItem>> {
     const districtId = this.scope.districtFilter(actor, query.districtId);
     const window = pageWindow(query);
-    let units = await this.units(category, districtId);
-    if (query.search) units = units.filter((u) => u.name.includes(query.search!));
-    const accounts = await this.unitAccounts(category, units.map((u) => u.unitId));
+    const counters = this.unitCounters(category);
+    const qb = whereCounter(this.recipients.unitsQuery(category, districtId), query.filter === UnitFilter.WITHOUT_ACCOUNT ? counters.unitsWithoutAccount : counters.allUnits);
+    if (query.search) qb.andWhere("u.name LIKE :search ESCAPE '!'", { search: `%${escapeLike(query.search)}%` });
+    const total = await qb.clone().getCount();
+    const units = await selectUnits(qb.offset(window.skip).limit(window.take));
     const perUnit = new Map<number, { accountCount: number; boundCount: number }>();
-    for (const a of accounts) {
+    for (const a of await this.recipients.unitAccounts(category, units.map((u) => u.unitId))) {
       const entry = perUnit.get(a.unitId!) ?? { accountCount: 0, boundCount: 0 };
       entry.accountCount += 1;
       if (isBound(a)) entry.boundCount += 1;
       perUnit.set(a.unitId!, entry);
     }
-    const rows = units
-      .map((u) => ({ ...u, ...(perUnit.get(u.unitId) ?? { accountCount: 0, boundCount: 0 }) }))
-      .filter((u) => query.filter !== UnitFilter.WITHOUT_ACCOUNT || u.accountCount === 0);
-    return toPage(rows.slice(window.skip, window.skip + window.take), rows.length, window);
+    return toPage(
+      units.map((u) => ({ ...u, ...(perUnit.get(u.unitId) ?? { accountCount: 0, boundCount: 0 }) })),
+      total,
+      window,
+    );
   }
 
   /** 账户总数 (and its bound / unbound parts) of one category. */
   async accountList(actor: Actor, category: UnitCategory, query: UnitAccountsQueryDto): Promise<Page<UnitAccountListItem>> {
     const districtId = this.scope.districtFilter(actor, query.districtId);
     const window = pageWindow(query);
-    const units = await this.units(category, districtId);
-    const names = new Map(units.map((u) => [u.unitId, u.name]));
-    if (!units.length) return toPage([], 0, window);
-    const qb = this.activeUnitAccounts(category, [...names.keys()]);
-    if (query.bound !== undefined) {
-      qb.andWhere(
-        query.bound
-          ? new Brackets((w) => w.where('a.wechatOpenId IS NOT NULL').orWhere('a.miniOpenId IS NOT NULL'))
-          : new Brackets((w) => w.where('a.wechatOpenId IS NULL').andWhere('a.miniOpenId IS NULL')),
-      );
-    }
-    const [rows, total] = await qb.orderBy('a.id', 'ASC').skip(window.skip).take(window.take).getManyAndCount();
+    const counter: Counter = query.bound === undefined ? ACCOUNT_COUNTERS.accountTotal : query.bound ? ACCOUNT_COUNTERS.bound : ACCOUNT_COUNTERS.unbound;
+    const [rows, total] = await whereCounter(this.recipients.districtUnitAccountsQuery(category, districtId), counter).orderBy('a.id', 'ASC').skip(window.skip).take(window.take).getManyAndCount();
+    const unitIds = [...new Set(rows.map((a) => a.unitId!))];
+    const names = new Map(
+      unitIds.length ? (await selectUnits(this.recipients.unitsQuery(category, districtId).andWhere('u.id IN (:...pageUnitIds)', { pageUnitIds: unitIds }))).map((u) => [u.unitId, u.name]) : [],
+    );
     return toPage(
       rows.map((a) => ({ ...toStaffListItem(a), unitCategory: a.unitCategory, unitId: a.unitId, unitName: names.get(a.unitId!) ?? null })),
       total,
@@ -96,51 +107,17 @@ export class BindingStatsService {
     );
   }
 
-  /** The units of a category that belong to a district (null: the whole city). */
-  async units(category: UnitCategory, districtId: number | null): Promise<Unit[]> {
-    const inDistrict = <T extends object>(qb: SelectQueryBuilder<T>, column: string) =>
-      districtId === null ? qb : qb.andWhere(`${column} = :districtId`, { districtId });
-    const managedBy = (column: 'companyId' | 'projectManagerId') => {
-      const areas = this.dataSource.getRepository(PropertyArea).createQueryBuilder('pa').select(`DISTINCT pa.${column}`).where(`pa.${column} IS NOT NULL`);
-      return inDistrict(areas, 'pa.districtId');
+  /** 全部单位 / 未开设单位 over the units `u` of a category. */
+  private unitCounters(category: UnitCategory): CounterSet<UnitCounter> {
+    const withAccount = this.accounts
+      .createQueryBuilder('ua')
+      .select('1')
+      .where('ua.unitCategory = :unitAccountCategory')
+      .andWhere('ua.status = :unitAccountStatus')
+      .andWhere('ua.unitId = u.id');
+    return {
+      allUnits: {},
+      unitsWithoutAccount: { when: `NOT EXISTS (${withAccount.getQuery()})`, params: { unitAccountCategory: category, unitAccountStatus: AccountStatus.ACTIVE } },
     };
-    let qb: SelectQueryBuilder<object>;
-    switch (category) {
-      case UnitCategory.STREET_OFFICE:
-        qb = inDistrict(
-          this.dataSource.getRepository(Region).createQueryBuilder('u').where('u.level = :level', { level: RegionLevel.STREET }),
-          'u.districtId',
-        );
-        break;
-      case UnitCategory.PROPERTY_COMPANY: {
-        const sub = managedBy('companyId');
-        qb = this.dataSource.getRepository(PropertyCompany).createQueryBuilder('u').where(`u.id IN (${sub.getQuery()})`).setParameters(sub.getParameters());
-        break;
-      }
-      case UnitCategory.PROJECT_MANAGER: {
-        const sub = managedBy('projectManagerId');
-        qb = this.dataSource.getRepository(ProjectManager).createQueryBuilder('u').where(`u.id IN (${sub.getQuery()})`).setParameters(sub.getParameters());
-        break;
-      }
-      case UnitCategory.OWNERS_COMMITTEE:
-        qb = inDistrict(this.dataSource.getRepository(OwnersCommittee).createQueryBuilder('u'), 'u.districtId');
-        break;
-    }
-    const rows = await qb.select('u.id', 'unitId').addSelect('u.name', 'name').orderBy('u.id', 'ASC').getRawMany<{ unitId: number; name: string }>();
-    return rows.map((r) => ({ unitId: Number(r.unitId), name: r.name }));
-  }
-
-  private activeUnitAccounts(category: UnitCategory, unitIds: number[]) {
-    return this.accounts
-      .createQueryBuilder('a')
-      .where('a.unitCategory = :category', { category })
-      .andWhere('a.status = :active', { active: AccountStatus.ACTIVE })
-      .andWhere('a.unitId IN (:...unitIds)', { unitIds });
-  }
-
-  /** Active accounts speaking for the given units. */
-  async unitAccounts(category: UnitCategory, unitIds: number[]): Promise<Account[]> {
-    if (!unitIds.length) return [];
-    return this.activeUnitAccounts(category, unitIds).getMany();
   }
 }

@@ -20,6 +20,7 @@ export class OwnAccountService {
     private readonly dataSource: DataSource,
     private readonly directory: StaffDirectoryService,
     private readonly sessions: SessionService,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the caller's own account (by actor.accountId)
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
   ) {}
 
@@ -41,6 +42,7 @@ export class OwnAccountService {
     const account = await this.accounts.findOneByOrFail({ id: actor.accountId });
     if (!account.wechatOpenId && !account.miniOpenId) throw new AppException(IdentityErrorCode.NOT_BOUND, HttpStatus.BAD_REQUEST);
     await this.dataSource.transaction(async (manager) => {
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- unbinds the caller's own account
       await manager.update(Account, { id: account.id }, { wechatOpenId: null, miniOpenId: null, boundAt: null });
     });
     await this.sessions.revokeChannel(account.id, [LoginChannel.WECHAT_OFFICIAL_ACCOUNT, LoginChannel.WECHAT_MINI_PROGRAM]);

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { GrantAction, ModuleKey, Page, StaffDetail, StaffListItem, UnitAccountListItem, UnitCategory, UnitCategoryStats, UnitListItem, UrgeBindingResult } from '@szpm/contract';
 import { Audited, CurrentActor, RequireGrant } from '../../access/access.decorators';
 import { Actor } from '../../access/actor';
+import { XLSX_CONTENT_TYPE } from '../../common/excel/xlsx-export';
 import { AppException } from '../../common/errors/app.exception';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe';
 import { BindingStatsService } from './binding-stats.service';
@@ -49,6 +50,14 @@ export class PermissionsController {
     return this.stats.summary(actor, query.districtId);
   }
 
+  @Get('binding-stats/export')
+  @RequireGrant(ModuleKey.PERMISSIONS, GrantAction.VIEW)
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({ summary: '导出用户统计（xlsx，流式）：与页面同一筛选' })
+  exportBindingStats(@CurrentActor() actor: Actor, @Query() query: BindingStatsQueryDto): Promise<StreamableFile> {
+    return this.stats.exportSummary(actor, query.districtId);
+  }
+
   @Get('binding-stats/:category/units')
   @RequireGrant(ModuleKey.PERMISSIONS, GrantAction.VIEW)
   @ApiOperation({ summary: '全部单位 / 未开设单位 of one category (drill-down)' })
@@ -71,7 +80,7 @@ export class PermissionsController {
   @HttpCode(200)
   @RequireGrant(ModuleKey.PERMISSIONS, GrantAction.OPERATE)
   @Audited('permissions.urge-binding', 'notification_campaign')
-  @ApiOperation({ summary: '催绑: remind all or chosen unbound accounts to bind (once per account per 24 hours)' })
+  @ApiOperation({ summary: '催绑：提醒全部或所选未绑定账号绑定微信（同一账号24小时内只催绑一次）；没有未绑定账号时 409 NOTIFICATIONS_NOTHING_TO_URGE' })
   urgeBinding(@CurrentActor() actor: Actor, @Body() body: UrgeBindingDto): Promise<UrgeBindingResult> {
     return this.urging.urge(actor, body);
   }

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { PermissionsErrorCode } from '@szpm/contract';
-import { AppException } from '../../common/errors/app.exception';
+import { defineErrors } from '../../common/errors/define-errors';
 
 const STATUS: Record<PermissionsErrorCode, HttpStatus> = {
   [PermissionsErrorCode.USERNAME_TAKEN]: HttpStatus.CONFLICT,
@@ -8,12 +8,7 @@ const STATUS: Record<PermissionsErrorCode, HttpStatus> = {
   [PermissionsErrorCode.ROLE_NOT_ALLOWED]: HttpStatus.FORBIDDEN,
   [PermissionsErrorCode.GRANT_CITY_ONLY]: HttpStatus.FORBIDDEN,
   [PermissionsErrorCode.CANNOT_CHANGE_SELF]: HttpStatus.BAD_REQUEST,
-  [PermissionsErrorCode.NOTHING_TO_URGE]: HttpStatus.BAD_REQUEST,
   [PermissionsErrorCode.UNIT_NOT_FOUND]: HttpStatus.BAD_REQUEST,
 };
 
-export class PermissionsException extends AppException {
-  constructor(code: PermissionsErrorCode, details?: Record<string, unknown>) {
-    super(code, STATUS[code], undefined, details);
-  }
-}
+export class PermissionsException extends defineErrors(STATUS) {}

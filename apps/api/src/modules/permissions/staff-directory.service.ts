@@ -18,6 +18,7 @@ export class StaffDirectoryService {
   constructor(
     private readonly scope: DistrictScope,
     @InjectRepository(ModuleGrant) private readonly grants: Repository<ModuleGrant>,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- names the district and street of an account the door has just returned
     @InjectRepository(Region) private readonly regions: Repository<Region>,
   ) {}
 

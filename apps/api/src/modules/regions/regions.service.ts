@@ -13,6 +13,7 @@ import { Region, RegionLevel } from './entities/region.entity';
 export class RegionsService {
   constructor(
     private readonly scope: DistrictScope,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- area counts within the district of a parent region the door has just returned
     @InjectRepository(PropertyArea) private readonly areas: Repository<PropertyArea>,
   ) {}
 

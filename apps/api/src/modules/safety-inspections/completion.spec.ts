@@ -1,23 +1,22 @@
 import { SafetyTargetStatus } from '@szpm/contract';
-import { isOverdue, sumCompletion, toCompletion } from './completion';
+import { isOverdue, toCompletion, withCompletionRate } from './completion';
 
 describe('safety-inspection completion counters', () => {
-  it('derives outstanding and the rate from raw aggregates (strings from MySQL, numbers from SQLite)', () => {
-    expect(toCompletion({ targets: '8', submitted: '6', overdue: '1', problems: '5', areasWithProblems: 2 })).toEqual({
+  it('reads raw aggregates (strings from MySQL, numbers from SQLite) and derives the rate as a percentage', () => {
+    expect(toCompletion({ targets: '8', submitted: '6', outstanding: '2', overdue: '1', problems: '5', areasWithProblems: 2 })).toEqual({
       targets: 8,
       submitted: 6,
       outstanding: 2,
       overdue: 1,
       problems: 5,
       areasWithProblems: 2,
-      completionRate: 0.75,
+      completionRate: 75,
     });
     expect(toCompletion(undefined)).toEqual({ targets: 0, submitted: 0, outstanding: 0, overdue: 0, problems: 0, areasWithProblems: 0, completionRate: 0 });
   });
 
-  it('adds rows into a total', () => {
-    const total = sumCompletion([toCompletion({ targets: 3, submitted: 1 }), toCompletion({ targets: 1, submitted: 1, problems: 4, areasWithProblems: 1 })]);
-    expect(total).toMatchObject({ targets: 4, submitted: 2, outstanding: 2, problems: 4, areasWithProblems: 1, completionRate: 0.5 });
+  it('rounds the completion rate to two decimals', () => {
+    expect(withCompletionRate({ targets: 3, submitted: 1, outstanding: 2, overdue: 0, problems: 0, areasWithProblems: 0 }).completionRate).toBe(33.33);
   });
 
   it('counts a deadline as a whole Shanghai day', () => {

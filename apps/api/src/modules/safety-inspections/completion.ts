@@ -1,49 +1,36 @@
-import { SafetyCompletionCounts, SafetyTargetStatus } from '@szpm/contract';
+import { rate, SafetyCompletionCounter, SafetyCompletionCounts, SafetyTargetStatus } from '@szpm/contract';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { shanghaiDate } from '../../common/http/shanghai-time';
+import { CounterSet, Counts, readCounts, selectCounters } from '../regions/statistics/counters';
 
 /**
- * The completion counters every statistic of chapter 16 shows, as SQL aggregates over targets `t`
- * joined with their inspection `i`. Problems count only submitted results: a draft may still change.
+ * The completion counters every statistic of chapter 16 shows, as conditions over targets `t`
+ * joined with their inspection `i`; the same definitions give the numbers and the lists behind
+ * them. Problems count only submitted results: a draft may still change.
  */
-export function selectCompletion<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, now = new Date()): SelectQueryBuilder<T> {
-  return qb
-    .addSelect('COUNT(*)', 'targets')
-    .addSelect('SUM(CASE WHEN t.status = :submitted THEN 1 ELSE 0 END)', 'submitted')
-    .addSelect('SUM(CASE WHEN t.status <> :submitted AND i.deadline < :today THEN 1 ELSE 0 END)', 'overdue')
-    .addSelect('SUM(CASE WHEN t.status = :submitted THEN t.failCount ELSE 0 END)', 'problems')
-    .addSelect('SUM(CASE WHEN t.status = :submitted AND t.failCount > 0 THEN 1 ELSE 0 END)', 'areasWithProblems')
-    .setParameter('submitted', SafetyTargetStatus.SUBMITTED)
-    .setParameter('today', shanghaiDate(now));
-}
-
-export function toCompletion(raw: Record<string, unknown> | undefined): SafetyCompletionCounts {
-  const n = (key: string) => Number(raw?.[key] ?? 0);
-  const targets = n('targets');
-  const submitted = n('submitted');
+export function completionCounters(now = new Date()): CounterSet<SafetyCompletionCounter> {
+  const submitted = { submitted: SafetyTargetStatus.SUBMITTED };
   return {
-    targets,
-    submitted,
-    outstanding: targets - submitted,
-    overdue: n('overdue'),
-    problems: n('problems'),
-    areasWithProblems: n('areasWithProblems'),
-    completionRate: targets ? Math.round((submitted / targets) * 10000) / 10000 : 0,
+    targets: {},
+    submitted: { when: 't.status = :submitted', params: submitted },
+    outstanding: { when: 't.status <> :submitted', params: submitted },
+    overdue: { when: 't.status <> :submitted AND i.deadline < :today', params: { ...submitted, today: shanghaiDate(now) } },
+    problems: { when: 't.status = :submitted', sum: 't.failCount', params: submitted },
+    areasWithProblems: { when: 't.status = :submitted AND t.failCount > 0', params: submitted },
   };
 }
 
-export function sumCompletion(rows: SafetyCompletionCounts[]): SafetyCompletionCounts {
-  const total = rows.reduce(
-    (sum, r) => ({
-      targets: sum.targets + r.targets,
-      submitted: sum.submitted + r.submitted,
-      overdue: sum.overdue + r.overdue,
-      problems: sum.problems + r.problems,
-      areasWithProblems: sum.areasWithProblems + r.areasWithProblems,
-    }),
-    { targets: 0, submitted: 0, overdue: 0, problems: 0, areasWithProblems: 0 },
-  );
-  return toCompletion(total);
+export function selectCompletion<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, now = new Date()): SelectQueryBuilder<T> {
+  return selectCounters(qb, completionCounters(now));
+}
+
+/** The counters with the completion rate, the one derived value. */
+export function withCompletionRate(counts: Counts<SafetyCompletionCounter>): SafetyCompletionCounts {
+  return { ...counts, completionRate: rate(counts.submitted, counts.targets) };
+}
+
+export function toCompletion(raw: Record<string, unknown> | undefined): SafetyCompletionCounts {
+  return withCompletionRate(readCounts(raw, completionCounters()));
 }
 
 /** Past the deadline (a Shanghai day, inclusive) and not submitted. */

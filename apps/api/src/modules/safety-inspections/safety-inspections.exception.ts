@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { SafetyInspectionErrorCode } from '@szpm/contract';
-import { AppException } from '../../common/errors/app.exception';
+import { defineErrors } from '../../common/errors/define-errors';
 
 const STATUS: Record<SafetyInspectionErrorCode, HttpStatus> = {
   [SafetyInspectionErrorCode.DEADLINE_IN_PAST]: HttpStatus.BAD_REQUEST,
@@ -10,7 +10,6 @@ const STATUS: Record<SafetyInspectionErrorCode, HttpStatus> = {
   [SafetyInspectionErrorCode.RESULTS_INCOMPLETE]: HttpStatus.BAD_REQUEST,
   [SafetyInspectionErrorCode.ITEM_NOT_IN_INSPECTION]: HttpStatus.BAD_REQUEST,
   [SafetyInspectionErrorCode.FAIL_NEEDS_NOTE]: HttpStatus.BAD_REQUEST,
-  [SafetyInspectionErrorCode.NOTHING_TO_URGE]: HttpStatus.CONFLICT,
 };
 
 /** The field each code is about by default, so that the 400 names it like a validation error does. */
@@ -23,10 +22,4 @@ const FIELD: Partial<Record<SafetyInspectionErrorCode, string>> = {
   [SafetyInspectionErrorCode.FAIL_NEEDS_NOTE]: 'results',
 };
 
-export class SafetyInspectionException extends AppException {
-  constructor(code: SafetyInspectionErrorCode, options: { field?: string; message?: string } = {}) {
-    const message = options.message ?? new AppException(code, STATUS[code]).message;
-    const field = options.field ?? FIELD[code];
-    super(code, STATUS[code], message, field ? [{ field, message, constraint: 'rule' }] : undefined);
-  }
-}
+export class SafetyInspectionException extends defineErrors(STATUS, FIELD) {}

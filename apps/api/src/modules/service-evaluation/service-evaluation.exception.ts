@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { ServiceEvaluationErrorCode } from '@szpm/contract';
-import { AppException } from '../../common/errors/app.exception';
+import { defineErrors } from '../../common/errors/define-errors';
 
 const STATUS: Record<ServiceEvaluationErrorCode, HttpStatus> = {
   [ServiceEvaluationErrorCode.SUBJECT_NOT_IN_DISTRICT]: HttpStatus.BAD_REQUEST,
@@ -24,10 +24,4 @@ const FIELD: Partial<Record<ServiceEvaluationErrorCode, string>> = {
   [ServiceEvaluationErrorCode.INVALID_CYCLE]: 'cycle',
 };
 
-export class ServiceEvaluationException extends AppException {
-  constructor(code: ServiceEvaluationErrorCode, options: { field?: string; message?: string } = {}) {
-    const field = options.field ?? FIELD[code];
-    const exception = new AppException(code, STATUS[code], options.message);
-    super(code, STATUS[code], options.message, field ? [{ field, message: exception.message, constraint: 'rule' }] : undefined);
-  }
-}
+export class ServiceEvaluationException extends defineErrors(STATUS, FIELD) {}

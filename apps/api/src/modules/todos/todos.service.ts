@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FINISHED_WORKFLOW_STATUSES, GrantAction, ModuleKey, Page, TodoCounts, TodoList, WorkflowCaseSummary, WorkflowOrigin, WorkflowStatus } from '@szpm/contract';
+import { FINISHED_WORKFLOW_STATUSES, GrantAction, ModuleKey, Page, TodoCounts, TodoList, WorkflowAction, WorkflowCaseSummary, WorkflowOrigin, WorkflowStatus } from '@szpm/contract';
 import { SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../../access/actor';
 import { DistrictScope } from '../../access/district-scope';
@@ -7,6 +7,7 @@ import { pageWindow, toPage } from '../../common/http/pagination.dto';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { selectSummaryColumns, whereSearch } from '../workflow/workflow-case-query';
 import { WorkflowRegistry } from '../workflow/workflow-registry';
+import { StepParty } from '../workflow/workflow-transitions';
 import { toCaseSummary } from '../workflow/workflow-view';
 import { TodoQueryDto } from './dto/todo-query.dto';
 
@@ -22,9 +23,10 @@ const ALIAS = 'c';
  * 待办事项 (chapter 4): the caller's lists across every form type, as indexed SQL over
  * workflow_cases (district, status, form type) and workflow_actions (actor, case).
  *
- * - 待办 pending: at a step whose role the caller holds (with the module's operate grant), in the
- *   caller's district: the entry step of the forms the caller entered or accepted (退回 comes back
- *   to them), and the review step of forms the caller did not enter (separation of duties).
+ * - 待办 pending: at a step of the form type's own steps whose party the caller is (role and the
+ *   module's operate grant), in the caller's district (street, for street offices): e.g. the entry
+ *   step of the forms the caller entered or accepted (退回 comes back to them), the review step of
+ *   forms the caller did not enter (separation of duties), a street office's step of its street.
  * - 待受理 to-accept: applications waiting for acceptance, for those who may accept them.
  * - 已办 handled: running forms the caller acted on that are not waiting for the caller now.
  * - 已完成 completed: finished forms the caller took part in.
@@ -100,44 +102,60 @@ export class TodosService {
   }
 
   private pending(actor: Actor): Condition | null {
-    const entryTypes = this.registry.entryFormsOf(actor).map((f) => f.formType);
-    const reviewTypes = this.registry.reviewFormsOf(actor).map((f) => f.formType);
-    const me = [actor.accountId, actor.onBehalfOfId].filter((id): id is number => id !== null);
-    const parts: string[] = [];
-    if (entryTypes.length) {
-      parts.push(`(${ALIAS}.status = :todoEntry AND ${ALIAS}.formType IN (:...todoEntryTypes) AND (${ALIAS}.entryActorId IS NULL OR ${ALIAS}.entryActorId IN (:...todoMe)))`);
-    }
-    if (reviewTypes.length) {
-      parts.push(
-        `(${ALIAS}.status = :todoReview AND ${ALIAS}.formType IN (:...todoReviewTypes)` +
-          ` AND (${ALIAS}.entryActorId IS NULL OR ${ALIAS}.entryActorId NOT IN (:...todoMe))` +
-          ` AND (${ALIAS}.origin <> :todoOfficer OR ${ALIAS}.initiatorId NOT IN (:...todoMe)))`,
-      );
-    }
-    if (!parts.length) return null;
-    return {
-      sql: `(${parts.join(' OR ')})`,
-      params: {
-        todoEntry: WorkflowStatus.ENTRY,
-        todoReview: WorkflowStatus.REVIEW,
-        todoEntryTypes: entryTypes,
-        todoReviewTypes: reviewTypes,
-        todoMe: me,
-        todoOfficer: WorkflowOrigin.OFFICER,
-      },
-    };
+    return this.waitingFor(actor, 'pending');
   }
 
   private toAccept(actor: Actor): Condition | null {
-    const types = this.registry
-      .entryFormsOf(actor)
-      .filter((f) => f.origin === WorkflowOrigin.SUBJECT)
-      .map((f) => f.formType);
-    if (!types.length) return null;
-    return {
-      sql: `(${ALIAS}.status = :todoPendingAcceptance AND ${ALIAS}.formType IN (:...todoAcceptTypes))`,
-      params: { todoPendingAcceptance: WorkflowStatus.PENDING_ACCEPTANCE, todoAcceptTypes: types },
-    };
+    return this.waitingFor(actor, 'to-accept');
+  }
+
+  /**
+   * Forms at a step of their own definition that one of the caller's parties takes: 待受理 is the
+   * acceptance status, 待办 every other one. A party's condition adds what the engine checks too:
+   * an assigned entry step is the entry officer's, a review is not for whoever entered the form,
+   * a street office's step is for the form's street.
+   */
+  private waitingFor(actor: Actor, list: 'pending' | 'to-accept'): Condition | null {
+    const groups = new Map<string, { status: WorkflowStatus; party: StepParty; assigned: boolean; formType: string }>();
+    for (const form of this.registry.all()) {
+      const parties = this.registry.officerPartiesOf(actor, form);
+      for (const step of form.steps) {
+        if (!parties.includes(step.party) || step.action === WorkflowAction.EDIT) continue;
+        if ((step.from === WorkflowStatus.PENDING_ACCEPTANCE) !== (list === 'to-accept')) continue;
+        if (step.party === 'STREET' && actor.streetId === null) continue;
+        const key = `${form.formType} ${step.from} ${step.party}`;
+        const group = groups.get(key);
+        // one unassigned step in the status opens the form to every officer of the party
+        if (group) group.assigned &&= Boolean(step.assigned);
+        else groups.set(key, { status: step.from, party: step.party, assigned: Boolean(step.assigned), formType: form.formType });
+      }
+    }
+    // forms with the same step condition share one clause
+    const clauses = new Map<string, { status: WorkflowStatus; party: StepParty; assigned: boolean; formTypes: string[] }>();
+    for (const group of groups.values()) {
+      const key = `${group.status} ${group.party} ${group.assigned}`;
+      const clause = clauses.get(key) ?? { status: group.status, party: group.party, assigned: group.assigned, formTypes: [] };
+      clause.formTypes.push(group.formType);
+      clauses.set(key, clause);
+    }
+    if (!clauses.size) return null;
+
+    const prefix = list === 'pending' ? 'todoP' : 'todoA';
+    const me = [actor.accountId, actor.onBehalfOfId].filter((id): id is number => id !== null);
+    const params: Record<string, unknown> = { [`${prefix}Me`]: me, [`${prefix}Officer`]: WorkflowOrigin.OFFICER, [`${prefix}Street`]: actor.streetId };
+    const parts = [...clauses.values()].map((clause, i) => {
+      params[`${prefix}Status${i}`] = clause.status;
+      params[`${prefix}Types${i}`] = clause.formTypes;
+      const where = [`${ALIAS}.status = :${prefix}Status${i}`, `${ALIAS}.formType IN (:...${prefix}Types${i})`];
+      if (clause.party === 'ENTRY' && clause.assigned) where.push(`(${ALIAS}.entryActorId IS NULL OR ${ALIAS}.entryActorId IN (:...${prefix}Me))`);
+      if (clause.party === 'REVIEW') {
+        where.push(`(${ALIAS}.entryActorId IS NULL OR ${ALIAS}.entryActorId NOT IN (:...${prefix}Me))`);
+        where.push(`(${ALIAS}.origin <> :${prefix}Officer OR ${ALIAS}.initiatorId NOT IN (:...${prefix}Me))`);
+      }
+      if (clause.party === 'STREET') where.push(`${ALIAS}.streetId = :${prefix}Street`);
+      return `(${where.join(' AND ')})`;
+    });
+    return { sql: `(${parts.join(' OR ')})`, params };
   }
 
   private visibleTypes(actor: Actor): Condition | null {

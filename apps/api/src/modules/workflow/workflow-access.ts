@@ -8,7 +8,8 @@ import { RegisteredForm } from './workflow-registry';
 import { CallerStanding } from './workflow-transitions';
 
 /**
- * Who may see and act on a case. Officers reach a case through its district (DistrictScope) and
+ * Who may see and act on a case. Officers reach a case through its district, street-office
+ * accounts through its street (DistrictScope), and
  * the grants of the form type's module (view to read, operate to act); the unit that filed a
  * subject form reaches its own form without grants.
  */
@@ -30,7 +31,7 @@ export class WorkflowAccess {
   /** Refuses with OUT_OF_DISTRICT or MODULE_NOT_GRANTED unless the actor may read the case. */
   assertCanView(actor: Actor, workflowCase: WorkflowCase, form: RegisteredForm): void {
     if (this.isFiler(actor, workflowCase)) return;
-    this.scope.repository(actor, WorkflowCase, '业务单').assertInScope(workflowCase.districtId);
+    this.scope.repository(actor, WorkflowCase, '业务单').assertInScope(workflowCase.districtId, workflowCase.streetId);
     if (!hasGrant(actor, form.module, GrantAction.VIEW)) throw new AppException(CommonErrorCode.MODULE_NOT_GRANTED, HttpStatus.FORBIDDEN);
   }
 
@@ -52,6 +53,7 @@ export class WorkflowAccess {
       entry: officer && form.entryRoles.includes(actor.role),
       entryAssignee: workflowCase.entryActorId === null || me.includes(workflowCase.entryActorId),
       review: officer && form.reviewRoles.includes(actor.role),
+      street: officer && form.streetRoles.includes(actor.role) && actor.streetId !== null && actor.streetId === workflowCase.streetId,
       filer: this.isFiler(actor, workflowCase),
       enteredIt: entrants.some((id) => id !== null && me.includes(id)),
     };

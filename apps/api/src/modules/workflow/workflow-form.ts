@@ -1,7 +1,8 @@
-import { ModuleKey, Role, WorkflowOrigin } from '@szpm/contract';
+import { ModuleKey, Role, WorkflowOrigin, WorkflowStatus } from '@szpm/contract';
 import type { ClassConstructor } from 'class-transformer';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../access/actor';
+import type { WorkflowStep } from './workflow-transitions';
 
 /** What a form shows in lists: computed by its definition from the payload. */
 export interface WorkflowFormSummary {
@@ -18,6 +19,16 @@ export interface WorkflowHookContext {
   caseId: number;
   businessNo: string;
   districtId: number;
+  streetId: number | null;
+}
+
+/** What prepare returns: the content to store, where the form belongs, and what lists show. */
+export interface PreparedForm<P> {
+  payload: P;
+  districtId: number;
+  /** the street the form belongs to, for forms a street office works on (its accounts see only their street's forms); default none */
+  streetId?: number | null;
+  summary: WorkflowFormSummary;
 }
 
 /**
@@ -33,9 +44,18 @@ export interface WorkflowFormDefinition<P extends object = object> {
   /** the module whose grants govern the form (view to read it, operate to act on it) */
   module: ModuleKey;
   origin: WorkflowOrigin;
-  /** roles acting at each step; defaults: entry/acceptance DISTRICT_HANDLER, review DISTRICT_SUPERVISOR */
+  /**
+   * The form's own steps (status, action, next status, acting party). Default: the engine's
+   * two-step table for the origin (WORKFLOW_TRANSITIONS); checked on registration (stepProblems).
+   */
+  steps?: readonly WorkflowStep[];
+  /** roles of each party; defaults: entry/acceptance DISTRICT_HANDLER, review DISTRICT_SUPERVISOR, street STREET_OFFICER */
   entryRoles?: Role[];
   reviewRoles?: Role[];
+  /** the street party acts only on forms of its own street (`streetId` from prepare) */
+  streetRoles?: Role[];
+  /** the form's own names for statuses in lists and details (e.g. REVIEW as 待审核); default WORKFLOW_STATUS_LABELS */
+  statusLabels?: Partial<Record<WorkflowStatus, string>>;
   /** subject forms: the unit roles that may file one; default every unit role (PROPERTY_COMPANY, PROJECT_MANAGER, OWNERS_COMMITTEE) */
   filingRoles?: Role[];
   /** business number prefix (2–6 capitals), e.g. BR → BR-20261126-0001; default: the initials of formType's words */
@@ -45,17 +65,23 @@ export interface WorkflowFormDefinition<P extends object = object> {
   /**
    * Checks the content against the database and fills the fields the server decides (points,
    * publicity end …); values for those fields sent by a client are overwritten here.
-   * Returns the payload to store and the form's district. On an edit of a running form `current`
+   * Returns the payload to store and the form's district (and street). The district and street
+   * cannot change once the form exists. On an edit of a running form `current`
    * holds the form's id and its content before the edit, so a definition can decide which parts
    * each party may change (e.g. the applicant's statement versus the handler's draft).
    */
-  prepare(manager: EntityManager, actor: Actor, payload: P, current?: { caseId: number; payload: P }): Promise<{ payload: P; districtId: number; summary: WorkflowFormSummary }>;
-  /** applies the approved content to the records (the draft-copy rule: nothing changes before this) */
+  prepare(manager: EntityManager, actor: Actor, payload: P, current?: { caseId: number; payload: P }): Promise<PreparedForm<P>>;
+  /** applies the approved content to the records when the form reaches APPROVED (the draft-copy rule: nothing changes before this) */
   onApproved(context: WorkflowHookContext, payload: P): Promise<void>;
-  /** optional effect of a rejection (e.g. releasing a record locked while the form ran) */
+  /** optional effect when the form reaches REJECTED (e.g. releasing a record locked while the form ran) */
   onRejected?(context: WorkflowHookContext, payload: P): Promise<void>;
   /** optional effect of 退回补录 (e.g. telling the applicant what to supplement); `opinion` is the officer's */
   onReturnedForSupplement?(context: WorkflowHookContext, payload: P, opinion: string): Promise<void>;
+  /**
+   * optional check and effect of every step taken (after the status has changed, before the
+   * approval and rejection hooks), e.g. requiring 处置方式 with 申请办结; throwing undoes the step
+   */
+  onTransition?(context: WorkflowHookContext, step: WorkflowStep, payload: P): Promise<void>;
   /** optional effect when the form is created (e.g. marking a record as having a running form) */
   onCreated?(context: WorkflowHookContext, payload: P): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { WorkflowAction as A, WorkflowOrigin as O, WorkflowStatus as S } from '@szpm/contract';
-import { allowedActions, CallerStanding, decideTransition, findTransition, isFinished, requiresOpinion, StepParty } from './workflow-transitions';
+import { allowedActions, CallerStanding, decideTransition, defaultSteps, findTransition, isFinished, requiresOpinion, StepParty } from './workflow-transitions';
 
 /** The rules as the manual and issue 3 state them, written out independently of the implementation's table. */
 const EXPECTED = `
@@ -31,13 +31,14 @@ const EXPECTED = `
 
 const expectedFor = (origin: O, from: S, action: A) => EXPECTED.find((e) => e.origin === origin && e.from === from && e.action === action);
 
-/** All 32 standings. */
-const STANDINGS: CallerStanding[] = Array.from({ length: 32 }, (_, bits) => ({
+/** All 64 standings. */
+const STANDINGS: CallerStanding[] = Array.from({ length: 64 }, (_, bits) => ({
   entry: Boolean(bits & 1),
   entryAssignee: Boolean(bits & 2),
   review: Boolean(bits & 4),
   filer: Boolean(bits & 8),
   enteredIt: Boolean(bits & 16),
+  street: Boolean(bits & 32),
 }));
 
 const describeStanding = (s: CallerStanding) => Object.entries(s).filter(([, v]) => v).map(([k]) => k).join('+') || 'nobody';
@@ -51,7 +52,7 @@ describe('workflow transitions', () => {
     for (const origin of origins) {
       for (const from of statuses) {
         for (const action of actions) {
-          const found = findTransition(origin, from, action);
+          const found = findTransition(defaultSteps(origin), from, action);
           const expected = expectedFor(origin, from, action);
           expect({ origin, from, action, to: found?.to ?? null, party: found?.party ?? null }).toEqual({
             origin,
@@ -72,7 +73,7 @@ describe('workflow transitions', () => {
         for (const action of actions) {
           for (const standing of STANDINGS) {
             const expected = expectedFor(origin, status, action);
-            const decision = decideTransition(origin, status, action, standing);
+            const decision = decideTransition(defaultSteps(origin), status, action, standing);
             const label = `${origin} ${status} ${action} as ${describeStanding(standing)}`;
             if (!expected) {
               expect([label, decision]).toEqual([label, { allowed: false, refusal: 'NOT_IN_THIS_STATUS' }]);
@@ -92,16 +93,16 @@ describe('workflow transitions', () => {
         }
       }
     }
-    expect(checked).toBe(origins.length * statuses.length * actions.length * 32);
+    expect(checked).toBe(origins.length * statuses.length * actions.length * 64);
   });
 
   it('never lets anyone act on a finished form, nor CREATE through an action', () => {
     for (const origin of origins) {
       for (const status of [S.APPROVED, S.REJECTED]) {
-        for (const standing of STANDINGS) expect(allowedActions(origin, status, standing)).toEqual([]);
+        for (const standing of STANDINGS) expect(allowedActions(defaultSteps(origin), status, standing)).toEqual([]);
       }
       for (const status of statuses) {
-        for (const standing of STANDINGS) expect(allowedActions(origin, status, standing)).not.toContain(A.CREATE);
+        for (const standing of STANDINGS) expect(allowedActions(defaultSteps(origin), status, standing)).not.toContain(A.CREATE);
       }
     }
     expect(isFinished(S.APPROVED)).toBe(true);
@@ -110,26 +111,26 @@ describe('workflow transitions', () => {
   });
 
   it('lists the buttons each party sees', () => {
-    const handler = { entry: true, entryAssignee: true, review: false, filer: false, enteredIt: false };
+    const handler = { entry: true, entryAssignee: true, review: false, street: false, filer: false, enteredIt: false };
     const colleague = { ...handler, entryAssignee: false };
-    const supervisor = { entry: false, entryAssignee: false, review: true, filer: false, enteredIt: false };
-    const filer = { entry: false, entryAssignee: false, review: false, filer: true, enteredIt: false };
-    expect(allowedActions(O.OFFICER, S.ENTRY, handler)).toEqual([A.EDIT, A.SUBMIT]);
-    expect(allowedActions(O.OFFICER, S.REVIEW, handler)).toEqual([]);
-    expect(allowedActions(O.OFFICER, S.REVIEW, supervisor)).toEqual([A.EDIT, A.APPROVE, A.REJECT, A.RETURN_TO_PREVIOUS]);
-    expect(allowedActions(O.OFFICER, S.REVIEW, { ...supervisor, enteredIt: true })).toEqual([]);
-    expect(allowedActions(O.OFFICER, S.ENTRY, colleague)).toEqual([]);
-    expect(allowedActions(O.SUBJECT, S.PENDING_ACCEPTANCE, handler)).toEqual([A.ACCEPT]);
-    expect(allowedActions(O.SUBJECT, S.PENDING_ACCEPTANCE, colleague)).toEqual([A.ACCEPT]);
-    expect(allowedActions(O.SUBJECT, S.ENTRY, colleague)).toEqual([]);
-    expect(allowedActions(O.SUBJECT, S.ENTRY, handler)).toEqual([A.EDIT, A.PROPOSE_APPROVE, A.PROPOSE_REJECT, A.RETURN_FOR_SUPPLEMENT]);
-    expect(allowedActions(O.SUBJECT, S.REVIEW, supervisor)).toEqual([A.RETURN_FOR_SUPPLEMENT, A.EDIT, A.APPROVE, A.REJECT, A.RETURN_TO_PREVIOUS]);
-    expect(allowedActions(O.SUBJECT, S.SUPPLEMENT, filer)).toEqual([A.EDIT, A.RESUBMIT]);
-    expect(allowedActions(O.SUBJECT, S.SUPPLEMENT, handler)).toEqual([]);
+    const supervisor = { entry: false, entryAssignee: false, review: true, street: false, filer: false, enteredIt: false };
+    const filer = { entry: false, entryAssignee: false, review: false, street: false, filer: true, enteredIt: false };
+    expect(allowedActions(defaultSteps(O.OFFICER), S.ENTRY, handler)).toEqual([A.EDIT, A.SUBMIT]);
+    expect(allowedActions(defaultSteps(O.OFFICER), S.REVIEW, handler)).toEqual([]);
+    expect(allowedActions(defaultSteps(O.OFFICER), S.REVIEW, supervisor)).toEqual([A.EDIT, A.APPROVE, A.REJECT, A.RETURN_TO_PREVIOUS]);
+    expect(allowedActions(defaultSteps(O.OFFICER), S.REVIEW, { ...supervisor, enteredIt: true })).toEqual([]);
+    expect(allowedActions(defaultSteps(O.OFFICER), S.ENTRY, colleague)).toEqual([]);
+    expect(allowedActions(defaultSteps(O.SUBJECT), S.PENDING_ACCEPTANCE, handler)).toEqual([A.ACCEPT]);
+    expect(allowedActions(defaultSteps(O.SUBJECT), S.PENDING_ACCEPTANCE, colleague)).toEqual([A.ACCEPT]);
+    expect(allowedActions(defaultSteps(O.SUBJECT), S.ENTRY, colleague)).toEqual([]);
+    expect(allowedActions(defaultSteps(O.SUBJECT), S.ENTRY, handler)).toEqual([A.EDIT, A.PROPOSE_APPROVE, A.PROPOSE_REJECT, A.RETURN_FOR_SUPPLEMENT]);
+    expect(allowedActions(defaultSteps(O.SUBJECT), S.REVIEW, supervisor)).toEqual([A.RETURN_FOR_SUPPLEMENT, A.EDIT, A.APPROVE, A.REJECT, A.RETURN_TO_PREVIOUS]);
+    expect(allowedActions(defaultSteps(O.SUBJECT), S.SUPPLEMENT, filer)).toEqual([A.EDIT, A.RESUBMIT]);
+    expect(allowedActions(defaultSteps(O.SUBJECT), S.SUPPLEMENT, handler)).toEqual([]);
   });
 
   it('requires an opinion exactly for the deciding actions', () => {
     const needing = actions.filter(requiresOpinion).sort();
-    expect(needing).toEqual([A.APPROVE, A.PROPOSE_APPROVE, A.PROPOSE_REJECT, A.REJECT, A.RETURN_FOR_SUPPLEMENT, A.RETURN_TO_PREVIOUS].sort());
+    expect(needing).toEqual([A.APPROVE, A.PROPOSE_APPROVE, A.PROPOSE_REJECT, A.REJECT, A.RETURN_FOR_SUPPLEMENT, A.RETURN_TO_PREVIOUS, A.SEND_BACK].sort());
   });
 });

@@ -11,7 +11,7 @@ export function toCaseSummary(workflowCase: WorkflowCase, form: RegisteredForm |
     formTypeLabel: form?.label ?? workflowCase.formType,
     title: workflowCase.title,
     status: workflowCase.status,
-    statusLabel: WORKFLOW_STATUS_LABELS[workflowCase.status],
+    statusLabel: form?.statusLabel(workflowCase.status) ?? WORKFLOW_STATUS_LABELS[workflowCase.status],
     districtId: workflowCase.districtId,
     subjectType: workflowCase.subjectType,
     subjectId: workflowCase.subjectId,

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { AttachmentErrorCode, WorkflowErrorCode } from '@szpm/contract';
-import { AppException } from '../../common/errors/app.exception';
+import { defineErrors } from '../../common/errors/define-errors';
 import { TransitionRefusal } from './workflow-transitions';
 
 const STATUS: Record<WorkflowErrorCode | AttachmentErrorCode, HttpStatus> = {
@@ -17,11 +17,7 @@ const STATUS: Record<WorkflowErrorCode | AttachmentErrorCode, HttpStatus> = {
   [AttachmentErrorCode.NOT_USABLE]: HttpStatus.BAD_REQUEST,
 };
 
-export class WorkflowException extends AppException {
-  constructor(code: WorkflowErrorCode | AttachmentErrorCode, message?: string, details?: Record<string, unknown> | unknown[]) {
-    super(code, STATUS[code], message, details);
-  }
-
+export class WorkflowException extends defineErrors(STATUS) {
   static fromRefusal(refusal: TransitionRefusal, details: Record<string, unknown>): WorkflowException {
     const code: Record<TransitionRefusal, WorkflowErrorCode> = {
       NOT_IN_THIS_STATUS: WorkflowErrorCode.ACTION_NOT_ALLOWED,
@@ -30,6 +26,6 @@ export class WorkflowException extends AppException {
       NOT_ASSIGNED: WorkflowErrorCode.NOT_ASSIGNED,
       NOT_FILER: WorkflowErrorCode.NOT_FILER,
     };
-    return new WorkflowException(code[refusal], undefined, details);
+    return new WorkflowException(code[refusal], { details });
   }
 }

@@ -28,11 +28,11 @@ import { WorkflowActionRecord } from './entities/workflow-action-record.entity';
 import { WorkflowCase } from './entities/workflow-case.entity';
 import { WorkflowAccess } from './workflow-access';
 import { selectSummaryColumns, whereCreatedBetween, whereSearch } from './workflow-case-query';
-import { WorkflowFormSummary, WorkflowHookContext } from './workflow-form';
+import { PreparedForm, WorkflowFormSummary, WorkflowHookContext } from './workflow-form';
 import { hydratePayload, toStoredPayload, validatePayload } from './workflow-payload';
 import { RegisteredForm, WorkflowRegistry } from './workflow-registry';
 import { WorkflowTransactions } from './workflow-transactions';
-import { allowedActions, decideTransition, ENTERING_ACTIONS, isFinished } from './workflow-transitions';
+import { allowedActions, decideTransition, ENTERING_ACTIONS, findTransition, isFinished } from './workflow-transitions';
 import { toCaseSummary, toHistoryEntry } from './workflow-view';
 import { WorkflowException } from './workflow.exception';
 
@@ -89,27 +89,30 @@ export class WorkflowService {
     private readonly transactions: WorkflowTransactions,
     private readonly attachments: AttachmentsService,
     private readonly scope: DistrictScope,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- cases are checked by WorkflowAccess.assertCanView (parties and districts per form), right after each load
     @InjectRepository(WorkflowCase) private readonly cases: Repository<WorkflowCase>,
     @InjectRepository(WorkflowActionRecord) private readonly records: Repository<WorkflowActionRecord>,
   ) {}
 
   async start(actor: Actor, formType: string, rawPayload: unknown, options: StartOptions = {}): Promise<WorkflowCaseDetail> {
     const form = this.registry.get(formType);
-    if (form.origin !== WorkflowOrigin.OFFICER) throw new WorkflowException(WorkflowErrorCode.WRONG_ORIGIN, `${form.label}由评价对象申请，不能由经办人录入`);
+    if (form.origin !== WorkflowOrigin.OFFICER) throw new WorkflowException(WorkflowErrorCode.WRONG_ORIGIN, { message: `${form.label}由评价对象申请，不能由经办人录入` });
     this.requireGrant(actor, form, GrantAction.OPERATE);
-    if (!form.entryRoles.includes(actor.role)) throw new WorkflowException(WorkflowErrorCode.NOT_YOUR_STEP, `您的角色不能录入${form.label}`);
+    if (!form.entryRoles.includes(actor.role)) throw new WorkflowException(WorkflowErrorCode.NOT_YOUR_STEP, { message: `您的角色不能录入${form.label}` });
     checkTexts(options.opinion, options.remark);
+    const submitted = options.submit ? findTransition(form.steps, WorkflowStatus.ENTRY, WorkflowAction.SUBMIT) : null;
+    if (options.submit && !submitted) throw AppException.invalidField('submit', `${form.label}没有提交这一步`);
     const payload = await validatePayload(form.definition.payloadClass, rawPayload);
 
     const caseId = await this.transactions.run(async (manager) => {
       const prepared = await form.definition.prepare(manager, actor, payload);
-      this.scope.repository(actor, WorkflowCase, '业务单', manager).assertInScope(prepared.districtId);
+      this.scope.repository(actor, WorkflowCase, '业务单', manager).assertInScope(prepared.districtId, prepared.streetId ?? null);
       const stored = toStoredPayload(prepared.payload);
-      const created = await this.insertCase(manager, actor, form, prepared.districtId, prepared.summary, stored, options.submit ? WorkflowStatus.REVIEW : WorkflowStatus.ENTRY);
+      const created = await this.insertCase(manager, actor, form, prepared, stored, submitted ? submitted.to : WorkflowStatus.ENTRY);
       const attachmentIds = await this.attachments.claim(manager, actor, options.attachmentIds, created.id);
       const texts = { opinion: options.opinion ?? null, remark: options.remark ?? null };
-      await this.record(manager, created.id, 1, actor, WorkflowAction.CREATE, null, WorkflowStatus.ENTRY, options.submit ? {} : texts, attachmentIds);
-      if (options.submit) await this.record(manager, created.id, 2, actor, WorkflowAction.SUBMIT, WorkflowStatus.ENTRY, WorkflowStatus.REVIEW, texts, []);
+      await this.record(manager, created.id, 1, actor, WorkflowAction.CREATE, null, WorkflowStatus.ENTRY, submitted ? {} : texts, attachmentIds);
+      if (submitted) await this.record(manager, created.id, 2, actor, WorkflowAction.SUBMIT, WorkflowStatus.ENTRY, submitted.to, texts, []);
       await form.definition.onCreated?.(this.hookContext(manager, actor, created), hydratePayload(form.definition.payloadClass, stored));
       return created.id;
     });
@@ -118,8 +121,8 @@ export class WorkflowService {
 
   async file(actor: Actor, formType: string, rawPayload: unknown, options: FileOptions = {}): Promise<WorkflowCaseDetail> {
     const form = this.registry.get(formType);
-    if (form.origin !== WorkflowOrigin.SUBJECT) throw new WorkflowException(WorkflowErrorCode.WRONG_ORIGIN, `${form.label}由经办人录入，不能由评价对象申请`);
-    if (!form.filingRoles.includes(actor.role)) throw new WorkflowException(WorkflowErrorCode.NOT_YOUR_STEP, `您的角色不能申请${form.label}`);
+    if (form.origin !== WorkflowOrigin.SUBJECT) throw new WorkflowException(WorkflowErrorCode.WRONG_ORIGIN, { message: `${form.label}由经办人录入，不能由评价对象申请` });
+    if (!form.filingRoles.includes(actor.role)) throw new WorkflowException(WorkflowErrorCode.NOT_YOUR_STEP, { message: `您的角色不能申请${form.label}` });
     checkTexts(undefined, options.remark);
     const payload = await validatePayload(form.definition.payloadClass, rawPayload);
 
@@ -127,7 +130,7 @@ export class WorkflowService {
       // the definition decides the district (the subject's), and checks the subject is the filer's own
       const prepared = await form.definition.prepare(manager, actor, payload);
       const stored = toStoredPayload(prepared.payload);
-      const created = await this.insertCase(manager, actor, form, prepared.districtId, prepared.summary, stored, WorkflowStatus.PENDING_ACCEPTANCE);
+      const created = await this.insertCase(manager, actor, form, prepared, stored, WorkflowStatus.PENDING_ACCEPTANCE);
       const attachmentIds = await this.attachments.claim(manager, actor, options.attachmentIds, created.id);
       await this.record(manager, created.id, 1, actor, WorkflowAction.CREATE, null, WorkflowStatus.PENDING_ACCEPTANCE, { remark: options.remark ?? null }, attachmentIds);
       await form.definition.onCreated?.(this.hookContext(manager, actor, created), hydratePayload(form.definition.payloadClass, stored));
@@ -139,12 +142,13 @@ export class WorkflowService {
   async act(actor: Actor, caseId: number, request: WorkflowActionRequest): Promise<WorkflowCaseDetail> {
     this.checkRequest(request);
     await this.transactions.run(async (manager) => {
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- WorkflowAccess.assertCanView on the lines below decides whether the actor may act
       const current = await manager.findOne(WorkflowCase, { where: { id: caseId } });
       const form = current ? this.registry.find(current.formType) : undefined;
       if (!current || !form) throw AppException.notFound('业务单');
       this.access.assertCanView(actor, current, form);
       if (request.version !== current.version) throw this.conflict(current);
-      const decision = decideTransition(current.origin, current.status, request.action, this.access.standing(actor, current, form));
+      const decision = decideTransition(form.steps, current.status, request.action, this.access.standing(actor, current, form));
       if (!decision.allowed) {
         throw WorkflowException.fromRefusal(decision.refusal, { status: current.status, action: request.action, actionLabel: WORKFLOW_ACTION_LABELS[request.action] });
       }
@@ -157,11 +161,13 @@ export class WorkflowService {
         const prepared = await form.definition.prepare(manager, actor, payload, { caseId: current.id, payload: hydratePayload(form.definition.payloadClass, current.payload) });
         // a form stays with the district bureau it was entered at
         if (prepared.districtId !== current.districtId) throw AppException.invalidField('payload', '修改后的内容不属于该业务单所在的行政区');
+        if ((prepared.streetId ?? null) !== current.streetId) throw AppException.invalidField('payload', '修改后的内容不属于该业务单所在的街道');
         stored = toStoredPayload(prepared.payload);
         summary = prepared.summary;
       }
 
       const finishedAt = isFinished(transition.to) ? new Date() : null;
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- the version-checked transition of a case assertCanView and decideTransition have just allowed
       const updated = await manager
         .createQueryBuilder()
         .update(WorkflowCase)
@@ -186,8 +192,9 @@ export class WorkflowService {
       await this.record(manager, current.id, seq, actor, request.action, current.status, transition.to, texts, attachmentIds);
 
       const context = this.hookContext(manager, actor, current);
-      if (request.action === WorkflowAction.APPROVE) await form.definition.onApproved(context, hydratePayload(form.definition.payloadClass, stored));
-      if (request.action === WorkflowAction.REJECT) await form.definition.onRejected?.(context, hydratePayload(form.definition.payloadClass, stored));
+      await form.definition.onTransition?.(context, transition, hydratePayload(form.definition.payloadClass, stored));
+      if (transition.to === WorkflowStatus.APPROVED) await form.definition.onApproved(context, hydratePayload(form.definition.payloadClass, stored));
+      if (transition.to === WorkflowStatus.REJECTED) await form.definition.onRejected?.(context, hydratePayload(form.definition.payloadClass, stored));
       if (request.action === WorkflowAction.RETURN_FOR_SUPPLEMENT) {
         await form.definition.onReturnedForSupplement?.(context, hydratePayload(form.definition.payloadClass, stored), texts.opinion ?? '');
       }
@@ -207,7 +214,7 @@ export class WorkflowService {
       payload: workflowCase.payload,
       originalPayload: workflowCase.originalPayload,
       attachments,
-      allowedActions: allowedActions(workflowCase.origin, workflowCase.status, this.access.standing(actor, workflowCase, form)),
+      allowedActions: allowedActions(form.steps, workflowCase.status, this.access.standing(actor, workflowCase, form)),
       history: records.map((r) => toHistoryEntry(r, attachments)),
     };
   }
@@ -265,27 +272,28 @@ export class WorkflowService {
   }
 
   private conflict(current: WorkflowCase): WorkflowException {
-    return new WorkflowException(WorkflowErrorCode.CONFLICT, undefined, { caseId: current.id, businessNo: current.businessNo });
+    return new WorkflowException(WorkflowErrorCode.CONFLICT, { details: { caseId: current.id, businessNo: current.businessNo } });
   }
 
   private async insertCase(
     manager: EntityManager,
     actor: Actor,
     form: RegisteredForm,
-    districtId: number,
-    summary: WorkflowFormSummary,
+    prepared: PreparedForm<object>,
     stored: Record<string, unknown>,
     status: WorkflowStatus,
   ): Promise<WorkflowCase> {
     const subjectForm = form.origin === WorkflowOrigin.SUBJECT;
     return manager.save(
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- a new case in the district file() has just checked with the door (assertInScope)
       manager.create(WorkflowCase, {
         businessNo: await this.transactions.nextBusinessNo(manager, form.businessNoPrefix),
         formType: form.formType,
         origin: form.origin,
         status,
-        districtId,
-        ...summaryColumns(summary),
+        districtId: prepared.districtId,
+        streetId: prepared.streetId ?? null,
+        ...summaryColumns(prepared.summary),
         payload: stored,
         originalPayload: stored,
         initiatorId: actor.accountId,
@@ -338,6 +346,6 @@ export class WorkflowService {
   }
 
   private hookContext(manager: EntityManager, actor: Actor, workflowCase: WorkflowCase): WorkflowHookContext {
-    return { manager, actor, caseId: workflowCase.id, businessNo: workflowCase.businessNo, districtId: workflowCase.districtId };
+    return { manager, actor, caseId: workflowCase.id, businessNo: workflowCase.businessNo, districtId: workflowCase.districtId, streetId: workflowCase.streetId };
   }
 }

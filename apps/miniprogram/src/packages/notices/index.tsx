@@ -23,7 +23,7 @@ export default function Notices() {
   const [tab, setTab] = useState<Tab>('sent');
   const [urgeOnly, setUrgeOnly] = useState(false);
   const [search, setSearch] = useState('');
-  const sent = usePagedList((page, pageSize) => api.notices.sent({ urgeOnly: urgeOnly || undefined, q: search || undefined, page, pageSize }), [urgeOnly, search], { enabled: tab === 'sent' });
+  const sent = usePagedList((page, pageSize) => api.notices.sent({ urgeOnly: urgeOnly || undefined, search: search || undefined, page, pageSize }), [urgeOnly, search], { enabled: tab === 'sent' });
   const received = usePagedList((page, pageSize) => api.notices.received({ page, pageSize }), [], { enabled: tab === 'received' });
   const list = tab === 'sent' ? sent : received;
   const shown = useRef(false);

@@ -18,7 +18,7 @@ import { Tag } from '../../ui/tag';
 export default function Safety() {
   const { me } = useSession();
   const [search, setSearch] = useState('');
-  const list = usePagedList((page, pageSize) => api.safety.list({ q: search || undefined, page, pageSize }), [search]);
+  const list = usePagedList((page, pageSize) => api.safety.list({ search: search || undefined, page, pageSize }), [search]);
   const shown = useRef(false);
   useDidShow(() => {
     if (shown.current) void list.refresh();

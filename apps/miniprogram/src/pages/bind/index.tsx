@@ -8,6 +8,7 @@ import { BindField, BindForm, normalisedBindForm, validateBindForm } from '../..
 import { sendCodeLabel } from '../../logic/countdown';
 import { ROUTES } from '../../routes';
 import { session, useSession } from '../../session';
+import { enterApp } from '../../sign-in-return';
 import { toast, toastSuccess } from '../../utils/feedback';
 import { Button } from '../../ui/button';
 import { Input } from '../../ui/input';
@@ -84,7 +85,7 @@ export default function Bind() {
       session.setMe(result.account);
       session.setBindTicket(null);
       toastSuccess('身份认证成功');
-      await Taro.reLaunch({ url: ROUTES.home });
+      await enterApp();
     } catch (error) {
       toast(errorMessage(error));
     } finally {

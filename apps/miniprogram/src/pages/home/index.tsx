@@ -6,6 +6,7 @@ import { api, apiClient, errorMessage } from '../../api';
 import { badgeText, homeModules } from '../../logic/home-modules';
 import { ROUTES } from '../../routes';
 import { modulesOf, session, useSession } from '../../session';
+import { ensureMe, loadMe } from '../../session-loader';
 import { confirm } from '../../utils/feedback';
 import { go } from '../../utils/navigation';
 import { Button } from '../../ui/button';
@@ -20,8 +21,7 @@ export default function Home() {
   const refresh = useCallback(async () => {
     setProblem(null);
     try {
-      const profile = session.get().me ?? (await api.auth.me());
-      if (!session.get().me) session.setMe(profile);
+      const profile = await ensureMe();
       const holdsTodos = profile.modules.some((m) => m.module === ModuleKey.TODOS);
       setCounts(holdsTodos ? await api.todos.counts() : null);
     } catch (error) {
@@ -32,7 +32,7 @@ export default function Home() {
   useDidShow(() => void refresh());
   usePullDownRefresh(() => {
     void (async () => {
-      session.setMe(await api.auth.me().catch(() => session.get().me));
+      await loadMe().catch(() => undefined);
       await refresh();
       Taro.stopPullDownRefresh();
     })();

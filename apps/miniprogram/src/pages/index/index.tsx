@@ -6,12 +6,17 @@ import { api, apiClient, ApiError, errorMessage } from '../../api';
 import { decideLoginMode, landingOf, newOauthState, withoutOauthParams } from '../../logic/login-route';
 import { ROUTES } from '../../routes';
 import { session } from '../../session';
+import { ensureMe } from '../../session-loader';
+import { enterApp } from '../../sign-in-return';
 import { Button } from '../../ui/button';
 import { Loading } from '../../ui/loading';
 
 const OAUTH_STATE_KEY = 'szpm.oauthState';
 
-/** Opens the app: an existing session goes home; otherwise the sign-in that fits where the app runs. */
+/**
+ * Opens the app: an existing session goes in (home, or the page a message link asked for before the
+ * sign-in); otherwise the sign-in that fits where the app runs.
+ */
 export default function Launch() {
   const [problem, setProblem] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -39,8 +44,8 @@ export default function Launch() {
 async function start(): Promise<void> {
   if (apiClient.hasSession()) {
     try {
-      session.setMe(await api.auth.me());
-      await Taro.reLaunch({ url: ROUTES.home });
+      await ensureMe();
+      await enterApp();
       return;
     } catch (error) {
       // an expired or revoked session signs in again; anything else is shown with a retry
@@ -93,5 +98,5 @@ async function land(response: WechatLoginResponse): Promise<void> {
   }
   apiClient.startSession(landing.tokens);
   session.setMe(await api.auth.me());
-  await Taro.reLaunch({ url: ROUTES.home });
+  await enterApp();
 }

@@ -1,9 +1,8 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { api, apiClient, errorMessage } from '../../api';
-import { ROUTES } from '../../routes';
 import { session } from '../../session';
+import { enterApp } from '../../sign-in-return';
 import { Button } from '../../ui/button';
 import { Input } from '../../ui/input';
 
@@ -24,7 +23,7 @@ export default function Login() {
     try {
       apiClient.startSession(await api.auth.login({ username: username.trim(), password }));
       session.setMe(await api.auth.me());
-      await Taro.reLaunch({ url: ROUTES.home });
+      await enterApp();
     } catch (error) {
       apiClient.endSession();
       setProblem(errorMessage(error));

@@ -1,4 +1,7 @@
 import { Initial1795681384045 } from './1795681384045-Initial';
 import { IdentityLookupFailures1795682122253 } from './1795682122253-IdentityLookupFailures';
+import { AuditRefusedWrites1796115144803 } from './1796115144803-AuditRefusedWrites';
+import { DropAccountLastUrgedToBindAt1796115350093 } from './1796115350093-DropAccountLastUrgedToBindAt';
+import { WorkflowCaseStreet1796115378646 } from './1796115378646-WorkflowCaseStreet';
 
-export const MYSQL_MIGRATIONS: Function[] = [Initial1795681384045, IdentityLookupFailures1795682122253];
+export const MYSQL_MIGRATIONS: Function[] = [Initial1795681384045, IdentityLookupFailures1795682122253, AuditRefusedWrites1796115144803, DropAccountLastUrgedToBindAt1796115350093, WorkflowCaseStreet1796115378646];

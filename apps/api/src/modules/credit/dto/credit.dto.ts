@@ -1,26 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CreateCreditRecordRequest, CreditInfoKind, CreditSubjectType } from '@szpm/contract';
-import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { IsCalendarDate } from '../../../common/validation/calendar-date.validator';
+import { OptionalIdQuery, TextSearchQuery } from '../../../common/validation/query-decorators';
 
 export class CreditSubjectQueryDto extends PageQueryDto {
   @ApiProperty({ enum: CreditSubjectType, description: '物业服务企业 / 项目负责人 / 业委会主任 / 业主 / 业委会执行秘书 / 业主监事' })
   @IsEnum(CreditSubjectType)
   subjectType: CreditSubjectType;
 
-  @ApiPropertyOptional({ description: '按名称搜索（包含）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @TextSearchQuery('按名称搜索（包含）')
   search?: string;
 
-  @ApiPropertyOptional({ description: '市局账号可指定行政区；区局账号只能查看本区' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery('市局账号可指定行政区；区局账号只能查看本区')
   districtId?: number;
 }
 

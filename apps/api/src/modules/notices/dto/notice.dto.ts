@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NoticeAudience } from '@szpm/contract';
-import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { IsCalendarDate } from '../../../common/validation/calendar-date.validator';
+import { OptionalBooleanQuery, OptionalIdQuery, TextSearchQuery } from '../../../common/validation/query-decorators';
 
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const MAX_IDS = 5000;
 
 /**
@@ -84,37 +83,21 @@ export class PublishNoticeDto {
 }
 
 export class SentNoticeQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: '显示催办：true 只列出催办消息' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @OptionalBooleanQuery('显示催办：true 只列出催办消息')
   urgeOnly?: boolean;
 
-  @ApiPropertyOptional({ description: 'true: 只列出我发出的' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @OptionalBooleanQuery('true: 只列出我发出的')
   mine?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery()
   noticeTypeId?: number;
 
-  @ApiPropertyOptional({ description: '标题包含' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  q?: string;
+  @TextSearchQuery('标题包含')
+  search?: string;
 }
 
 export class NoticeRecipientQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'true: 已读；false: 未读' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @OptionalBooleanQuery('true: 已读；false: 未读')
   read?: boolean;
 
   @ApiPropertyOptional({ enum: NoticeAudience })
@@ -122,20 +105,13 @@ export class NoticeRecipientQueryDto extends PageQueryDto {
   @IsEnum(NoticeAudience)
   audience?: NoticeAudience;
 
-  @ApiPropertyOptional({ description: '接收人姓名或单位包含' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
-  q?: string;
+  @TextSearchQuery('接收人姓名或单位包含', 32)
+  search?: string;
 }
 
 /** 查看全部统计: the notices of the scope published within [from, to] (Shanghai days). */
 export class NoticeStatisticsQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery()
   noticeTypeId?: number;
 
   @ApiPropertyOptional({ example: '2026-01-01' })
@@ -150,11 +126,7 @@ export class NoticeStatisticsQueryDto {
 }
 
 export class NoticeRecipientStatsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery()
   noticeTypeId?: number;
 
   @ApiPropertyOptional({ example: '2026-01-01' })
@@ -172,18 +144,12 @@ export class NoticeRecipientStatsQueryDto extends PageQueryDto {
   @IsEnum(NoticeAudience)
   audience?: NoticeAudience;
 
-  @ApiPropertyOptional({ description: '查看对象：姓名或单位包含' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
-  q?: string;
+  @TextSearchQuery('查看对象：姓名或单位包含', 32)
+  search?: string;
 }
 
 export class ReceivedNoticeQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'true: 只列出未读' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @OptionalBooleanQuery('true: 只列出未读')
   unreadOnly?: boolean;
 }
 
@@ -222,9 +188,6 @@ export class UpdateNoticeTypeDto {
 }
 
 export class NoticeTypeQueryDto {
-  @ApiPropertyOptional({ description: 'true: 也列出已停用的类型' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @OptionalBooleanQuery('true: 也列出已停用的类型')
   includeDisabled?: boolean;
 }

@@ -1,16 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { CampaignKind, DeliveryChannel, DeliveryStatus } from '@szpm/contract';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
-
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+import { OptionalBooleanQuery, OptionalIdQuery, TextSearchQuery } from '../../../common/validation/query-decorators';
 
 export class CampaignListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'only campaigns I sent (default: everything my scope may see — my district, or the city)' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @OptionalBooleanQuery('only campaigns I sent (default: everything my scope may see — my district, or the city)')
   mine?: boolean;
 
   @ApiPropertyOptional({ enum: CampaignKind, description: 'e.g. URGE for 显示催办' })
@@ -24,19 +19,12 @@ export class CampaignListQueryDto extends PageQueryDto {
   @MaxLength(32)
   subjectType?: string;
 
-  @ApiPropertyOptional({ description: 'with subjectType: the thing itself' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery('with subjectType: the thing itself')
   subjectId?: number;
 }
 
 export class CampaignDeliveriesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'true: only recipients who read it; false: only those who have not' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @OptionalBooleanQuery('true: only recipients who read it; false: only those who have not')
   read?: boolean;
 
   @ApiPropertyOptional({ enum: DeliveryChannel, description: 'with status: filter on this channel' })
@@ -49,9 +37,6 @@ export class CampaignDeliveriesQueryDto extends PageQueryDto {
   @IsEnum(DeliveryStatus)
   status?: DeliveryStatus;
 
-  @ApiPropertyOptional({ description: 'recipient name contains' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
-  q?: string;
+  @TextSearchQuery('recipient name contains', 32)
+  search?: string;
 }

@@ -1,16 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AccountStatus, Role, UnitCategory } from '@szpm/contract';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
-
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+import { OptionalBooleanQuery, OptionalIdQuery, TextSearchQuery } from '../../../common/validation/query-decorators';
 
 export class StaffQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: '按姓名搜索（包含）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
+  @TextSearchQuery('按姓名搜索（包含）', 32)
   search?: string;
 
   @ApiPropertyOptional({ enum: Role })
@@ -18,10 +13,7 @@ export class StaffQueryDto extends PageQueryDto {
   @IsEnum(Role)
   role?: Role;
 
-  @ApiPropertyOptional({ description: 'true: 已绑定微信; false: 未绑定' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @OptionalBooleanQuery('true: 已绑定微信; false: 未绑定')
   bound?: boolean;
 
   @ApiPropertyOptional({ enum: AccountStatus })
@@ -29,11 +21,7 @@ export class StaffQueryDto extends PageQueryDto {
   @IsEnum(AccountStatus)
   status?: AccountStatus;
 
-  @ApiPropertyOptional({ description: '市局账号可指定行政区；区局账号只能查看本区' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery('市局账号可指定行政区；区局账号只能查看本区')
   districtId?: number;
 }
 
@@ -45,11 +33,7 @@ export class AdminAccountQueryDto extends StaffQueryDto {
 }
 
 export class BindingStatsQueryDto {
-  @ApiPropertyOptional({ description: '市局账号可指定行政区；不指定为全市' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery('市局账号可指定行政区；不指定为全市')
   districtId?: number;
 }
 
@@ -64,31 +48,17 @@ export class UnitsQueryDto extends PageQueryDto {
   @IsEnum(UnitFilter)
   filter?: UnitFilter;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @TextSearchQuery('单位名称包含')
   search?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery()
   districtId?: number;
 }
 
 export class UnitAccountsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'true: 已绑定; false: 未绑定; 不填: 账户总数' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @OptionalBooleanQuery('true: 已绑定; false: 未绑定; 不填: 账户总数')
   bound?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery()
   districtId?: number;
 }

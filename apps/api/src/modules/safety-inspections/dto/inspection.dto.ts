@@ -1,11 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SafetyCheckKind, SafetyCheckOutcome, SafetyTargetStatus } from '@szpm/contract';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { SafetyCheckKind, SafetyCheckOutcome, SafetyCompletionCounter, SafetyTargetStatus } from '@szpm/contract';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { IsCalendarDate } from '../../../common/validation/calendar-date.validator';
-
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+import { OptionalBooleanQuery, OptionalIdQuery, TextSearchQuery } from '../../../common/validation/query-decorators';
 
 /** 发起安全检查 */
 export class LaunchInspectionDto {
@@ -54,17 +53,10 @@ export class InspectionListQueryDto extends PageQueryDto {
   @IsEnum(SafetyCheckKind)
   kind?: SafetyCheckKind;
 
-  @ApiPropertyOptional({ description: '标题包含' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  q?: string;
+  @TextSearchQuery('标题包含')
+  search?: string;
 
-  @ApiPropertyOptional({ description: '市局账号：只看该行政区' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery('市局账号：只看该行政区')
   districtId?: number;
 }
 
@@ -75,62 +67,34 @@ export class AreaStatsQueryDto extends PageQueryDto {
   @IsEnum(SafetyTargetStatus)
   status?: SafetyTargetStatus;
 
-  @ApiPropertyOptional({ description: 'true: 已完成；false: 未完成（未填报和填报中）' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @OptionalBooleanQuery('true: 已完成；false: 未完成（未填报和填报中）')
   done?: boolean;
 
-  @ApiPropertyOptional({ description: 'true: 只看发现问题的项目' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @OptionalBooleanQuery('true: 只看发现问题的项目')
   hasProblems?: boolean;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery()
   streetId?: number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery()
   communityId?: number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery()
   companyId?: number;
 
-  @ApiPropertyOptional({ description: '物业项目名称包含' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  q?: string;
+  @TextSearchQuery('物业项目名称包含')
+  search?: string;
 }
 
 /** 按物业服务企业统计 */
 export class CompanyStatsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: '企业名称包含' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  q?: string;
+  @TextSearchQuery('企业名称包含')
+  search?: string;
 }
 
-/** 查看全部统计: one inspection, or every inspection launched in [from, to]; drill-down district → street → community. */
+/** 查看全部统计: one inspection, or every inspection launched in [from, to]; drill-down district → street → community → property area. */
 export class OverviewQueryDto {
-  @ApiPropertyOptional({ description: '只统计这次检查' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery('只统计这次检查')
   inspectionId?: number;
 
   @ApiPropertyOptional({ enum: SafetyCheckKind })
@@ -148,26 +112,26 @@ export class OverviewQueryDto {
   @IsCalendarDate()
   to?: string;
 
-  @ApiPropertyOptional({ description: '市局账号：下钻到该行政区的街道' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery('市局账号：下钻到该行政区的街道')
   districtId?: number;
 
-  @ApiPropertyOptional({ description: '下钻到该街道的社区' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery('下钻到该街道的社区')
   streetId?: number;
 
-  @ApiPropertyOptional({ description: '设施设备统计：只统计该社区' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery('下钻到该社区的物业项目；设施设备统计：只统计该社区')
   communityId?: number;
+}
+
+export const SAFETY_COMPLETION_COUNTERS: readonly SafetyCompletionCounter[] = ['targets', 'submitted', 'outstanding', 'overdue', 'problems', 'areasWithProblems'];
+
+/** The areas behind one number of the completion statistics: the table's filters, the row tapped and the counter. */
+export class SafetyCellQueryDto extends IntersectionType(OverviewQueryDto, PageQueryDto) {
+  @OptionalIdQuery('统计表中某一行的区域（regionId）；不填为合计行')
+  regionId?: number;
+
+  @ApiProperty({ enum: SAFETY_COMPLETION_COUNTERS, description: '点开的数字：targets 应检查 / submitted 已提交 / outstanding 未提交 / overdue 逾期 / problems 发现问题 / areasWithProblems 有问题项目' })
+  @IsIn(SAFETY_COMPLETION_COUNTERS)
+  counter: SafetyCompletionCounter;
 }
 
 export class UrgeInspectionDto {
@@ -193,6 +157,9 @@ export class TaskQueryDto extends PageQueryDto {
   @IsOptional()
   @IsEnum(SafetyTargetStatus)
   status?: SafetyTargetStatus;
+
+  @OptionalIdQuery('只看这次检查（发起通知和催办的链接带此参数）')
+  inspectionId?: number;
 }
 
 export class ResultEntryDto {

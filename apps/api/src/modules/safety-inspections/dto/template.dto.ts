@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SafetyCheckKind } from '@szpm/contract';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { TextSearchQuery } from '../../../common/validation/query-decorators';
 
 export class SubItemDto {
   @ApiProperty({ example: '消防车通道畅通，标识标线清晰' })
@@ -84,9 +85,6 @@ export class TemplateQueryDto {
   @IsEnum(SafetyCheckKind)
   kind?: SafetyCheckKind;
 
-  @ApiPropertyOptional({ description: '名称包含' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  q?: string;
+  @TextSearchQuery('名称包含')
+  search?: string;
 }

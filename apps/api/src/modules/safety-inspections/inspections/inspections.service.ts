@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  AccountStatus,
   CampaignKind,
+  MESSAGE_LINKS,
   Page,
-  Role,
   SAFETY_CHECK_KIND_LABELS,
   SAFETY_INSPECTION_SUBJECT_TYPE,
   SAFETY_TARGET_STATUS_LABELS,
@@ -17,21 +16,21 @@ import {
   SafetyTargetForm,
   SafetyTargetStatus,
   SafetyUrgeResult,
-  UnitCategory,
 } from '@szpm/contract';
 import { DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../../../access/actor';
 import { DistrictScope } from '../../../access/district-scope';
-import { Account } from '../../../access/entities/account.entity';
 import { AppException } from '../../../common/errors/app.exception';
 import { pageWindow, toPage } from '../../../common/http/pagination.dto';
 import { shanghaiDate } from '../../../common/http/shanghai-time';
 import { toIso } from '../../notifications/inbox.service';
 import { NotificationsService } from '../../notifications/notifications.service';
-import { ProjectManager } from '../../regions/entities/project-manager.entity';
+import { bureauName, RecipientResolver } from '../../notifications/reminders/recipient-resolver';
+import { RemindersService } from '../../notifications/reminders/reminders.service';
 import { PropertyArea } from '../../regions/entities/property-area.entity';
 import { PropertyCompany } from '../../regions/entities/property-company.entity';
 import { Region } from '../../regions/entities/region.entity';
+import { joinAreaContext, selectAreaContext } from '../../regions/statistics/area-context';
 import { escapeLike } from '../../../common/sql/like';
 import { isOverdue, selectCompletion, toCompletion } from '../completion';
 import { AreaStatsQueryDto, CompanyStatsQueryDto, InspectionListQueryDto, LaunchInspectionDto, UrgeInspectionDto } from '../dto/inspection.dto';
@@ -47,12 +46,7 @@ export const INSPECTION_LABEL = '安全检查';
 export const INSPECTION_URGE_COOLDOWN_HOURS = 24;
 const CHUNK = 1000;
 
-export const taskLink = (inspectionId: number) => `/pages/safety-inspections/tasks?inspectionId=${inspectionId}`;
-
 type Raw = Record<string, unknown>;
-
-/** The district bureau that launched an inspection, as its recipients read it. */
-const bureauOf = (districtName: string | undefined) => (districtName ? `${districtName}住房和建设局` : '深圳市住房和建设局');
 
 /**
  * The officers' side of chapter 16: launch an inspection from a template (a copy of its items),
@@ -67,7 +61,9 @@ export class InspectionsService {
     private readonly templates: TemplatesService,
     private readonly forms: TargetFormsService,
     private readonly notifications: NotificationsService,
-    @InjectRepository(Account) private readonly accounts: Repository<Account>,
+    private readonly reminders: RemindersService,
+    private readonly recipients: RecipientResolver,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- names the district of an inspection the door returned (or districtFilter resolved)
     @InjectRepository(Region) private readonly regions: Repository<Region>,
   ) {}
 
@@ -90,6 +86,7 @@ export class InspectionsService {
       );
       const title = dto.title ?? template.name;
       const inspection = await manager.save(
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- the new inspection in the district districtFilter resolved for the actor
         manager.create(SafetyInspection, {
           districtId,
           templateId: template.id,
@@ -110,6 +107,7 @@ export class InspectionsService {
         await manager.insert(SafetyInspectionItem, items.slice(i, i + CHUNK).map((item) => ({ ...item, inspectionId: inspection.id })));
       }
       for (let i = 0; i < areas.length; i += CHUNK) {
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- the targets of the new inspection: areas targetAreas() selected through the door
         await manager.insert(
           SafetyInspectionTarget,
           areas.slice(i, i + CHUNK).map((a) => ({
@@ -124,7 +122,7 @@ export class InspectionsService {
           })),
         );
       }
-      const recipientIds = (await this.managerAccounts(areas.map((a) => a.projectManagerId))).map((a) => a.id);
+      const recipientIds = (await this.recipients.projectManagerAccounts(areas.map((a) => a.projectManagerId))).map((a) => a.id);
       if (recipientIds.length) {
         const kindLabel = SAFETY_CHECK_KIND_LABELS[template.kind as SafetyCheckKind];
         const campaign = await this.notifications.createCampaign(manager, {
@@ -132,11 +130,12 @@ export class InspectionsService {
           sender: { id: actor.accountId, name: actor.name },
           districtId,
           title: `安全检查：${[...title].slice(0, 120).join('')}`,
-          content: `${bureauOf(district?.name)}发起${kindLabel}“${title}”，请于${dto.deadline}前逐项填报检查结果并提交。${dto.instructions ?? ''}`.trim(),
-          link: taskLink(inspection.id),
+          content: `${bureauName(district?.name)}发起${kindLabel}“${title}”，请于${dto.deadline}前逐项填报检查结果并提交。${dto.instructions ?? ''}`.trim(),
+          link: MESSAGE_LINKS.safetyTasks(inspection.id),
           subject: { type: SAFETY_INSPECTION_SUBJECT_TYPE, id: inspection.id },
           recipientIds,
         });
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- links the inspection created just above to its campaign
         await manager.update(SafetyInspection, { id: inspection.id }, { campaignId: campaign.id });
       }
       return inspection.id;
@@ -151,7 +150,7 @@ export class InspectionsService {
     const districtId = scoped.resolveDistrictFilter(query.districtId);
     if (districtId !== null) qb.andWhere('i.districtId = :districtId', { districtId });
     if (query.kind) qb.andWhere('i.kind = :kind', { kind: query.kind });
-    if (query.q) qb.andWhere("i.title LIKE :q ESCAPE '!'", { q: `%${escapeLike(query.q)}%` });
+    if (query.search) qb.andWhere("i.title LIKE :search ESCAPE '!'", { search: `%${escapeLike(query.search)}%` });
     const [rows, total] = await qb.orderBy('i.id', 'DESC').skip(window.skip).take(window.take).getManyAndCount();
     return toPage(await this.listItems(rows), total, window);
   }
@@ -173,15 +172,8 @@ export class InspectionsService {
   async areas(actor: Actor, id: number, query: AreaStatsQueryDto): Promise<Page<SafetyAreaStatsItem>> {
     const inspection = await this.inspections(actor).findById(id);
     const window = pageWindow(query);
-    const qb = this.dataSource
-      .getRepository(SafetyInspectionTarget)
-      .createQueryBuilder('t')
-      .innerJoin(PropertyArea, 'a', 'a.id = t.propertyAreaId')
-      .leftJoin(Region, 's', 's.id = t.streetId')
-      .leftJoin(Region, 'c', 'c.id = t.communityId')
-      .leftJoin(PropertyCompany, 'pc', 'pc.id = t.companyId')
-      .leftJoin(ProjectManager, 'pm', 'pm.id = t.projectManagerId')
-      .where('t.inspectionId = :id', { id });
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- targets of an inspection the door has just returned
+    const qb = joinAreaContext(this.dataSource.getRepository(SafetyInspectionTarget).createQueryBuilder('t'), { from: 't' }).where('t.inspectionId = :id', { id });
     if (query.status) qb.andWhere('t.status = :status', { status: query.status });
     if (query.done === true) qb.andWhere('t.status = :submitted', { submitted: SafetyTargetStatus.SUBMITTED });
     if (query.done === false) qb.andWhere('t.status <> :submitted', { submitted: SafetyTargetStatus.SUBMITTED });
@@ -190,7 +182,7 @@ export class InspectionsService {
     if (query.streetId) qb.andWhere('t.streetId = :streetId', { streetId: query.streetId });
     if (query.communityId) qb.andWhere('t.communityId = :communityId', { communityId: query.communityId });
     if (query.companyId) qb.andWhere('t.companyId = :companyId', { companyId: query.companyId });
-    if (query.q) qb.andWhere("a.name LIKE :q ESCAPE '!'", { q: `%${escapeLike(query.q)}%` });
+    if (query.search) qb.andWhere("a.name LIKE :search ESCAPE '!'", { search: `%${escapeLike(query.search)}%` });
     const total = await qb.getCount();
     const rows = await this.selectAreaRows(qb).orderBy('t.id', 'ASC').offset(window.skip).limit(window.take).getRawMany<Raw>();
     return toPage(
@@ -201,9 +193,7 @@ export class InspectionsService {
   }
 
   selectAreaRows(qb: SelectQueryBuilder<SafetyInspectionTarget>): SelectQueryBuilder<SafetyInspectionTarget> {
-    return qb
-      .select(['t.id AS targetId', 't.propertyAreaId AS propertyAreaId', 'a.name AS propertyAreaName', 'a.code AS propertyAreaCode', 's.name AS streetName', 'c.name AS communityName'])
-      .addSelect(['t.companyId AS companyId', 'pc.name AS companyName', 'pm.name AS projectManagerName', 't.status AS status'])
+    return selectAreaContext(qb.select(['t.id AS targetId', 't.propertyAreaId AS propertyAreaId', 't.companyId AS companyId', 't.status AS status']))
       .addSelect(['t.passCount AS passCount', 't.failCount AS failCount', 't.notApplicableCount AS notApplicableCount', 't.submittedAt AS submittedAt', 't.submittedByName AS submittedByName']);
   }
 
@@ -211,13 +201,14 @@ export class InspectionsService {
   async companies(actor: Actor, id: number, query: CompanyStatsQueryDto): Promise<Page<SafetyCompanyStatsItem>> {
     await this.inspections(actor).findById(id);
     const window = pageWindow(query);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- targets of an inspection the door has just returned
     const base = this.dataSource
       .getRepository(SafetyInspectionTarget)
       .createQueryBuilder('t')
       .innerJoin(SafetyInspection, 'i', 'i.id = t.inspectionId')
       .leftJoin(PropertyCompany, 'pc', 'pc.id = t.companyId')
       .where('t.inspectionId = :id', { id });
-    if (query.q) base.andWhere("pc.name LIKE :q ESCAPE '!'", { q: `%${escapeLike(query.q)}%` });
+    if (query.search) base.andWhere("pc.name LIKE :search ESCAPE '!'", { search: `%${escapeLike(query.search)}%` });
     const totalRow = await base.clone().select('COUNT(DISTINCT COALESCE(t.companyId, 0))', 'n').getRawOne<{ n: number | string }>();
     const rows = await selectCompletion(base.clone().select('t.companyId', 'companyId').addSelect('MAX(pc.name)', 'companyName'))
       .addSelect('SUM(CASE WHEN t.status <> :submitted THEN 1 ELSE 0 END)', 'outstandingCount')
@@ -252,6 +243,7 @@ export class InspectionsService {
   /** 催办: the project managers of the areas that have not submitted (optionally of one company or some areas). */
   async urge(actor: Actor, id: number, dto: UrgeInspectionDto): Promise<SafetyUrgeResult> {
     const inspection = await this.inspections(actor).findById(id);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- targets of an inspection the door has just returned
     const qb = this.dataSource
       .getRepository(SafetyInspectionTarget)
       .createQueryBuilder('t')
@@ -261,21 +253,24 @@ export class InspectionsService {
     if (dto.companyId) qb.andWhere('t.companyId = :companyId', { companyId: dto.companyId });
     if (dto.propertyAreaIds) qb.andWhere('t.propertyAreaId IN (:...areaIds)', { areaIds: dto.propertyAreaIds });
     const outstanding = await qb.getMany();
-    if (!outstanding.length) throw new SafetyInspectionException(SafetyInspectionErrorCode.NOTHING_TO_URGE);
-    const accounts = await this.managerAccounts(outstanding.map((t) => t.projectManagerId));
+    const accounts = await this.recipients.projectManagerAccounts(outstanding.map((t) => t.projectManagerId));
     const reachable = new Set(accounts.map((a) => a.unitId));
     const district = await this.regions.findOneBy({ id: inspection.districtId });
-    const outcome = await this.notifications.urge({
+    const result = await this.reminders.remind({
       sender: { id: actor.accountId, name: actor.name },
       districtId: inspection.districtId,
       subject: { type: SAFETY_INSPECTION_SUBJECT_TYPE, id: inspection.id },
-      recipientIds: accounts.map((a) => a.id),
+      recipients: {
+        accountIds: accounts.map((a) => a.id),
+        withoutAccount: outstanding.filter((t) => t.projectManagerId === null || !reachable.has(t.projectManagerId)).length,
+      },
       title: `催办：${[...inspection.title].slice(0, 120).join('')}`,
-      content: `${bureauOf(district?.name)}提醒您：安全检查“${inspection.title}”尚未提交，截止日期${inspection.deadline}，请尽快逐项填报并提交。`,
-      link: taskLink(inspection.id),
+      content: `${bureauName(district?.name)}提醒您：安全检查“${inspection.title}”尚未提交，截止日期${inspection.deadline}，请尽快逐项填报并提交。`,
+      link: MESSAGE_LINKS.safetyTasks(inspection.id),
       cooldownHours: INSPECTION_URGE_COOLDOWN_HOURS,
+      nothingToUrgeMessage: '所选项目均已完成安全检查，无需催办',
     });
-    return { ...outcome, outstandingWithoutAccount: outstanding.filter((t) => t.projectManagerId === null || !reachable.has(t.projectManagerId)).length };
+    return { ...result, outstandingWithoutAccount: result.withoutAccount };
   }
 
   /** The areas an inspection goes to: the chosen ones, or every area of the district. */
@@ -286,35 +281,17 @@ export class InspectionsService {
       .select(['a.id', 'a.districtId', 'a.streetId', 'a.communityId', 'a.companyId', 'a.projectManagerId'])
       .andWhere('a.districtId = :districtId', { districtId });
     if (ids) {
-      const found = await scoped.raw.find({ select: { id: true, districtId: true }, where: { id: In(ids) } });
-      const missing = ids.filter((id) => !found.some((a) => a.id === id));
-      if (missing.length) throw AppException.invalidField('propertyAreaIds', `物业项目${missing.slice(0, 10).join('、')}不存在`);
-      for (const area of found) {
-        scoped.assertInScope(area.districtId);
-        if (area.districtId !== districtId) throw AppException.invalidField('propertyAreaIds', `物业项目${area.id}不在所选行政区内`);
-      }
+      const found = await scoped.findAllByIds(ids, { missing: (missing) => AppException.invalidField('propertyAreaIds', `物业项目${missing.slice(0, 10).join('、')}不存在`) });
+      const outside = found.find((area) => area.districtId !== districtId);
+      if (outside) throw AppException.invalidField('propertyAreaIds', `物业项目${outside.id}不在所选行政区内`);
       qb.andWhere('a.id IN (:...ids)', { ids });
     }
     return qb.orderBy('a.id', 'ASC').getMany();
   }
 
-  /** Active accounts of these project managers. */
-  private async managerAccounts(managerIds: Array<number | null>): Promise<Account[]> {
-    const ids = [...new Set(managerIds.filter((id): id is number => id !== null))];
-    const found: Account[] = [];
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      found.push(
-        ...(await this.accounts.find({
-          select: { id: true, unitId: true },
-          where: { role: Role.PROJECT_MANAGER, unitCategory: UnitCategory.PROJECT_MANAGER, unitId: In(ids.slice(i, i + CHUNK)), status: AccountStatus.ACTIVE },
-        })),
-      );
-    }
-    return found;
-  }
-
   private async targetOf(actor: Actor, id: number, targetId: number): Promise<SafetyInspectionTarget> {
     await this.inspections(actor).findById(id);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- a target of an inspection the door has just returned
     const target = await this.dataSource.getRepository(SafetyInspectionTarget).findOne({ where: { id: targetId, inspectionId: id } });
     if (!target) throw AppException.notFound('检查项目');
     return target;
@@ -324,6 +301,7 @@ export class InspectionsService {
     if (!inspections.length) return [];
     const ids = inspections.map((i) => i.id);
     const rows = await selectCompletion(
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- completion counts of inspections the door has just listed
       this.dataSource
         .getRepository(SafetyInspectionTarget)
         .createQueryBuilder('t')

@@ -4,10 +4,8 @@ import { SAFETY_CHECK_KIND_LABELS, SafetyCheckKind, SafetyCheckOutcome, SafetyTa
 import { DataSource, Repository } from 'typeorm';
 import { Actor } from '../../../access/actor';
 import { inBatches, xlsxDownload, XlsxColumn } from '../../../common/excel/xlsx-export';
-import { ProjectManager } from '../../regions/entities/project-manager.entity';
-import { PropertyArea } from '../../regions/entities/property-area.entity';
-import { PropertyCompany } from '../../regions/entities/property-company.entity';
 import { Region } from '../../regions/entities/region.entity';
+import { joinAreaContext } from '../../regions/statistics/area-context';
 import { SafetyInspectionItem } from '../entities/safety-inspection-item.entity';
 import { SafetyInspectionResult } from '../entities/safety-inspection-result.entity';
 import { SafetyInspectionTarget } from '../entities/safety-inspection-target.entity';
@@ -94,6 +92,7 @@ export class LedgerService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly inspections: InspectionsService,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- names the district of an inspection the door has just returned
     @InjectRepository(Region) private readonly regions: Repository<Region>,
   ) {}
 
@@ -181,15 +180,8 @@ export class LedgerService {
   }
 
   private targets(inspectionId: number) {
-    return this.dataSource
-      .getRepository(SafetyInspectionTarget)
-      .createQueryBuilder('t')
-      .innerJoin(PropertyArea, 'a', 'a.id = t.propertyAreaId')
-      .leftJoin(Region, 's', 's.id = t.streetId')
-      .leftJoin(Region, 'c', 'c.id = t.communityId')
-      .leftJoin(PropertyCompany, 'pc', 'pc.id = t.companyId')
-      .leftJoin(ProjectManager, 'pm', 'pm.id = t.projectManagerId')
-      .where('t.inspectionId = :inspectionId', { inspectionId });
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- targets of an inspection the caller fetched through the door
+    return joinAreaContext(this.dataSource.getRepository(SafetyInspectionTarget).createQueryBuilder('t'), { from: 't' }).where('t.inspectionId = :inspectionId', { inspectionId });
   }
 
   /** '检查指标 / 子项：说明' per failed item of each target. */

@@ -1,58 +1,83 @@
-import { Injectable } from '@nestjs/common';
-import { SafetyCheckOutcome, SafetyFacilityStatsItem, SafetyRegionStats, SafetyTargetStatus } from '@szpm/contract';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { Page, SafetyCellItem, SafetyCheckOutcome, SafetyCompletionCounter, SafetyCompletionCounts, SafetyFacilityStatsItem, SafetyRegionStats, SafetyTargetStatus } from '@szpm/contract';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../../../access/actor';
 import { DistrictScope } from '../../../access/district-scope';
+import { xlsxDownload } from '../../../common/excel/xlsx-export';
 import { AppException } from '../../../common/errors/app.exception';
+import { pageWindow } from '../../../common/http/pagination.dto';
 import { startOfShanghaiDay } from '../../../common/http/shanghai-time';
-import { Region, RegionLevel } from '../../regions/entities/region.entity';
-import { selectCompletion, sumCompletion, toCompletion } from '../completion';
-import { OverviewQueryDto } from '../dto/inspection.dto';
+import { joinAreaContext, selectAreaContext } from '../../regions/statistics/area-context';
+import { RegionCounterSource, RegionDrill, RegionDrilldownService } from '../../regions/statistics/region-drilldown.service';
+import { RegionStatsColumn, regionStatsSheet } from '../../regions/statistics/region-stats-xlsx';
+import { completionCounters, withCompletionRate } from '../completion';
+import { OverviewQueryDto, SafetyCellQueryDto } from '../dto/inspection.dto';
 import { SafetyInspection } from '../entities/safety-inspection.entity';
 import { SafetyInspectionItem } from '../entities/safety-inspection-item.entity';
 import { SafetyInspectionResult } from '../entities/safety-inspection-result.entity';
 import { SafetyInspectionTarget } from '../entities/safety-inspection-target.entity';
-import { INSPECTION_LABEL } from './inspections.service';
+import { INSPECTION_LABEL, toAreaItem } from './inspections.service';
 
 type Raw = Record<string, unknown>;
 
-interface Narrowed {
-  districtId: number | null;
-  streetId: number | null;
-  communityId: number | null;
-}
+const REGION_COLUMNS = { districtId: 't.districtId', streetId: 't.streetId', communityId: 't.communityId', propertyAreaId: 't.propertyAreaId' };
+
+/** The completion table as exported: exactly the columns of the statistics page. */
+const COMPLETION_COLUMNS: Array<RegionStatsColumn<SafetyCompletionCounts>> = [
+  { header: '应检查项目', value: (c) => c.targets },
+  { header: '已提交', value: (c) => c.submitted },
+  { header: '未提交', value: (c) => c.outstanding },
+  { header: '逾期未提交', value: (c) => c.overdue },
+  { header: '发现问题', value: (c) => c.problems },
+  { header: '有问题项目', value: (c) => c.areasWithProblems },
+  { header: '完成率(%)', value: (c) => c.completionRate },
+];
 
 /**
  * 查看全部统计: completion over one inspection or every inspection launched in a period, drilled
- * down district → street → community (a city account starts at the districts, a district officer
- * at the district's streets), and 设施设备统计 from the submitted results.
+ * down district → street → community → property area on the region kit (a city account starts at
+ * the districts, a district officer at the district's streets), the areas behind every number, the
+ * table as xlsx, and 设施设备统计 from the submitted results.
  */
 @Injectable()
 export class SafetyStatisticsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scope: DistrictScope,
+    private readonly drilldown: RegionDrilldownService,
   ) {}
 
   async regions(actor: Actor, query: OverviewQueryDto): Promise<SafetyRegionStats> {
-    const where = await this.narrow(actor, query);
-    let level: RegionLevel;
-    let groupColumn: string;
-    let parentId: number | null = null;
-    if (where.streetId !== null) [level, groupColumn, parentId] = [RegionLevel.COMMUNITY, 't.communityId', where.streetId];
-    else if (where.districtId !== null) [level, groupColumn, parentId] = [RegionLevel.STREET, 't.streetId', where.districtId];
-    else [level, groupColumn] = [RegionLevel.DISTRICT, 't.districtId'];
-    const rows = await selectCompletion(this.targets(query, where).select(groupColumn, 'regionId')).groupBy(groupColumn).getRawMany<Raw>();
-    const regions = (await this.dataSource.getRepository(Region).find({ where: parentId === null ? { level } : { level, parentId }, order: { sortOrder: 'ASC', id: 'ASC' } })).filter(
-      (r) => where.communityId === null || r.id === where.communityId,
-    );
-    const items = regions.map((r) => ({ regionId: r.id, regionName: r.name, level, ...toCompletion(rows.find((row) => Number(row.regionId) === r.id)) }));
-    return { level, total: sumCompletion(items), items };
+    const drill = await this.narrow(actor, query);
+    return this.drilldown.statistics(drill, this.completionSource(query), withCompletionRate);
+  }
+
+  /** The inspected areas behind one number of the region table; the count and the list share one counter definition. */
+  async cells(actor: Actor, query: SafetyCellQueryDto): Promise<Page<SafetyCellItem>> {
+    const drill = await this.narrow(actor, query);
+    const source = this.completionSource(query, true);
+    return this.drilldown.cellPage(drill, source, { regionId: query.regionId, counter: query.counter }, pageWindow(query), async (qb) => {
+      const rows = await selectAreaContext(
+        qb.select(['t.id AS targetId', 't.propertyAreaId AS propertyAreaId', 't.companyId AS companyId', 't.status AS status', 'i.id AS inspectionId', 'i.title AS inspectionTitle', 'i.deadline AS deadline'])
+          .addSelect(['t.passCount AS passCount', 't.failCount AS failCount', 't.notApplicableCount AS notApplicableCount', 't.submittedAt AS submittedAt']),
+      )
+        .orderBy('t.id', 'ASC')
+        .getRawMany<Raw>();
+      return rows.map((r) => ({ ...toAreaItem(r, String(r.deadline)), inspectionId: Number(r.inspectionId), inspectionTitle: String(r.inspectionTitle) }));
+    });
+  }
+
+  /** The region table on screen (same filters, 合计 row included) as a streamed workbook. */
+  async exportRegions(actor: Actor, query: OverviewQueryDto): Promise<StreamableFile> {
+    const stats = await this.regions(actor, query);
+    const title = '安全检查完成情况统计';
+    return xlsxDownload(`${title}.xlsx`, { title, sheets: [regionStatsSheet('完成情况统计', stats, COMPLETION_COLUMNS)] });
   }
 
   async facilities(actor: Actor, query: OverviewQueryDto): Promise<SafetyFacilityStatsItem[]> {
-    const where = await this.narrow(actor, query);
-    const rows = await this.targets(query, where)
+    const drill = await this.narrow(actor, query);
+    const rows = await this.drilldown
+      .applyFilter(drill, this.targets(query), REGION_COLUMNS)
       .innerJoin(SafetyInspectionResult, 'r', 'r.targetId = t.id')
       .innerJoin(SafetyInspectionItem, 'it', 'it.id = r.itemId')
       .andWhere('t.status = :submitted', { submitted: SafetyTargetStatus.SUBMITTED })
@@ -78,37 +103,31 @@ export class SafetyStatisticsService {
       .sort((a, b) => b.fail - a.fail || b.areas - a.areas || a.facility.localeCompare(b.facility, 'zh'));
   }
 
-  /** The district, street and community the numbers cover, each checked against the actor's scope. */
-  private async narrow(actor: Actor, query: OverviewQueryDto): Promise<Narrowed> {
-    const regions = this.scope.repository(actor, Region, '行政区域');
-    const region = async (id: number | undefined, level: RegionLevel, field: string): Promise<Region | null> => {
-      if (id === undefined) return null;
-      const found = await regions.findById(id);
-      if (found.level !== level) throw AppException.invalidField(field, `${field}不是${level === RegionLevel.STREET ? '街道' : '社区'}`);
-      return found;
-    };
-    const community = await region(query.communityId, RegionLevel.COMMUNITY, 'communityId');
-    const street = await region(query.streetId, RegionLevel.STREET, 'streetId');
-    if (community && street && community.parentId !== street.id) throw AppException.invalidField('communityId', '该社区不属于所选街道');
-    let districtId = this.scope.districtFilter(actor, query.districtId);
-    const narrower = community ?? street;
-    if (narrower) {
-      if (districtId !== null && narrower.districtId !== districtId) throw AppException.invalidField(community ? 'communityId' : 'streetId', '不属于所选行政区');
-      districtId = narrower.districtId;
-    }
-    if (query.inspectionId !== undefined) {
-      const inspection = await this.scope.repository(actor, SafetyInspection, INSPECTION_LABEL).findById(query.inspectionId);
-      if (districtId !== null && inspection.districtId !== districtId) throw AppException.invalidField('inspectionId', '该安全检查不属于所选行政区');
-      districtId = inspection.districtId;
-    }
-    return { districtId, streetId: street?.id ?? community?.streetId ?? null, communityId: community?.id ?? null };
+  /**
+   * The region filter checked by the kit; naming an inspection narrows to its district (a city
+   * account asking about one inspection starts at that district's streets).
+   */
+  private async narrow(actor: Actor, query: OverviewQueryDto): Promise<RegionDrill> {
+    const filter = { districtId: query.districtId, streetId: query.streetId, communityId: query.communityId };
+    const drill = await this.drilldown.resolve(actor, filter);
+    if (query.inspectionId === undefined) return drill;
+    const inspection = await this.scope.repository(actor, SafetyInspection, INSPECTION_LABEL).findById(query.inspectionId);
+    if (drill.districtId !== null && inspection.districtId !== drill.districtId) throw AppException.invalidField('inspectionId', '该安全检查不属于所选行政区');
+    return drill.districtId === null ? this.drilldown.resolve(actor, { ...filter, districtId: inspection.districtId }) : drill;
   }
 
-  private targets(query: OverviewQueryDto, where: Narrowed): SelectQueryBuilder<SafetyInspectionTarget> {
-    const qb = this.dataSource.getRepository(SafetyInspectionTarget).createQueryBuilder('t').innerJoin(SafetyInspection, 'i', 'i.id = t.inspectionId');
-    if (where.districtId !== null) qb.andWhere('t.districtId = :districtId', { districtId: where.districtId });
-    if (where.streetId !== null) qb.andWhere('t.streetId = :streetId', { streetId: where.streetId });
-    if (where.communityId !== null) qb.andWhere('t.communityId = :communityId', { communityId: where.communityId });
+  /** The completion counters over the targets the query selects; with the area context for cell lists. */
+  private completionSource(query: OverviewQueryDto, withAreaContext = false): RegionCounterSource<SafetyCompletionCounter> {
+    return {
+      rows: () => (withAreaContext ? joinAreaContext(this.targets(query), { from: 't' }) : this.targets(query)),
+      columns: REGION_COLUMNS,
+      counters: completionCounters(),
+    };
+  }
+
+  private targets(query: OverviewQueryDto): SelectQueryBuilder<ObjectLiteral> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the regions kit's applyFilter confines these rows to the drill narrow() checked against the actor's scope
+    const qb: SelectQueryBuilder<ObjectLiteral> = this.dataSource.getRepository(SafetyInspectionTarget).createQueryBuilder('t').innerJoin(SafetyInspection, 'i', 'i.id = t.inspectionId');
     if (query.inspectionId !== undefined) qb.andWhere('t.inspectionId = :inspectionId', { inspectionId: query.inspectionId });
     if (query.kind) qb.andWhere('i.kind = :kind', { kind: query.kind });
     if (query.from) qb.andWhere('i.createdAt >= :from', { from: startOfShanghaiDay(query.from) });

@@ -46,8 +46,11 @@ export class TargetFormsService {
   ) {}
 
   async form(targetId: number, manager: EntityManager = this.dataSource.manager): Promise<SafetyTargetForm> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- callers check the target first (tasks: the caller's own via mine(); officers: targetOf() through the door)
     const target = await manager.findOneOrFail(SafetyInspectionTarget, { where: { id: targetId } });
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the inspection of a target the caller has checked
     const inspection = await manager.findOneOrFail(SafetyInspection, { where: { id: target.inspectionId } });
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the area name of a target the caller has checked
     const area = await manager.findOne(PropertyArea, { select: { id: true, name: true }, where: { id: target.propertyAreaId } });
     const items = await this.items(manager, inspection.id);
     const results = await manager.find(SafetyInspectionResult, { where: { targetId } });
@@ -175,7 +178,7 @@ export class TargetFormsService {
       });
       if (unusable.length) {
         const message = `照片${unusable.join('、')}不存在，或不是您上传的，或已用于其他检查项或业务单`;
-        throw new WorkflowException(AttachmentErrorCode.NOT_USABLE, message, [{ field, message, constraint: 'usable' }]);
+        throw new WorkflowException(AttachmentErrorCode.NOT_USABLE, { message, details: [{ field, message, constraint: 'usable' }] });
       }
     }
     const removed = current.filter((p) => !ids.includes(p.attachmentId));

@@ -47,6 +47,7 @@ export class TasksService {
   async list(actor: Actor, query: TaskQueryDto): Promise<Page<SafetyTaskItem>> {
     const managerId = this.managerId(actor);
     const window = pageWindow(query);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- joins the inspection and area names of targets already scoped by the door
     const qb = this.scope
       .repository(actor, SafetyInspectionTarget, TARGET_LABEL)
       .query('t')
@@ -54,6 +55,7 @@ export class TasksService {
       .innerJoin(PropertyArea, 'a', 'a.id = t.propertyAreaId')
       .andWhere('t.projectManagerId = :managerId', { managerId });
     if (query.status) qb.andWhere('t.status = :status', { status: query.status });
+    if (query.inspectionId) qb.andWhere('t.inspectionId = :inspectionId', { inspectionId: query.inspectionId });
     const total = await qb.getCount();
     const rows = await qb
       .select(['t.id AS targetId', 't.inspectionId AS inspectionId', 't.status AS status', 't.propertyAreaId AS propertyAreaId', 'a.name AS propertyAreaName'])
@@ -110,6 +112,7 @@ export class TasksService {
       if (dto.results?.length) await this.writeOpen(manager, actor, target, dto.results, SafetyTargetStatus.DRAFT);
       await this.forms.assertComplete(manager, target);
       const now = new Date();
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- submits a target mine() has just checked is the caller's own
       const result = await manager.update(
         SafetyInspectionTarget,
         { id: target.id, status: Not(SafetyTargetStatus.SUBMITTED) },
@@ -132,6 +135,7 @@ export class TasksService {
   private async writeOpen(manager: EntityManager, actor: Actor, target: SafetyInspectionTarget, entries: ResultEntryDto[], status: SafetyTargetStatus): Promise<void> {
     if (target.status === SafetyTargetStatus.SUBMITTED) throw new SafetyInspectionException(SafetyInspectionErrorCode.ALREADY_SUBMITTED);
     const counts = await this.forms.write(manager, actor, target, entries);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- saves a target the caller checked is theirs (mine())
     const result = await manager.update(SafetyInspectionTarget, { id: target.id, status: Not(SafetyTargetStatus.SUBMITTED) }, { ...counts, status, savedAt: new Date() });
     if (!result.affected) throw new SafetyInspectionException(SafetyInspectionErrorCode.ALREADY_SUBMITTED);
   }

@@ -55,6 +55,7 @@ export class CatalogueSeeder implements OnApplicationBootstrap {
 
   /** A database seeded outside the app (demo or city seed) has subjects but no scores yet: lists would be empty until the daily recompute. */
   private async scoreFreshlySeededSubjects(): Promise<void> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- start-up seeding, no actor: are there any scores at all
     if ((await this.dataSource.getRepository(EvaluationScore).count({ take: 1 })) > 0) return;
     const result = await this.scores.recomputeAll();
     if (result.subjects > 0) this.logger.log(`scored ${result.subjects} companies and project managers of a freshly seeded database`);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, StreamableFile } from '@nestjs/common';
 import {
   BadRecordCircumstanceView,
   BadRecordItemView,
@@ -7,9 +7,14 @@ import {
   RiskListCircumstanceView,
   RiskListItemView,
   ServiceEvaluationErrorCode,
+  XlsxImportMode,
+  XlsxImportReport,
 } from '@szpm/contract';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { attributeTo, importRows, readXlsxSheet, UploadedXlsx } from '../../../common/excel/xlsx-import';
+import { xlsxSheetDownload, xlsxTemplateDownload } from '../../../common/excel/xlsx-sheet';
 import { AppException } from '../../../common/errors/app.exception';
+import { AppConfig, APP_CONFIG } from '../../../config/app-config';
 import {
   CatalogueQueryDto,
   CreateBadRecordCircumstanceDto,
@@ -29,6 +34,15 @@ import { GoodRecordItem } from '../entities/good-record-item.entity';
 import { RiskListCircumstance } from '../entities/risk-list-circumstance.entity';
 import { RiskListItem } from '../entities/risk-list-item.entity';
 import { ServiceEvaluationException } from '../service-evaluation.exception';
+import {
+  BAD_RECORD_CATALOGUE_SHEET,
+  catalogueRows,
+  checkAcrossRows,
+  CIRCUMSTANCE_COLUMNS,
+  circumstanceState,
+  ITEM_COLUMNS,
+  itemState,
+} from './bad-record-catalogue.sheet';
 
 const byOrder = <T extends { sortOrder: number; id: number }>(a: T, b: T) => a.sortOrder - b.sortOrder || a.id - b.id;
 
@@ -80,7 +94,10 @@ const applies = (itemType: EvaluationSubjectType | null, subjectType: Evaluation
  */
 @Injectable()
 export class CatalogueService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   private repo<T extends ObjectLiteral>(entity: EntityTarget<T>, manager?: EntityManager): Repository<T> {
     return (manager ?? this.dataSource.manager).getRepository(entity);
@@ -144,29 +161,65 @@ export class CatalogueService {
 
   // ---- maintenance (city admins) -----------------------------------------------------------
 
-  async createBadRecordItem(dto: CreateBadRecordItemDto): Promise<BadRecordItemView> {
-    await this.assertCodeFree(BadRecordItem, dto.code);
-    const item = await this.repo(BadRecordItem).save(this.repo(BadRecordItem).create({ ...dto, subjectType: dto.subjectType ?? null }));
+  // `manager`: the import's transaction; a single create or update runs on its own
+
+  async createBadRecordItem(dto: CreateBadRecordItemDto, manager?: EntityManager): Promise<BadRecordItemView> {
+    await this.assertCodeFree(BadRecordItem, dto.code, manager);
+    const item = await this.repo(BadRecordItem, manager).save(this.repo(BadRecordItem, manager).create({ ...dto, subjectType: dto.subjectType ?? null }));
     return toBadRecordItemView(item, []);
   }
 
-  async updateBadRecordItem(id: number, dto: UpdateBadRecordItemDto): Promise<BadRecordItemView> {
-    const item = await this.findOr404(BadRecordItem, id, '不良信息事项');
-    if (dto.code !== undefined && dto.code !== item.code) await this.assertCodeFree(BadRecordItem, dto.code);
-    const saved = await this.repo(BadRecordItem).save(Object.assign(item, dto));
-    return toBadRecordItemView(saved, await this.repo(BadRecordCircumstance).find({ where: { itemId: id } }));
+  async updateBadRecordItem(id: number, dto: UpdateBadRecordItemDto, manager?: EntityManager): Promise<BadRecordItemView> {
+    const item = await this.findOr404(BadRecordItem, id, '不良信息事项', manager);
+    if (dto.code !== undefined && dto.code !== item.code) await this.assertCodeFree(BadRecordItem, dto.code, manager);
+    const saved = await this.repo(BadRecordItem, manager).save(Object.assign(item, dto));
+    return toBadRecordItemView(saved, await this.repo(BadRecordCircumstance, manager).find({ where: { itemId: id } }));
   }
 
-  async createBadRecordCircumstance(itemId: number, dto: CreateBadRecordCircumstanceDto): Promise<BadRecordCircumstanceView> {
-    await this.findOr404(BadRecordItem, itemId, '不良信息事项');
-    await this.assertCircumstanceCodeFree(BadRecordCircumstance, itemId, dto.code);
-    return toBadRecordCircumstanceView(await this.repo(BadRecordCircumstance).save(this.repo(BadRecordCircumstance).create({ ...dto, itemId })));
+  async createBadRecordCircumstance(itemId: number, dto: CreateBadRecordCircumstanceDto, manager?: EntityManager): Promise<BadRecordCircumstanceView> {
+    await this.findOr404(BadRecordItem, itemId, '不良信息事项', manager);
+    await this.assertCircumstanceCodeFree(BadRecordCircumstance, itemId, dto.code, manager);
+    return toBadRecordCircumstanceView(await this.repo(BadRecordCircumstance, manager).save(this.repo(BadRecordCircumstance, manager).create({ ...dto, itemId })));
   }
 
-  async updateBadRecordCircumstance(id: number, dto: UpdateBadRecordCircumstanceDto): Promise<BadRecordCircumstanceView> {
-    const circumstance = await this.findOr404(BadRecordCircumstance, id, '不良信息情形');
-    if (dto.code !== undefined && dto.code !== circumstance.code) await this.assertCircumstanceCodeFree(BadRecordCircumstance, circumstance.itemId, dto.code);
-    return toBadRecordCircumstanceView(await this.repo(BadRecordCircumstance).save(Object.assign(circumstance, dto)));
+  async updateBadRecordCircumstance(id: number, dto: UpdateBadRecordCircumstanceDto, manager?: EntityManager): Promise<BadRecordCircumstanceView> {
+    const circumstance = await this.findOr404(BadRecordCircumstance, id, '不良信息情形', manager);
+    if (dto.code !== undefined && dto.code !== circumstance.code) await this.assertCircumstanceCodeFree(BadRecordCircumstance, circumstance.itemId, dto.code, manager);
+    return toBadRecordCircumstanceView(await this.repo(BadRecordCircumstance, manager).save(Object.assign(circumstance, dto)));
+  }
+
+  // ---- the bad-record catalogue as a sheet (template, export, import) ----------------------
+
+  badRecordCatalogueTemplate(): StreamableFile {
+    return xlsxTemplateDownload(BAD_RECORD_CATALOGUE_SHEET, '不良信息事项及情形导入模板.xlsx');
+  }
+
+  async exportBadRecordCatalogue(): Promise<StreamableFile> {
+    const items = await this.badRecordItems({ includeDisabled: true });
+    return xlsxSheetDownload(BAD_RECORD_CATALOGUE_SHEET, '不良信息事项及情形.xlsx', () => catalogueRows(items));
+  }
+
+  /**
+   * Imports the sheet: a row's item is created or updated by its code, then its circumstance by
+   * its code within the item, each through the same create / update as a single request (same
+   * rules, same refusals), all rows in one transaction (see importRows).
+   */
+  async importBadRecordCatalogue(file: UploadedXlsx | undefined, options: { dryRun: boolean; mode: XlsxImportMode }): Promise<XlsxImportReport> {
+    const sheet = await readXlsxSheet(BAD_RECORD_CATALOGUE_SHEET, file, { maxRows: this.config.xlsxImport.maxRows });
+    checkAcrossRows(sheet);
+    return importRows(this.dataSource, sheet, options, async (manager, { value }) => {
+      const item = itemState(value.item);
+      const existingItem = await this.repo(BadRecordItem, manager).findOne({ where: { code: item.code } });
+      const itemId = await attributeTo(ITEM_COLUMNS, '事项编码', async () =>
+        existingItem ? (await this.updateBadRecordItem(existingItem.id, item, manager)).id : (await this.createBadRecordItem(item, manager)).id,
+      );
+      if (!value.circumstance) return;
+      const circumstance = circumstanceState(value.circumstance);
+      const existing = await this.repo(BadRecordCircumstance, manager).findOne({ where: { itemId, code: circumstance.code } });
+      await attributeTo(CIRCUMSTANCE_COLUMNS, '情形编码', () =>
+        existing ? this.updateBadRecordCircumstance(existing.id, circumstance, manager) : this.createBadRecordCircumstance(itemId, circumstance, manager),
+      );
+    });
   }
 
   async createRiskListItem(dto: CreateRiskListItemDto): Promise<RiskListItemView> {
@@ -205,17 +258,17 @@ export class CatalogueService {
     return toGoodRecordItemView(await this.repo(GoodRecordItem).save(Object.assign(item, dto)));
   }
 
-  private async findOr404<T extends { id: number }>(entity: EntityTarget<T>, id: number, label: string): Promise<T> {
-    const row = await this.repo(entity).findOne({ where: { id } as never });
+  private async findOr404<T extends { id: number }>(entity: EntityTarget<T>, id: number, label: string, manager?: EntityManager): Promise<T> {
+    const row = await this.repo(entity, manager).findOne({ where: { id } as never });
     if (!row) throw AppException.notFound(label);
     return row;
   }
 
-  private async assertCodeFree<T extends { code: string }>(entity: EntityTarget<T>, code: string): Promise<void> {
-    if (await this.repo(entity).exists({ where: { code } as never })) throw new ServiceEvaluationException(ServiceEvaluationErrorCode.CATALOGUE_CODE_TAKEN, { field: 'code' });
+  private async assertCodeFree<T extends { code: string }>(entity: EntityTarget<T>, code: string, manager?: EntityManager): Promise<void> {
+    if (await this.repo(entity, manager).exists({ where: { code } as never })) throw new ServiceEvaluationException(ServiceEvaluationErrorCode.CATALOGUE_CODE_TAKEN, { field: 'code' });
   }
 
-  private async assertCircumstanceCodeFree<T extends { code: string; itemId: number }>(entity: EntityTarget<T>, itemId: number, code: string): Promise<void> {
-    if (await this.repo(entity).exists({ where: { code, itemId } as never })) throw new ServiceEvaluationException(ServiceEvaluationErrorCode.CATALOGUE_CODE_TAKEN, { field: 'code' });
+  private async assertCircumstanceCodeFree<T extends { code: string; itemId: number }>(entity: EntityTarget<T>, itemId: number, code: string, manager?: EntityManager): Promise<void> {
+    if (await this.repo(entity, manager).exists({ where: { code, itemId } as never })) throw new ServiceEvaluationException(ServiceEvaluationErrorCode.CATALOGUE_CODE_TAKEN, { field: 'code' });
   }
 }

@@ -1,5 +1,5 @@
-import { applyDecorators, Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   BadRecordCircumstanceView,
   BadRecordItemView,
@@ -10,8 +10,14 @@ import {
   RiskListItemView,
   Role,
   ScoringRulesView,
+  XlsxImportMode,
+  XlsxImportReport,
 } from '@szpm/contract';
 import { Audited, RequireGrant, RequireRoles } from '../../../access/access.decorators';
+import { XLSX_CONTENT_TYPE } from '../../../common/excel/xlsx-export';
+import { UploadedXlsx } from '../../../common/excel/xlsx-import';
+import { XLSX_UPLOAD_BODY, XlsxImportQueryDto, XlsxImportReportDto } from '../../../common/excel/xlsx-import.dto';
+import { XlsxUploadInterceptor } from '../../../common/excel/xlsx-upload.interceptor';
 import { ParseIdPipe } from '../../../common/http/parse-id.pipe';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import {
@@ -50,6 +56,37 @@ export class CatalogueController {
   @ApiOperation({ summary: '不良信息事项及情形（等级、分值、公示期时长）' })
   badRecordItems(@Query() query: CatalogueQueryDto): Promise<BadRecordItemView[]> {
     return this.catalogue.badRecordItems(query);
+  }
+
+  @Get('catalogue/bad-record-items/import-template')
+  @Maintain()
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({ summary: '下载不良信息事项及情形的导入模板（xlsx，与导出的表头相同）' })
+  badRecordCatalogueTemplate(): StreamableFile {
+    return this.catalogue.badRecordCatalogueTemplate();
+  }
+
+  @Get('catalogue/bad-record-items/export')
+  @View()
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOperation({ summary: '导出不良信息事项及情形（xlsx，含已停用的；改后可原样导入）' })
+  exportBadRecordCatalogue(): Promise<StreamableFile> {
+    return this.catalogue.exportBadRecordCatalogue();
+  }
+
+  @Post('catalogue/bad-record-items/import')
+  @HttpCode(HttpStatus.OK)
+  @Maintain()
+  @Audited('service-evaluation.catalogue.import-bad-record-items', 'evaluation_bad_record_item')
+  @UseInterceptors(XlsxUploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(XLSX_UPLOAD_BODY)
+  @ApiOkResponse({ type: XlsxImportReportDto })
+  @ApiOperation({
+    summary: '导入不良信息事项及情形（市局管理员）：按事项编码、情形编码新增或修改，不删除；dryRun=true 只校验；mode 选择有错误行时整个文件不导入或只导入正确的行',
+  })
+  importBadRecordCatalogue(@Query() query: XlsxImportQueryDto, @UploadedFile() file: UploadedXlsx | undefined): Promise<XlsxImportReport> {
+    return this.catalogue.importBadRecordCatalogue(file, { dryRun: query.dryRun ?? false, mode: query.mode ?? XlsxImportMode.ALL_OR_NOTHING });
   }
 
   @Post('catalogue/bad-record-items')

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { EvaluationSubjectType, ScoringCycleKind } from '@szpm/contract';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { OptionalBooleanQuery } from '../../../common/validation/query-decorators';
 
 const CODE = /^[A-Z0-9_]{2,32}$/;
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class CatalogueQueryDto {
   @ApiPropertyOptional({ enum: EvaluationSubjectType, description: '只列出适用于该评价对象的事项' })
@@ -12,10 +12,7 @@ export class CatalogueQueryDto {
   @IsEnum(EvaluationSubjectType)
   subjectType?: EvaluationSubjectType;
 
-  @ApiPropertyOptional({ description: 'true: 也列出已停用的事项和情形（维护目录时用）' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @OptionalBooleanQuery('true: 也列出已停用的事项和情形（维护目录时用）')
   includeDisabled?: boolean;
 }
 
@@ -87,6 +84,24 @@ export class CreateBadRecordCircumstanceDto extends CircumstanceBase {
   points: number;
 }
 export class UpdateBadRecordCircumstanceDto extends PartialType(CreateBadRecordCircumstanceDto) {}
+
+/**
+ * One row of the bad-record catalogue sheet (template, export, import): an item and one of its
+ * circumstances, validated by the same DTOs as a single create. An item without circumstances
+ * has a row with the circumstance cells empty.
+ */
+export class BadRecordCatalogueRowDto {
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CreateBadRecordItemDto)
+  item: CreateBadRecordItemDto;
+
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CreateBadRecordCircumstanceDto)
+  circumstance?: CreateBadRecordCircumstanceDto;
+}
 
 export class CreateRiskListItemDto extends CatalogueItemBase {}
 export class UpdateRiskListItemDto extends PartialType(CreateRiskListItemDto) {}

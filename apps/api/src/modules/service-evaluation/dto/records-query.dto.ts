@@ -4,20 +4,14 @@ import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { IsCalendarDate } from '../../../common/validation/calendar-date.validator';
+import { OptionalIdQuery, TextSearchQuery } from '../../../common/validation/query-decorators';
 
 /** 不良信息汇总 / 风险名单 search. */
 export class RecordSearchDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: '评价对象名称（包含）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @TextSearchQuery('评价对象名称（包含）')
   search?: string;
 
-  @ApiPropertyOptional({ description: '事项' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery('事项')
   itemId?: number;
 
   @ApiPropertyOptional({ enum: EvaluationRecordStatus })
@@ -25,11 +19,7 @@ export class RecordSearchDto extends PageQueryDto {
   @IsEnum(EvaluationRecordStatus)
   status?: EvaluationRecordStatus;
 
-  @ApiPropertyOptional({ description: '市局账号可指定行政区；区局账号只能查看本区' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery('市局账号可指定行政区；区局账号只能查看本区')
   districtId?: number;
 
   @ApiPropertyOptional({ example: '2026-01-01', description: '事实发生日期起（含）' })
@@ -48,11 +38,7 @@ export class RecordSearchDto extends PageQueryDto {
   @MaxLength(64)
   documentNo?: string;
 
-  @ApiPropertyOptional({ description: '只看一个评价对象的信息（物业企业 / 项目负责人页面）；不良信息须同时指定 subjectType' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery('只看一个评价对象的信息（物业企业 / 项目负责人页面）；不良信息须同时指定 subjectType')
   subjectId?: number;
 }
 
@@ -69,17 +55,10 @@ export class GoodRecordSearchDto extends PageQueryDto {
   @IsEnum(EvaluationSubjectType)
   subjectType?: EvaluationSubjectType;
 
-  @ApiPropertyOptional({ description: '评价对象名称（包含）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @TextSearchQuery('评价对象名称（包含）')
   search?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery()
   districtId?: number;
 }
 
@@ -113,16 +92,9 @@ export class PublicitySearchDto extends PageQueryDto {
   @IsEnum(EvaluationSubjectType)
   subjectType?: EvaluationSubjectType;
 
-  @ApiPropertyOptional({ description: '评价对象名称（包含）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @TextSearchQuery('评价对象名称（包含）')
   search?: string;
 
-  @ApiPropertyOptional({ description: '行政区' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery('行政区')
   districtId?: number;
 }

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { EvaluationGrade, EvaluationSubjectType } from '@szpm/contract';
-import { Type } from 'class-transformer';
-import { IsEnum, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
+import { OptionalIdQuery, TextSearchQuery } from '../../../common/validation/query-decorators';
 
 const CYCLE = /^\d{4}(-H[12])?$/;
 
@@ -26,10 +26,7 @@ export class ScoreQueryDto extends PageQueryDto {
   @Matches(CYCLE)
   cycle?: string;
 
-  @ApiPropertyOptional({ description: '按名称搜索（包含）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @TextSearchQuery('按名称搜索（包含）')
   search?: string;
 
   @ApiPropertyOptional({ enum: EvaluationGrade })
@@ -42,10 +39,6 @@ export class ScoreQueryDto extends PageQueryDto {
   @IsIn(['desc', 'asc'])
   order?: 'desc' | 'asc';
 
-  @ApiPropertyOptional({ description: '市局账号可指定行政区；区局账号只能查看本区' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery('市局账号可指定行政区；区局账号只能查看本区')
   districtId?: number;
 }

@@ -4,6 +4,7 @@ import {
   EVALUATION_SUBJECT_TYPE_LABELS,
   EvaluationRecordStatus,
   EvaluationSubjectType,
+  MESSAGE_LINKS,
   ModuleKey,
   OBJECTION_FORM_LABEL,
   OBJECTION_FORM_TYPE,
@@ -169,6 +170,7 @@ export class ObjectionForm implements OnModuleInit {
     }
     const subjectType = statement.subjectType!;
     const subjectId = statement.subjectId!;
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- duplicate check on the filing unit's own target (the statement's subject is the actor's own)
     if (!previous && (await manager.exists(Objection, { where: { targetKey: targetKeyOf(statement), grounds: statement.grounds } }))) {
       throw new ObjectionException(ObjectionErrorCode.DUPLICATE, { field: 'grounds' });
     }
@@ -176,6 +178,7 @@ export class ObjectionForm implements OnModuleInit {
 
     if (statement.target === ObjectionTarget.SCORE) {
       if (officerEdit && input.draft) throw new ObjectionException(ObjectionErrorCode.DRAFT_NOT_APPLICABLE, { field: 'payload.draft' });
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- the score of the objecting unit itself (subject from the actor, or fixed by the filed statement)
       const score = await manager.findOne(EvaluationScore, { where: { subjectType, subjectId, cycleKey: statement.cycleKey } });
       if (!score) throw new ObjectionException(ObjectionErrorCode.TARGET_NOT_FOUND, { field: 'cycleKey' });
       const basic = await this.basicInformation(manager, subjectType, subjectId);
@@ -235,6 +238,7 @@ export class ObjectionForm implements OnModuleInit {
       const c = await manager.findOneOrFail(PropertyCompany, { where: { id: subjectId } });
       return { legalRepresentative: c.legalRepresentative, contactPhone: c.contactPhone, address: c.address };
     }
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- basic information of the objecting unit itself (subject fixed by the statement)
     const m = await manager.findOneOrFail(ProjectManager, { where: { id: subjectId } });
     return { phone: m.phone, certificateNo: m.certificateNo };
   }
@@ -246,6 +250,7 @@ export class ObjectionForm implements OnModuleInit {
   /** onCreated: the objection row; its unique key refuses a duplicate filed at the same moment. */
   private async record(context: WorkflowHookContext, p: ObjectionPayload): Promise<void> {
     try {
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- workflow onCreated hook: the objection row of the case the engine has just created for the actor
       await context.manager.insert(Objection, {
         caseId: context.caseId,
         businessNo: context.businessNo,
@@ -312,6 +317,7 @@ export class ObjectionForm implements OnModuleInit {
         };
         if (p.target === ObjectionTarget.BAD_RECORD) {
           const item = itemChanged ? await this.catalogue.usableBadRecordEntry(manager, draft.itemId, draft.circumstanceId, subjectType) : null;
+          // eslint-disable-next-line szpm/no-raw-scoped-access -- workflow onApproved hook: the engine checked the reviewer may decide this case; corrects the record the objection is about
           await manager.update(BadRecord, { id: record.id }, {
             ...common,
             level: draft.level!,
@@ -320,6 +326,7 @@ export class ObjectionForm implements OnModuleInit {
             ...(item ? { countOncePerYear: item.item.countOncePerYear, countOnceGroupId: null, linkedRecordIds: [] } : {}),
           });
         } else {
+          // eslint-disable-next-line szpm/no-raw-scoped-access -- workflow onApproved hook: the engine checked the reviewer may decide this case; corrects the entry the objection is about
           await manager.update(RiskListEntry, { id: record.id }, common);
         }
       }
@@ -338,6 +345,7 @@ export class ObjectionForm implements OnModuleInit {
 
   /** 退回补录: the applicant learns what to add, and finds the objection under 我的异议 to resubmit. */
   private async askForSupplement(context: WorkflowHookContext, p: ObjectionPayload, opinion: string): Promise<void> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- workflow hook: the objection of the case the engine is acting on, after its access check
     const objection = await context.manager.findOneOrFail(Objection, { where: { caseId: context.caseId } });
     await this.notifications.createCampaign(context.manager, {
       kind: CampaignKind.WORKFLOW_SUPPLEMENT,
@@ -345,14 +353,16 @@ export class ObjectionForm implements OnModuleInit {
       districtId: context.districtId,
       title: '异议需补充材料',
       content: `您提出的${p.kindName}（业务单号 ${context.businessNo}）被退回补录：${opinion}。请补充后重新提交。`,
-      link: `/pages/objections/detail?id=${objection.id}`,
+      link: MESSAGE_LINKS.objectionDetail(objection.id),
       subject: { type: 'objection', id: objection.id },
       recipientIds: [objection.filedById],
     });
   }
 
   private async decide(context: WorkflowHookContext, p: ObjectionPayload, outcome: ObjectionOutcome): Promise<void> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- workflow hook: the objection of the case the engine is acting on, after its access check
     const objection = await context.manager.findOneOrFail(Objection, { where: { caseId: context.caseId } });
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- workflow hook: records the decision on the case the engine is acting on
     await context.manager.update(Objection, { id: objection.id }, { outcome, decidedAt: new Date() });
     const about = p.target === ObjectionTarget.SCORE ? `${p.cycleKey}年度得分` : `${OBJECTION_TARGET_LABELS[p.target]}「${String(p.original?.itemName ?? '')}」`;
     await this.notifications.createCampaign(context.manager, {
@@ -363,7 +373,7 @@ export class ObjectionForm implements OnModuleInit {
       content:
         `您就${EVALUATION_SUBJECT_TYPE_LABELS[p.subjectType!]}${p.subjectName}的${about}提出的${p.kindName}（业务单号 ${context.businessNo}，理由：${OBJECTION_GROUNDS_LABELS[p.grounds]}）已办结，` +
         (outcome === ObjectionOutcome.UPHELD ? '异议通过，相关信息已按审核结果更正。' : '异议不通过，原信息维持不变。'),
-      link: `/pages/objections/detail?id=${objection.id}`,
+      link: MESSAGE_LINKS.objectionDetail(objection.id),
       subject: { type: 'objection', id: objection.id },
       recipientIds: [objection.filedById],
     });

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { ObjectionErrorCode } from '@szpm/contract';
-import { AppException } from '../../../common/errors/app.exception';
+import { defineErrors } from '../../../common/errors/define-errors';
 
 const STATUS: Record<ObjectionErrorCode, HttpStatus> = {
   [ObjectionErrorCode.NOT_A_SUBJECT]: HttpStatus.FORBIDDEN,
@@ -14,10 +14,4 @@ const STATUS: Record<ObjectionErrorCode, HttpStatus> = {
   [ObjectionErrorCode.KIND_CODE_TAKEN]: HttpStatus.CONFLICT,
 };
 
-export class ObjectionException extends AppException {
-  /** `field`: the request field the refusal is about, reported like a validation error */
-  constructor(code: ObjectionErrorCode, options: { field?: string; details?: Record<string, unknown> } = {}) {
-    const message = new AppException(code, STATUS[code]).message;
-    super(code, STATUS[code], message, options.field ? [{ field: options.field, message, constraint: 'rule' }] : options.details);
-  }
-}
+export class ObjectionException extends defineErrors(STATUS) {}

@@ -68,9 +68,13 @@ export class ObjectionsService {
     const subject = this.requireSubject(actor);
     const where = { subjectType: subject.subjectType, subjectId: subject.subjectId };
     const [badRecords, riskEntries, scores, filed] = await Promise.all([
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- the objecting unit's own records (subject from the actor's unit, not a district)
       this.dataSource.getRepository(BadRecord).find({ where: { ...where, status: EvaluationRecordStatus.EFFECTIVE }, order: { factDate: 'DESC', id: 'DESC' } }),
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- the objecting unit's own records (subject from the actor's unit, not a district)
       this.dataSource.getRepository(RiskListEntry).find({ where: { ...where, status: EvaluationRecordStatus.EFFECTIVE }, order: { factDate: 'DESC', id: 'DESC' } }),
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- the objecting unit's own records (subject from the actor's unit, not a district)
       this.dataSource.getRepository(EvaluationScore).find({ where, order: { cycleKey: 'DESC' } }),
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- the objecting unit's own objections (subject from the actor's unit, not a district)
       this.dataSource.getRepository(Objection).find({ where, select: { id: true, targetKey: true, grounds: true } }),
     ]);
     const used = (key: string) => filed.filter((o) => o.targetKey === key).map((o) => o.grounds);
@@ -112,6 +116,7 @@ export class ObjectionsService {
     this.requireSubject(actor);
     const { attachmentIds, remark, ...statement } = dto;
     const created = await this.workflow.file(actor, OBJECTION_FORM_TYPE, statement, { attachmentIds, remark });
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the objection of the case the workflow has just created for the actor
     const objection = await this.dataSource.getRepository(Objection).findOneByOrFail({ caseId: created.id });
     return this.toDetail({ objection, status: created.status }, created);
   }
@@ -119,6 +124,7 @@ export class ObjectionsService {
   /** 我的异议: the subject's objections (any account of the unit), newest first, with their status. */
   async mine(actor: Actor, query: ObjectionQueryDto): Promise<Page<ObjectionListItem>> {
     const subject = this.requireSubject(actor);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- 我的异议: only the objecting unit's own objections (where on the next line)
     const qb = this.withStatus(this.dataSource.getRepository(Objection).createQueryBuilder('o'))
       .where('o.subjectType = :subjectType AND o.subjectId = :subjectId', subject);
     return this.page(qb, query);
@@ -132,6 +138,7 @@ export class ObjectionsService {
 
   /** The objection with its form; the workflow engine decides whether the caller may see it. */
   async detail(actor: Actor, id: number): Promise<ObjectionDetail> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- workflow.get below decides whether the caller may see the case
     const objection = await this.dataSource.getRepository(Objection).findOne({ where: { id } });
     if (!objection) throw AppException.notFound('异议');
     const form = await this.workflow.get(actor, objection.caseId);
@@ -141,6 +148,7 @@ export class ObjectionsService {
   /** 补录后重新提交: the applicant's text may change; target, kind and grounds stay. */
   async resubmit(actor: Actor, id: number, dto: ResubmitObjectionDto): Promise<ObjectionDetail> {
     this.requireSubject(actor);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- workflow.get below decides whether the caller may see the case
     const objection = await this.dataSource.getRepository(Objection).findOne({ where: { id } });
     if (!objection) throw AppException.notFound('异议');
     const current = await this.workflow.get(actor, objection.caseId);
@@ -156,6 +164,7 @@ export class ObjectionsService {
   }
 
   private withStatus(qb: SelectQueryBuilder<Objection>): SelectQueryBuilder<Objection> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- joins the case status of objections already scoped (door or own unit)
     return qb.innerJoin(WorkflowCase, 'c', 'c.id = o.caseId');
   }
 
@@ -165,6 +174,7 @@ export class ObjectionsService {
     if (query.target) qb.andWhere('o.target = :target', { target: query.target });
     const total = Number((await qb.clone().select('COUNT(*)', 'n').getRawOne<{ n: number | string }>())?.n ?? 0);
     const rows = await qb.clone().select(['o.id AS id', 'c.status AS status']).orderBy('o.createdAt', 'DESC').addOrderBy('o.id', 'DESC').offset(window.skip).limit(window.take).getRawMany<{ id: number; status: WorkflowStatus }>();
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- loads the page of ids the scoped query above returned
     const objections = rows.length ? await this.dataSource.getRepository(Objection).find({ where: { id: In(rows.map((r) => Number(r.id))) } }) : [];
     const byId = new Map(objections.map((o) => [o.id, o]));
     return toPage(

@@ -1,15 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { JobQueue, QueueName } from '../../../queue/job-queue';
+import { JobQueue } from '../../../queue/job-queue';
+import { JOBS } from '../../../queue/jobs';
 import { ScoreService } from '../scoring/score.service';
-import { RECOMPUTE_SCORES_JOB } from '../scoring/scoring-rules.service';
 import { PublicityService } from './publicity.service';
-
-export const END_PUBLICITY_JOB = 'service-evaluation.end-publicity';
-
-/** Publicity ends at the end of its last day; the job runs often enough that the flag follows within minutes. */
-const END_PUBLICITY_EVERY_MS = 10 * 60 * 1000;
-/** A daily full recompute brings new subjects and a new cycle into the score lists. */
-const RECOMPUTE_EVERY_MS = 24 * 3600 * 1000;
 
 /**
  * The module's queue jobs. They carry no payload: each reads the current state from the
@@ -26,13 +19,12 @@ export class EvaluationJobsProcessor implements OnModuleInit, OnApplicationBoots
   ) {}
 
   onModuleInit() {
-    this.queue.register(QueueName.SCHEDULED, END_PUBLICITY_JOB, async () => {
+    this.queue.handle(JOBS.endPublicity, async () => {
       const ended = await this.publicity.endExpired();
       if (ended.badRecords || ended.riskListEntries) this.logger.log(`publicity ended: ${ended.badRecords} bad records, ${ended.riskListEntries} risk-list entries`);
     });
-    this.queue.register(
-      QueueName.SCHEDULED,
-      RECOMPUTE_SCORES_JOB,
+    this.queue.handle(
+      JOBS.recomputeScores,
       async () => {
         await this.scores.recomputeAll();
       },
@@ -41,7 +33,7 @@ export class EvaluationJobsProcessor implements OnModuleInit, OnApplicationBoots
   }
 
   async onApplicationBootstrap() {
-    await this.queue.schedule(QueueName.SCHEDULED, END_PUBLICITY_JOB, END_PUBLICITY_EVERY_MS);
-    await this.queue.schedule(QueueName.SCHEDULED, RECOMPUTE_SCORES_JOB, RECOMPUTE_EVERY_MS);
+    await this.queue.schedule(JOBS.endPublicity);
+    await this.queue.schedule(JOBS.recomputeScores);
   }
 }

@@ -23,6 +23,7 @@ export class PublicityService {
 
   async badRecords(query: PublicitySearchDto): Promise<Page<PublicBadRecord>> {
     const window = pageWindow(query);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- 信用公示 is public: only published records within their publicity period, any district
     const qb = this.filtered(this.dataSource.getRepository(BadRecord).createQueryBuilder('r'), query);
     const [rows, total] = await qb.skip(window.skip).take(window.take).getManyAndCount();
     const names = await this.districts.all();
@@ -50,6 +51,7 @@ export class PublicityService {
 
   async riskList(query: PublicitySearchDto): Promise<Page<PublicRiskListEntry>> {
     const window = pageWindow(query);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- 信用公示 is public: only published entries within their publicity period, any district
     const qb = this.filtered(this.dataSource.getRepository(RiskListEntry).createQueryBuilder('r'), query);
     const [rows, total] = await qb.skip(window.skip).take(window.take).getManyAndCount();
     const names = await this.districts.all();

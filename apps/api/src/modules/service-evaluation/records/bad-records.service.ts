@@ -134,6 +134,7 @@ export class BadRecordsService {
 
   /** Approved: the record takes effect, is published until its end date, and the subject is rescored. */
   async applyDetermination(context: WorkflowHookContext, p: BadRecordDeterminationPayload): Promise<BadRecord> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- workflow onApproved hook: writes the record in the case's district (context.districtId) after the engine's access check
     const repository = context.manager.getRepository(BadRecord);
     const period = publicityPeriod(todayInShanghai(), p.publicityMonths!);
     const record = await repository.save(
@@ -228,6 +229,7 @@ export class BadRecordsService {
     const total = Number((await qb.clone().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>())?.n ?? 0);
     const ids = (await qb.clone().select('r.id', 'id').orderBy('r.factDate', 'DESC').addOrderBy('r.id', 'DESC').offset(window.skip).limit(window.take).getRawMany<{ id: number }>()).map((r) => Number(r.id));
     const byId = new Map(
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- loads the page of ids the scoped query above returned
       ids.length ? (await this.dataSource.getRepository(BadRecord).find({ select: columns<BadRecord>(LIST_COLUMNS), where: { id: In(ids) } })).map((r) => [r.id, r]) : [],
     );
     const rows = ids.map((id) => byId.get(id)).filter((r): r is BadRecord => r !== undefined);
@@ -245,6 +247,7 @@ export class BadRecordsService {
     const group =
       record.countOnceGroupId === null
         ? [record.id]
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- ids of the count-once group of a record the door has just returned
         : (await this.dataSource.getRepository(BadRecord).find({ where: { countOnceGroupId: record.countOnceGroupId }, select: columns<BadRecord>(['id']), order: { id: 'ASC' } })).map((r) => r.id);
     return {
       ...toListItem(record, await this.districts.all(), todayInShanghai()),

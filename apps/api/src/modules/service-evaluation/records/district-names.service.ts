@@ -11,6 +11,7 @@ export class DistrictNamesService {
 
   async all(): Promise<Map<number, string>> {
     if (!this.names || this.names.size === 0) {
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- district names, city-wide reference data
       const rows = await this.dataSource.getRepository(Region).find({ where: { level: RegionLevel.DISTRICT }, select: { id: true, name: true } });
       this.names = new Map(rows.map((r) => [r.id, r.name]));
     }

@@ -50,6 +50,7 @@ export class GoodRecordsService {
   }
 
   async applyDetermination(context: WorkflowHookContext, p: GoodRecordDeterminationPayload): Promise<GoodRecord> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- workflow onApproved hook: writes the record in the case's district (context.districtId) after the engine's access check
     const repository = context.manager.getRepository(GoodRecord);
     const record = await repository.save(
       repository.create({

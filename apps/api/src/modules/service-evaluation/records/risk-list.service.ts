@@ -102,6 +102,7 @@ export class RiskListService {
 
   /** Approved: the subject is put on the risk list, published until the end date. */
   async applyDetermination(context: WorkflowHookContext, p: RiskListDeterminationPayload): Promise<RiskListEntry> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- workflow onApproved hook: writes the entry in the case's district after the engine's access check
     const repository = context.manager.getRepository(RiskListEntry);
     const period = publicityPeriod(todayInShanghai(), p.publicityMonths!);
     return repository.save(

@@ -91,10 +91,12 @@ export class ScoreService {
 
   /** One subject's score, computed now from its records (what the detail page shows). */
   private async scoreOf(manager: EntityManager, rules: ScoringRuleSet, cycle: ScoringCycle, facts: SubjectFacts): Promise<ScoreResult> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- a subject's score counts its records from every district; callers checked the subject (assertVisible, or the deciding form's hook)
     const badRecords = await manager.getRepository(BadRecord).find({
       select: BAD_RECORD_COLUMNS,
       where: { subjectType: facts.subjectType, subjectId: facts.subjectId, factDate: Between(cycle.start, cycle.end) },
     });
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- a subject's score counts its records from every district; callers checked the subject (assertVisible, or the deciding form's hook)
     const goodRecords = await manager.getRepository(GoodRecord).find({
       select: GOOD_RECORD_COLUMNS,
       where: { subjectType: facts.subjectType, subjectId: facts.subjectId, awardDate: Between(cycle.start, cycle.end) },
@@ -124,10 +126,12 @@ export class ScoreService {
         if (batch.length === 0) break;
         afterId = batch[batch.length - 1].subjectId;
         const [firstId, lastId] = [batch[0].subjectId, afterId];
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- recompute of every subject's score (city admin endpoint and the yearly job): city-wide by design
         const bad = await this.dataSource.getRepository(BadRecord).find({
           select: BAD_RECORD_COLUMNS,
           where: { subjectType, subjectId: Between(firstId, lastId), factDate: Between(cycle.start, cycle.end) },
         });
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- recompute of every subject's score (city admin endpoint and the yearly job): city-wide by design
         const good = await this.dataSource.getRepository(GoodRecord).find({
           select: GOOD_RECORD_COLUMNS,
           where: { subjectType, subjectId: Between(firstId, lastId), awardDate: Between(cycle.start, cycle.end) },
@@ -163,6 +167,7 @@ export class ScoreService {
       });
       return rows.map((c) => ({ subjectType, subjectId: c.id, name: c.name, homeDistrictId: c.registeredDistrictId, basicInformation: companyBasicInformation(c) }));
     }
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- recompute of every subject's score (city admin endpoint and the yearly job): city-wide by design
     const rows = await this.dataSource.getRepository(ProjectManager).find({
       select: columns<ProjectManager>(['id', 'name', 'idNumber', 'phone', 'certificateNo', 'districtId']),
       where: { id: MoreThan(afterId) },
@@ -174,6 +179,7 @@ export class ScoreService {
 
   private async upsert(manager: EntityManager, rows: ScoreRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- writes the scores just computed: of subjects the caller checked, or of all in the city-wide recompute
       await manager
         .createQueryBuilder()
         .insert()

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ScoringRulesView, ServiceEvaluationErrorCode } from '@szpm/contract';
 import { DataSource, EntityManager } from 'typeorm';
-import { JobQueue, QueueName } from '../../../queue/job-queue';
+import { JobQueue } from '../../../queue/job-queue';
+import { JOBS } from '../../../queue/jobs';
 import { UpdateScoringRulesDto } from '../dto/catalogue.dto';
 import { ScoringRules } from '../entities/scoring-rules.entity';
 import { todayInShanghai } from '../records/publicity-period';
 import { ServiceEvaluationException } from '../service-evaluation.exception';
 import { cycleByKey, cycleOf, ScoringCycle, ScoringRuleSet } from './score-calculator';
 
-export const RECOMPUTE_SCORES_JOB = 'service-evaluation.recompute-scores';
 
 /** The scoring rules row (seeded by a migration) and the cycles it defines. */
 @Injectable()
@@ -56,7 +56,7 @@ export class ScoringRulesService {
     });
     const saved = await repository.save(row);
     // one job per rules version: a retry or a second request for the same version adds nothing
-    await this.queue.add(QueueName.SCHEDULED, RECOMPUTE_SCORES_JOB, { rulesVersion: saved.version }, { jobId: `${RECOMPUTE_SCORES_JOB}:rules-v${saved.version}` });
+    await this.queue.add(JOBS.recomputeScores, { rulesVersion: saved.version }, { jobId: `${JOBS.recomputeScores.name}:rules-v${saved.version}` });
     return this.view();
   }
 }

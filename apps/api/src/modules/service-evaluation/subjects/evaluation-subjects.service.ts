@@ -57,6 +57,7 @@ export class EvaluationSubjectsService {
     const window = pageWindow(query);
     const search = query.search ? `%${escapeLike(query.search)}%` : null;
     if (query.subjectType === EvaluationSubjectType.PROJECT_MANAGER) {
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- filtered on the next lines by the district districtFilter just resolved for the actor
       const qb = this.dataSource
         .getRepository(ProjectManager)
         .createQueryBuilder('m')
@@ -89,11 +90,13 @@ export class EvaluationSubjectsService {
   /** Whether a subject belongs to a district (see the class comment). */
   async belongsToDistrict(manager: EntityManager, type: EvaluationSubjectType, id: number, districtId: number): Promise<boolean> {
     if (type === EvaluationSubjectType.PROJECT_MANAGER) {
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- the district check itself, for the district the caller resolved
       return (await manager.getRepository(ProjectManager).count({ where: { id, districtId } })) > 0;
     }
     const company = await manager.getRepository(PropertyCompany).findOne({ where: { id }, select: { id: true, registeredDistrictId: true } });
     if (!company) return false;
     if (company.registeredDistrictId === districtId) return true;
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the district check itself, for the district the caller resolved
     return (await manager.getRepository(PropertyArea).count({ where: { companyId: id, districtId } })) > 0;
   }
 
@@ -108,6 +111,7 @@ export class EvaluationSubjectsService {
 
   async facts(manager: EntityManager, type: EvaluationSubjectType, id: number): Promise<SubjectFacts | null> {
     if (type === EvaluationSubjectType.PROJECT_MANAGER) {
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- facts of a subject by id: callers check its district (requireInDistrict, assertVisible) or act on a decided form
       const m = await manager.getRepository(ProjectManager).findOne({ where: { id } });
       return m ? { subjectType: type, subjectId: m.id, name: m.name, homeDistrictId: m.districtId, basicInformation: managerBasicInformation(m) } : null;
     }

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ModuleKey, TodoList } from '@szpm/contract';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
+import { TextSearchQuery } from '../../../common/validation/query-decorators';
 
 export class TodoCountsQueryDto {
   @ApiPropertyOptional({ enum: ModuleKey, description: '只统计该模块的业务单（如物业服务评价的“我的工作”）' })
@@ -27,9 +28,6 @@ export class TodoQueryDto extends PageQueryDto {
   @MaxLength(64)
   formType?: string;
 
-  @ApiPropertyOptional({ description: '业务单号、标题或评价对象名称（包含）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @TextSearchQuery('业务单号、标题或评价对象名称（包含）')
   search?: string;
 }

@@ -18,7 +18,7 @@ export class AttachmentUploadErrorsInterceptor implements NestInterceptor {
       catchError((error: unknown) => {
         if (error instanceof HttpException) {
           if (error.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE) {
-            return throwError(() => new WorkflowException(AttachmentErrorCode.TOO_LARGE, `附件不能超过${ATTACHMENT_MAX_BYTES / 1024 / 1024}MB`));
+            return throwError(() => new WorkflowException(AttachmentErrorCode.TOO_LARGE, { message: `附件不能超过${ATTACHMENT_MAX_BYTES / 1024 / 1024}MB` }));
           }
           if (error.getStatus() === HttpStatus.BAD_REQUEST) {
             return throwError(() => AppException.invalidField('file', '请以multipart/form-data的file字段上传一个文件（每次一个）'));

@@ -35,6 +35,7 @@ export function toAttachmentRef(attachment: Attachment): AttachmentRef {
 export class AttachmentsService {
   constructor(
     @InjectRepository(Attachment) private readonly attachments: Repository<Attachment>,
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the case of an attachment, then WorkflowAccess.assertCanView decides (forms have their own parties beyond districts)
     @InjectRepository(WorkflowCase) private readonly cases: Repository<WorkflowCase>,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     private readonly registry: WorkflowRegistry,
@@ -91,9 +92,9 @@ export class AttachmentsService {
       if ((result.affected ?? 0) !== free.length) unusable.push(...free);
     }
     if (unusable.length) {
-      throw new WorkflowException(AttachmentErrorCode.NOT_USABLE, undefined, [
-        { field: 'attachmentIds', message: `附件${unusable.join('、')}不存在，或不是您上传的，或已用于其他业务单`, constraint: 'usable' },
-      ]);
+      throw new WorkflowException(AttachmentErrorCode.NOT_USABLE, {
+        details: [{ field: 'attachmentIds', message: `附件${unusable.join('、')}不存在，或不是您上传的，或已用于其他业务单`, constraint: 'usable' }],
+      });
     }
     return unique;
   }

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { WorkflowStatus } from '@szpm/contract';
-import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
+import { OptionalIdQuery, TextSearchQuery } from '../../../common/validation/query-decorators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -19,10 +19,7 @@ export class WorkflowCaseQueryDto extends PageQueryDto {
   @IsEnum(WorkflowStatus)
   status?: WorkflowStatus;
 
-  @ApiPropertyOptional({ description: '业务单号、标题或评价对象名称（包含）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @TextSearchQuery('业务单号、标题或评价对象名称（包含）')
   search?: string;
 
   @ApiPropertyOptional({ description: '发起日期起 YYYY-MM-DD（含，上海时间）' })
@@ -35,10 +32,6 @@ export class WorkflowCaseQueryDto extends PageQueryDto {
   @Matches(DATE)
   createdTo?: string;
 
-  @ApiPropertyOptional({ description: '市局账号可指定行政区；区局账号只能查看本区' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @OptionalIdQuery('市局账号可指定行政区；区局账号只能查看本区')
   districtId?: number;
 }

@@ -8,6 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 @Entity('workflow_cases')
 @Index(['districtId', 'status', 'formType'])
 @Index(['districtId', 'createdAt'])
+@Index(['streetId', 'status'])
 @Index(['initiatorId'])
 @Index(['subjectType', 'subjectId'])
 export class WorkflowCase {
@@ -30,6 +31,10 @@ export class WorkflowCase {
 
   @Column({ type: 'int' })
   districtId: number;
+
+  /** forms a street office works on: its street (street-office accounts see only their street's forms); else null */
+  @Column({ type: 'int', nullable: true })
+  streetId: number | null;
 
   @Column({ type: 'varchar', length: 32, nullable: true })
   subjectType: string | null;

@@ -1,20 +1,19 @@
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { GrantAction, ModuleKey, NoticeDetail, NOTICE_AUDIENCE_LABELS } from '@szpm/contract';
+import { GrantAction, ModuleKey, NoticeDetail, NOTICE_AUDIENCE_LABELS, urgeSummary } from '@szpm/contract';
 import { useState } from 'react';
 import { api } from '../../../api';
 import { InfoRows, Section } from '../../../components/InfoRows';
 import { LoadState } from '../../../components/LoadState';
 import { PagedListView } from '../../../components/PagedListView';
 import { SegmentTabs } from '../../../components/SegmentTabs';
+import { UrgeButton } from '../../../components/UrgeButton';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useLoader } from '../../../hooks/useLoader';
 import { formatDateTime } from '../../../logic/format';
 import { holds } from '../../../logic/home-modules';
 import { modulesOf, useSession } from '../../../session';
-import { confirm, toast, toastError } from '../../../utils/feedback';
 import { intParam } from '../../../utils/navigation';
-import { Button } from '../../../ui/button';
 import { Tag } from '../../../ui/tag';
 
 type ReadFilter = 'all' | 'unread' | 'read';
@@ -77,21 +76,7 @@ export default function NoticeDetailPage() {
 
 function NoticeInfo({ notice, onUrged }: { notice: NoticeDetail; onUrged: () => void }) {
   const { me } = useSession();
-  const [urging, setUrging] = useState(false);
   const canUrge = holds(modulesOf(me), ModuleKey.NOTICES, GrantAction.OPERATE) && notice.unread > 0;
-  const urge = async () => {
-    if (!(await confirm('催办', `向 ${notice.unread} 位未读的接收人发送催办提醒？同一接收人24小时内只催办一次。`, '催办'))) return;
-    setUrging(true);
-    try {
-      const result = await api.notices.urge(notice.id);
-      toast(result.urged ? `催办成功：已提醒${result.urged}人${result.skippedInCooldown ? `，${result.skippedInCooldown}人24小时内已催办` : ''}` : `未发送：${result.skippedInCooldown}人24小时内已催办`);
-      onUrged();
-    } catch (error) {
-      toastError(error);
-    } finally {
-      setUrging(false);
-    }
-  };
   return (
     <>
       <Section title={notice.title} id="notice-info">
@@ -137,9 +122,20 @@ function NoticeInfo({ notice, onUrged }: { notice: NoticeDetail; onUrged: () => 
           </View>
         )}
         {canUrge && (
-          <Button id="notice-urge" type="primary" fill="outline" block loading={urging} onClick={() => void urge()}>
+          <UrgeButton
+            id="notice-urge"
+            type="primary"
+            fill="outline"
+            block
+            action="催办"
+            question={`向 ${notice.unread} 位未读的接收人发送催办提醒？同一接收人24小时内只催办一次。`}
+            urge={() => api.notices.urge(notice.id)}
+            summary={urgeSummary}
+            nothingLeftText="所有接收人均已阅读，无需催办"
+            onDone={onUrged}
+          >
             催办未读
-          </Button>
+          </UrgeButton>
         )}
       </Section>
     </>

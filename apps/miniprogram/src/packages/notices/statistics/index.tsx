@@ -19,7 +19,7 @@ export default function NoticeStatistics() {
   const [audience, setAudience] = useState<AudienceFilter>('all');
   const [search, setSearch] = useState('');
   const recipients = usePagedList(
-    (page, pageSize) => api.notices.recipientStatistics({ audience: audience === 'all' ? undefined : audience, q: search || undefined, page, pageSize }),
+    (page, pageSize) => api.notices.recipientStatistics({ audience: audience === 'all' ? undefined : audience, search: search || undefined, page, pageSize }),
     [audience, search],
   );
   usePullDownRefresh(() => void Promise.all([summary.reload(), recipients.refresh()]).finally(() => Taro.stopPullDownRefresh()));

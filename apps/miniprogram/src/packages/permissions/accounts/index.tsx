@@ -4,12 +4,11 @@ import { GrantAction, ModuleKey, UnitCategory } from '@szpm/contract';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api';
 import { PagedListView } from '../../../components/PagedListView';
+import { UrgeButton } from '../../../components/UrgeButton';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { holds } from '../../../logic/home-modules';
-import { urgeResultMessage } from '../../../logic/urge-binding';
+import { urgeBindingSummary } from '../../../logic/urge-binding';
 import { modulesOf, useSession } from '../../../session';
-import { toast, toastError } from '../../../utils/feedback';
-import { Button } from '../../../ui/button';
 import { Tag } from '../../../ui/tag';
 
 /** 账户总数 / 已绑定 / 未绑定 of one category; unbound accounts can be chosen and urged (催绑). */
@@ -19,7 +18,6 @@ export default function Accounts() {
   const category = (Object.values(UnitCategory) as string[]).includes(params.category ?? '') ? (params.category as UnitCategory) : UnitCategory.PROPERTY_COMPANY;
   const bound = params.bound === 'true' ? true : params.bound === 'false' ? false : undefined;
   const [chosen, setChosen] = useState<number[]>([]);
-  const [urging, setUrging] = useState(false);
   const list = usePagedList((page, pageSize) => api.permissions.accounts(category, { bound, page, pageSize }), [category, bound]);
   const canUrge = holds(modulesOf(me), ModuleKey.PERMISSIONS, GrantAction.OPERATE);
   useEffect(() => {
@@ -30,24 +28,25 @@ export default function Accounts() {
   useReachBottom(() => void list.loadMore());
 
   const toggle = (id: number) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
-  const urge = async () => {
-    setUrging(true);
-    try {
-      toast(urgeResultMessage(await api.permissions.urgeBinding({ accountIds: chosen })));
-      setChosen([]);
-    } catch (error) {
-      toastError(error);
-    } finally {
-      setUrging(false);
-    }
-  };
-
   return (
     <View className="page page--list" id="accounts">
       {canUrge && chosen.length > 0 && (
-        <Button id="accounts-urge" type="primary" block loading={urging} onClick={() => void urge()}>
+        <UrgeButton
+          id="accounts-urge"
+          type="primary"
+          block
+          action="催绑"
+          question={`向所选的 ${chosen.length} 个未绑定账号发送催绑消息？同一账号24小时内只催绑一次。`}
+          urge={() => api.permissions.urgeBinding({ accountIds: chosen })}
+          summary={urgeBindingSummary}
+          nothingLeftText="所选账号均已绑定微信，无需催绑"
+          onDone={() => {
+            setChosen([]);
+            void list.refresh();
+          }}
+        >
           催绑所选 {chosen.length} 个账号
-        </Button>
+        </UrgeButton>
       )}
       <PagedListView
         list={list}

@@ -1,52 +1,91 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { GrantAction, ModuleKey, UnitCategory, UnitCategoryStats } from '@szpm/contract';
-import { useState } from 'react';
 import { api } from '../../../api';
+import { Section } from '../../../components/InfoRows';
 import { LoadState } from '../../../components/LoadState';
+import { StatsColumn, StatsGrid } from '../../../components/StatsGrid';
+import { UrgeButton } from '../../../components/UrgeButton';
 import { useLoader } from '../../../hooks/useLoader';
 import { holds } from '../../../logic/home-modules';
-import { urgeResultMessage } from '../../../logic/urge-binding';
+import { NumericKey, sumCounts } from '../../../logic/stats-grid';
+import { urgeBindingSummary } from '../../../logic/urge-binding';
 import { ROUTES } from '../../../routes';
 import { modulesOf, useSession } from '../../../session';
-import { confirm, toast, toastError } from '../../../utils/feedback';
 import { go } from '../../../utils/navigation';
-import { Button } from '../../../ui/button';
 
-/** 用户统计: per unit category, units and accounts with drill-down, and 催绑. */
+type Counts = Pick<UnitCategoryStats, NumericKey<UnitCategoryStats>>;
+type Column = StatsColumn<UnitCategoryStats, Counts>;
+
+const units = (filter: 'all' | 'without-account') => (row: UnitCategoryStats) => go(ROUTES.statsUnits, { category: row.category, filter, label: row.label });
+const accounts = (bound?: boolean) => (row: UnitCategoryStats) => go(ROUTES.statsAccounts, { category: row.category, bound, label: row.label });
+
+/** Every number opens its list (全部单位 / 未开设单位 / 账户总数 / 已绑定 / 未绑定 of the category). */
+const COLUMNS: Array<[Column['key'], string, (row: UnitCategoryStats) => void]> = [
+  ['allUnits', '全部单位', units('all')],
+  ['unitsWithoutAccount', '未开设单位', units('without-account')],
+  ['accountTotal', '账户总数', accounts()],
+  ['bound', '已绑定', accounts(true)],
+  ['unbound', '未绑定', accounts(false)],
+];
+const COUNTERS = COLUMNS.map(([key]) => key);
+const columns: Column[] = COLUMNS.map(([key, label, open]) => ({
+  key,
+  label,
+  kind: 'count',
+  onOpenList: ({ row }) => {
+    if (row) open(row);
+  },
+}));
+
+/** 用户统计: units and accounts per unit category with the lists behind every number, and 催绑. */
 export default function BindingStats() {
   const { me } = useSession();
   const loaded = useLoader(() => api.permissions.bindingStats(), []);
-  const [urging, setUrging] = useState<UnitCategory | 'all' | null>(null);
   usePullDownRefresh(() => void loaded.reload().finally(() => Taro.stopPullDownRefresh()));
   const canUrge = holds(modulesOf(me), ModuleKey.PERMISSIONS, GrantAction.OPERATE);
-
-  const urge = async (category: UnitCategory | 'all', label: string) => {
-    if (!(await confirm('催绑', `向${label}未绑定微信的账号发送催绑消息？同一账号24小时内只催绑一次。`, '发送'))) return;
-    setUrging(category);
-    try {
-      const result = await api.permissions.urgeBinding(category === 'all' ? {} : { unitCategory: category });
-      toast(urgeResultMessage(result));
-      void loaded.reload();
-    } catch (error) {
-      toastError(error);
-    } finally {
-      setUrging(null);
-    }
-  };
+  const reload = () => void loaded.reload();
+  const question = (label: string) => `向${label}未绑定微信的账号发送催绑消息？同一账号24小时内只催绑一次。`;
 
   return (
     <View className="page" id="binding-stats">
       <LoadState loaded={loaded} id="stats">
         {(stats) => (
           <>
-            {stats.map((s) => (
-              <CategoryCard key={s.category} stats={s} canUrge={canUrge} urging={urging === s.category} onUrge={() => void urge(s.category, s.label)} />
-            ))}
-            {canUrge && (
-              <Button id="stats-urge-all" type="primary" block loading={urging === 'all'} onClick={() => void urge('all', '本区全部')}>
-                全部催绑
-              </Button>
+            <StatsGrid
+              id="stats-table"
+              nameHeader="单位类别"
+              columns={columns}
+              rows={stats}
+              rowKey={(row) => row.category}
+              rowName={(row) => row.label}
+              total={sumCounts(stats, COUNTERS)}
+              totalOpensList={false}
+            />
+            {canUrge && stats.some((s) => s.unbound > 0) && (
+              <Section title="催绑" id="stats-urge">
+                <Text className="muted">向未绑定微信的账号发送催绑消息，提醒其完成身份绑定。</Text>
+                <View className="actions actions--inline">
+                  {stats
+                    .filter((s) => s.unbound > 0)
+                    .map((s) => (
+                      <UrgeCategory key={s.category} category={s.category} label={s.label} question={question(s.label)} onDone={reload} />
+                    ))}
+                </View>
+                <UrgeButton
+                  id="stats-urge-all"
+                  type="primary"
+                  block
+                  action="催绑"
+                  question={question('本区全部')}
+                  urge={() => api.permissions.urgeBinding({})}
+                  summary={urgeBindingSummary}
+                  nothingLeftText="所有账号均已绑定微信，无需催绑"
+                  onDone={reload}
+                >
+                  全部催绑
+                </UrgeButton>
+              </Section>
             )}
           </>
         )}
@@ -55,32 +94,21 @@ export default function BindingStats() {
   );
 }
 
-function CategoryCard({ stats, canUrge, urging, onUrge }: { stats: UnitCategoryStats; canUrge: boolean; urging: boolean; onUrge: () => void }) {
-  const cell = (id: string, label: string, value: number, onClick: () => void) => (
-    <View className="stat" id={`stats-${stats.category}-${id}`} onClick={onClick}>
-      <Text className="stat__value">{value}</Text>
-      <Text className="stat__label">{label}</Text>
-    </View>
-  );
-  const units = (filter: 'all' | 'without-account') => go(ROUTES.statsUnits, { category: stats.category, filter, label: stats.label });
-  const accounts = (bound?: boolean) => go(ROUTES.statsAccounts, { category: stats.category, bound, label: stats.label });
+function UrgeCategory({ category, label, question, onDone }: { category: UnitCategory; label: string; question: string; onDone: () => void }) {
   return (
-    <View className="card" id={`stats-${stats.category}`}>
-      <View className="case-card__head">
-        <Text className="case-card__title">{stats.label}</Text>
-        {canUrge && stats.unbound > 0 && (
-          <Button id={`stats-${stats.category}-urge`} size="small" type="primary" fill="outline" loading={urging} onClick={onUrge}>
-            催绑
-          </Button>
-        )}
-      </View>
-      <View className="stats-grid">
-        {cell('all-units', '全部单位', stats.allUnits, () => units('all'))}
-        {cell('without-account', '未开设单位', stats.unitsWithoutAccount, () => units('without-account'))}
-        {cell('accounts', '账户总数', stats.accountTotal, () => accounts())}
-        {cell('bound', '已绑定', stats.bound, () => accounts(true))}
-        {cell('unbound', '未绑定', stats.unbound, () => accounts(false))}
-      </View>
-    </View>
+    <UrgeButton
+      id={`stats-${category}-urge`}
+      size="small"
+      type="primary"
+      fill="outline"
+      action="催绑"
+      question={question}
+      urge={() => api.permissions.urgeBinding({ unitCategory: category })}
+      summary={urgeBindingSummary}
+      nothingLeftText={`${label}的账号均已绑定微信，无需催绑`}
+      onDone={onDone}
+    >
+      催绑{label}
+    </UrgeButton>
   );
 }

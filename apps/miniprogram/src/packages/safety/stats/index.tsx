@@ -1,21 +1,22 @@
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { GrantAction, ModuleKey, SafetyCompanyStatsItem, SafetyInspectionDetail, SafetyTargetStatus } from '@szpm/contract';
+import { GrantAction, ModuleKey, SafetyInspectionDetail, SafetyTargetStatus, urgeSummary } from '@szpm/contract';
 import { useState } from 'react';
 import { api } from '../../../api';
 import { InfoRows, Section } from '../../../components/InfoRows';
 import { LoadState } from '../../../components/LoadState';
 import { PagedListView } from '../../../components/PagedListView';
 import { SegmentTabs } from '../../../components/SegmentTabs';
+import { UrgeButton } from '../../../components/UrgeButton';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useLoader } from '../../../hooks/useLoader';
 import { formatDate, formatDateTime } from '../../../logic/format';
 import { holds } from '../../../logic/home-modules';
-import { completionText, urgeInspectionMessage } from '../../../logic/safety';
+import { completionText } from '../../../logic/safety';
 import { ROUTES } from '../../../routes';
 import { modulesOf, useSession } from '../../../session';
 import { openApiFile } from '../../../utils/download';
-import { confirm, toast, toastError } from '../../../utils/feedback';
+import { toastError } from '../../../utils/feedback';
 import { go, intParam } from '../../../utils/navigation';
 import { Button } from '../../../ui/button';
 import { Tag } from '../../../ui/tag';
@@ -37,31 +38,20 @@ export default function InspectionStats() {
   const companies = usePagedList((page, pageSize) => api.safety.companies(id ?? 0, { page, pageSize }), [id], { enabled: id !== null && tab === 'companies' });
   const list = tab === 'areas' ? areas : companies;
   const canUrge = holds(modulesOf(me), ModuleKey.SAFETY_INSPECTIONS, GrantAction.OPERATE);
-  const [busy, setBusy] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   usePullDownRefresh(() => void Promise.all([loaded.reload(), list.refresh()]).finally(() => Taro.stopPullDownRefresh()));
   useReachBottom(() => void list.loadMore());
-
-  const urge = async (inspection: SafetyInspectionDetail, company: SafetyCompanyStatsItem | null) => {
-    const whom = company ? `${company.companyName}未完成的项目` : '全部未完成的项目';
-    if (!(await confirm('催办', `向${whom}的项目负责人发送催办提醒？同一人24小时内只催办一次。`, '催办'))) return;
-    setBusy(company ? `company-${company.companyId}` : 'all');
-    try {
-      toast(urgeInspectionMessage(await api.safety.urge(inspection.id, company?.companyId ? { companyId: company.companyId } : {})));
-    } catch (error) {
-      toastError(error);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const urged = () => void Promise.all([loaded.reload(), list.refresh()]);
+  const urgeQuestion = (whom: string) => `向${whom}的项目负责人发送催办提醒？同一人24小时内只催办一次。`;
 
   const exportLedger = async (inspection: SafetyInspectionDetail) => {
-    setBusy('ledger');
+    setExporting(true);
     try {
       await openApiFile(api.safety.ledgerPath(inspection.id), `${inspection.title}-总体情况台账.xlsx`);
     } catch (error) {
       toastError(error);
     } finally {
-      setBusy(null);
+      setExporting(false);
     }
   };
 
@@ -82,9 +72,19 @@ export default function InspectionStats() {
               />
               <View className="actions actions--inline">
                 {canUrge && inspection.outstanding > 0 && (
-                  <Button id="inspection-urge-all" size="small" type="primary" loading={busy === 'all'} onClick={() => void urge(inspection, null)}>
+                  <UrgeButton
+                    id="inspection-urge-all"
+                    size="small"
+                    type="primary"
+                    action="催办"
+                    question={urgeQuestion('全部未完成的项目')}
+                    urge={() => api.safety.urge(inspection.id, {})}
+                    summary={urgeSummary}
+                    nothingLeftText="所有项目均已完成安全检查，无需催办"
+                    onDone={urged}
+                  >
                     催办未完成
-                  </Button>
+                  </UrgeButton>
                 )}
                 <Button id="inspection-overview" size="small" fill="outline" onClick={() => go(ROUTES.safetyOverview, { inspectionId: inspection.id })}>
                   查看全部统计
@@ -112,7 +112,7 @@ export default function InspectionStats() {
                   value={done}
                   onChange={setDone}
                 />
-                <Button id="inspection-ledger" fill="outline" block loading={busy === 'ledger'} onClick={() => void exportLedger(inspection)}>
+                <Button id="inspection-ledger" fill="outline" block loading={exporting} onClick={() => void exportLedger(inspection)}>
                   导出总体情况台账
                 </Button>
                 <PagedListView
@@ -152,16 +152,20 @@ export default function InspectionStats() {
                     <View className="case-card__head">
                       <Text className="case-card__title">{company.companyName}</Text>
                       {canUrge && company.outstanding > 0 && company.companyId !== null && (
-                        <Button
+                        <UrgeButton
                           id={`company-${company.companyId}-urge`}
                           size="small"
                           type="primary"
                           fill="outline"
-                          loading={busy === `company-${company.companyId}`}
-                          onClick={() => void urge(inspection, company)}
+                          action="催办"
+                          question={urgeQuestion(`${company.companyName}未完成的项目`)}
+                          urge={() => api.safety.urge(inspection.id, { companyId: company.companyId ?? undefined })}
+                          summary={urgeSummary}
+                          nothingLeftText={`${company.companyName}的项目均已完成安全检查，无需催办`}
+                          onDone={urged}
                         >
                           催办
-                        </Button>
+                        </UrgeButton>
                       )}
                     </View>
                     <Text className="muted">{completionText(company)}</Text>

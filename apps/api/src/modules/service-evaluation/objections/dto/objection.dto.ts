@@ -9,31 +9,14 @@ import {
   ResubmitObjectionRequest,
   WorkflowStatus,
 } from '@szpm/contract';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsEnum,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../../../common/http/pagination.dto';
 import { IsCalendarDate } from '../../../../common/validation/calendar-date.validator';
+import { OptionalBooleanQuery } from '../../../../common/validation/query-decorators';
 
 const CYCLE = /^\d{4}(-H[12])?$/;
 const CODE = /^[A-Z0-9_]{2,32}$/;
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** What the subject states: target, kind, grounds (fixed once filed) and text. */
 class ObjectionStatement {
@@ -261,10 +244,7 @@ export class ObjectionKindQueryDto {
   @IsEnum(ObjectionTarget)
   target?: ObjectionTarget;
 
-  @ApiPropertyOptional({ description: 'true: 也列出已停用的类型（维护目录时用）' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @OptionalBooleanQuery('true: 也列出已停用的类型（维护目录时用）')
   includeDisabled?: boolean;
 }
 

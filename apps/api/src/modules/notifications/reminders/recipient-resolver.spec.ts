@@ -1,6 +1,6 @@
-import { areasLabel, bureauName } from './notice-audience.resolver';
+import { areasLabel, bureauName } from './recipient-resolver';
 
-describe('notice recipients’ unit names', () => {
+describe('recipients’ unit names', () => {
   it('names up to three areas a manager runs, then counts them', () => {
     expect(areasLabel(['福田花园'])).toBe('福田花园');
     expect(areasLabel(['福田花园', '莲花苑', '景田小区'])).toBe('福田花园、莲花苑、景田小区');
@@ -14,5 +14,6 @@ describe('notice recipients’ unit names', () => {
   it('names the sending bureau', () => {
     expect(bureauName('福田区')).toBe('福田区住房和建设局');
     expect(bureauName(null)).toBe('深圳市住房和建设局');
+    expect(bureauName(undefined)).toBe('深圳市住房和建设局');
   });
 });

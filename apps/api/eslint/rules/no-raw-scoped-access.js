@@ -1,0 +1,135 @@
+'use strict';
+
+const fs = require('node:fs');
+const { parser } = require('typescript-eslint');
+
+/**
+ * szpm/no-raw-scoped-access: district-owned rows are reached through DistrictScope
+ * (src/access/district-scope.ts). Any other access to a district-owned entity — a repository
+ * injected or fetched for it, an EntityManager call naming it, a query builder selecting, joining
+ * or writing it — is reported, so each one is either moved to the door or allowed on its line with
+ * `// eslint-disable-next-line szpm/no-raw-scoped-access -- <why it needs no actor scope>`.
+ */
+
+/** Calls whose first argument is the entity target (EntityManager, DataSource, query builders). */
+const TARGET_FIRST = new Set([
+  // repositories
+  'getRepository',
+  'getTreeRepository',
+  // EntityManager reads and writes
+  'find',
+  'findBy',
+  'findAndCount',
+  'findAndCountBy',
+  'findOne',
+  'findOneBy',
+  'findOneOrFail',
+  'findOneByOrFail',
+  'count',
+  'countBy',
+  'exists',
+  'existsBy',
+  'sum',
+  'average',
+  'minimum',
+  'maximum',
+  'create',
+  'preload',
+  'save',
+  'insert',
+  'upsert',
+  'update',
+  'delete',
+  'remove',
+  'softDelete',
+  'restore',
+  'increment',
+  'decrement',
+  'clear',
+  // query builders (DataSource / EntityManager createQueryBuilder, from, joins, insert().into)
+  'createQueryBuilder',
+  'from',
+  'addFrom',
+  'into',
+  'innerJoin',
+  'leftJoin',
+  'innerJoinAndSelect',
+  'leftJoinAndSelect',
+]);
+
+/** Join-and-map calls name the target second: leftJoinAndMapOne('a.owner', Owner, 'o', ...). */
+const TARGET_SECOND = new Set(['innerJoinAndMapOne', 'innerJoinAndMapMany', 'leftJoinAndMapOne', 'leftJoinAndMapMany']);
+
+/** Decorators / helpers that hand out a raw repository. */
+const REPOSITORY_PROVIDERS = new Set(['InjectRepository', 'getRepositoryToken']);
+
+/**
+ * The class names of an exported array literal, e.g. `export const DISTRICT_OWNED_ENTITIES = [A, B]`:
+ * the rule takes its list from the source the unit test checks, so the two cannot drift apart.
+ */
+function readEntityList(file, exportName) {
+  const { ast } = parser.parseForESLint(fs.readFileSync(file, 'utf8'), { sourceType: 'module' });
+  for (const statement of ast.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (!declaration || declaration.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== 'Identifier' || declarator.id.name !== exportName) continue;
+      let init = declarator.init;
+      while (init && (init.type === 'TSAsExpression' || init.type === 'TSSatisfiesExpression')) init = init.expression;
+      if (!init || init.type !== 'ArrayExpression') break;
+      const names = init.elements.filter((element) => element && element.type === 'Identifier').map((element) => element.name);
+      if (names.length === init.elements.length && names.length > 0) return names;
+      break;
+    }
+  }
+  throw new Error(`${file}: expected \`export const ${exportName} = [EntityA, EntityB, ...]\` (identifiers only)`);
+}
+
+function calleeName(callee) {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;
+  return null;
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+const rule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'District-owned entities are accessed through DistrictScope, or with a stated reason' },
+    schema: [
+      {
+        type: 'object',
+        properties: { entities: { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true } },
+        required: ['entities'],
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      raw:
+        '{{entity}} is district-owned: reach it through DistrictScope, or allow this {{how}} with ' +
+        '`// eslint-disable-next-line szpm/no-raw-scoped-access -- <why no actor scope applies>`.',
+    },
+  },
+  create(context) {
+    const entities = new Set(context.options[0].entities);
+    const isEntity = (node) => node && node.type === 'Identifier' && entities.has(node.name);
+    return {
+      CallExpression(node) {
+        const name = calleeName(node.callee);
+        if (!name) return;
+        const plain = node.callee.type === 'Identifier';
+        let target = null;
+        if (plain) {
+          if (REPOSITORY_PROVIDERS.has(name)) target = node.arguments[0];
+        } else if (TARGET_FIRST.has(name)) {
+          target = node.arguments[0];
+        } else if (TARGET_SECOND.has(name)) {
+          target = node.arguments[1];
+        }
+        if (isEntity(target)) context.report({ node, messageId: 'raw', data: { entity: target.name, how: `${name}(${target.name})` } });
+      },
+    };
+  },
+};
+
+module.exports = { rule, readEntityList };

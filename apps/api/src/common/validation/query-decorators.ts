@@ -1,0 +1,51 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+
+/**
+ * The query-string fields every list repeats, each as one decorator (validation, conversion and
+ * the swagger entry together). Query values arrive as text; a value these cannot read is left as
+ * it came, so the validation pipe's 400 names the field (createValidationPipe).
+ */
+
+const BOOLEAN_TEXT: Readonly<Record<string, boolean>> = { true: true, false: false, '1': true, '0': false };
+
+/** 'true' / '1' → true, 'false' / '0' → false; anything else is refused with 「{field}必须是 true 或 false」. */
+export function OptionalBooleanQuery(description?: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: Boolean, description }),
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value in BOOLEAN_TEXT ? BOOLEAN_TEXT[value] : value)),
+    IsBoolean(),
+  );
+}
+
+/** A row id filter (districtId, noticeTypeId, …): a whole number from 1. */
+export function OptionalIdQuery(description?: string): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ type: Number, minimum: 1, description }), IsOptional(), Type(() => Number), IsInt(), Min(1));
+}
+
+export const TEXT_SEARCH_MAX_LENGTH = 64;
+
+/**
+ * The text filter of a list, always named `search`: trimmed, blank means no filter, at most
+ * `maxLength` characters (names: 32; titles and numbers: 64).
+ */
+export function TextSearchQuery(description: string, maxLength = TEXT_SEARCH_MAX_LENGTH): PropertyDecorator {
+  const named: PropertyDecorator = (_target, property) => {
+    if (property !== 'search') throw new Error(`@TextSearchQuery() is for the field named search (one name for the text filter of every list), not ${String(property)}`);
+  };
+  return applyDecorators(
+    named,
+    ApiPropertyOptional({ type: String, description, maxLength }),
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) => {
+      if (typeof value !== 'string') return value;
+      const trimmed = value.trim();
+      return trimmed === '' ? undefined : trimmed;
+    }),
+    IsString(),
+    MaxLength(maxLength),
+  );
+}

@@ -1,0 +1,53 @@
+import { Account } from '../access/entities/account.entity';
+import { AuditLog } from '../access/entities/audit-log.entity';
+import { CreditRecord } from '../modules/credit/entities/credit-record.entity';
+import { Delegation } from '../modules/delegations/entities/delegation.entity';
+import { Notice } from '../modules/notices/entities/notice.entity';
+import { NotificationCampaign } from '../modules/notifications/entities/notification-campaign.entity';
+import { House } from '../modules/regions/entities/house.entity';
+import { Owner } from '../modules/regions/entities/owner.entity';
+import { OwnerOfficeHolder } from '../modules/regions/entities/owner-office-holder.entity';
+import { OwnersCommittee } from '../modules/regions/entities/owners-committee.entity';
+import { ProjectManager } from '../modules/regions/entities/project-manager.entity';
+import { PropertyArea } from '../modules/regions/entities/property-area.entity';
+import { Region } from '../modules/regions/entities/region.entity';
+import { SafetyCheckTemplate } from '../modules/safety-inspections/entities/safety-check-template.entity';
+import { SafetyInspection } from '../modules/safety-inspections/entities/safety-inspection.entity';
+import { SafetyInspectionTarget } from '../modules/safety-inspections/entities/safety-inspection-target.entity';
+import { BadRecord } from '../modules/service-evaluation/entities/bad-record.entity';
+import { EvaluationScore } from '../modules/service-evaluation/entities/evaluation-score.entity';
+import { GoodRecord } from '../modules/service-evaluation/entities/good-record.entity';
+import { RiskListEntry } from '../modules/service-evaluation/entities/risk-list-entry.entity';
+import { Objection } from '../modules/service-evaluation/objections/entities/objection.entity';
+import { WorkflowCase } from '../modules/workflow/entities/workflow-case.entity';
+
+/**
+ * Every entity with a districtId column. Actor requests reach them through DistrictScope; the lint
+ * rule szpm/no-raw-scoped-access (apps/api/eslint) reads this list and flags any other access
+ * that does not carry a reason, and district-owned.spec.ts fails when an entity with a districtId
+ * column is missing here.
+ */
+export const DISTRICT_OWNED_ENTITIES = [
+  Account,
+  AuditLog,
+  CreditRecord,
+  Delegation,
+  Notice,
+  NotificationCampaign,
+  House,
+  Owner,
+  OwnerOfficeHolder,
+  OwnersCommittee,
+  ProjectManager,
+  PropertyArea,
+  Region,
+  SafetyCheckTemplate,
+  SafetyInspection,
+  SafetyInspectionTarget,
+  BadRecord,
+  EvaluationScore,
+  GoodRecord,
+  RiskListEntry,
+  Objection,
+  WorkflowCase,
+];

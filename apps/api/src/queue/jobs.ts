@@ -1,0 +1,52 @@
+import type { JobData } from './job-queue';
+import { QueueName } from './queue-names';
+
+/**
+ * One kind of job: the queue it runs on, its name there (stable: Bull keeps it in Redis) and the
+ * payload it carries (ids only: the handler reads the current state from the database).
+ */
+export interface JobDefinition<P extends JobData = JobData> {
+  readonly queue: QueueName;
+  readonly name: string;
+  /** type only: never set at run time */
+  readonly payload?: P;
+}
+
+/** A job that also runs on its own every `everyMs` (once across all workers), then with an empty payload. */
+export interface ScheduledJobDefinition<P extends JobData = JobData> extends JobDefinition<P> {
+  readonly everyMs: number;
+}
+
+export type PayloadOf<J> = J extends JobDefinition<infer P> ? P : never;
+
+/** No payload: the job reads everything it needs from the database. */
+type Empty = Record<string, never>;
+
+const job = <P extends JobData>(queue: QueueName, name: string): JobDefinition<P> => ({ queue, name });
+/** `P`'s fields must be optional: the scheduled runs carry none */
+const scheduled = <P extends JobData = Empty>(queue: QueueName, name: string, everyMs: number): ScheduledJobDefinition<P> => ({ queue, name, everyMs });
+
+/**
+ * Every job of the API. A processor registers the handler with `queue.handle(JOBS.x, …)` in its
+ * onModuleInit; producers `queue.add(JOBS.x, payload, { jobId })`, which tsc checks against the
+ * payload type here. At start-up the queue refuses to run when a job here has no handler, and
+ * `add` / `schedule` refuse a job without one.
+ */
+export const JOBS = {
+  /** one notification delivery over WeChat */
+  deliverWechat: job<{ deliveryId: number }>(QueueName.NOTIFICATIONS, 'deliver-wechat'),
+  /** one notification delivery by SMS */
+  deliverSms: job<{ deliveryId: number }>(QueueName.SMS_NOTIFICATIONS, 'deliver-sms'),
+  /** re-queues deliveries whose job was lost or whose worker died */
+  sweepDeliveries: scheduled(QueueName.SCHEDULED, 'sweep-deliveries', 60_000),
+  /** ends one delegation at its end time (a delayed job) */
+  expireDelegation: job<{ delegationId: number }>(QueueName.SCHEDULED, 'delegations.expire'),
+  /** ends every due delegation: often enough that one whose own job was lost still ends within a minute */
+  expireDueDelegations: scheduled(QueueName.SCHEDULED, 'delegations.expire-due', 60_000),
+  /** publicity ends at the end of its last day; often enough that the flag follows within minutes */
+  endPublicity: scheduled(QueueName.SCHEDULED, 'service-evaluation.end-publicity', 10 * 60_000),
+  /** recomputes every score: daily (new subjects, a new cycle), and once per new scoring-rules version */
+  recomputeScores: scheduled<{ rulesVersion?: number }>(QueueName.SCHEDULED, 'service-evaluation.recompute-scores', 24 * 3600_000),
+} as const;
+
+export type JobKey = keyof typeof JOBS;

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我的安全检查', enablePullDownRefresh: true, onReachBottomDistance: 80 });

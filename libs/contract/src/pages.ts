@@ -1,0 +1,89 @@
+/**
+ * Every page of the mini-program (the same paths in its weapp and H5 builds), and the links the
+ * server puts in WeChat messages and inbox rows. The mini-program's `app.config.ts` lists exactly
+ * these pages (a test checks both ways), so a link can only name a page that exists.
+ */
+export const PAGES = {
+  launch: '/pages/index/index',
+  login: '/pages/login/index',
+  bind: '/pages/bind/index',
+  home: '/pages/home/index',
+  todos: '/packages/todos/index',
+  case: '/packages/workflow/case/index',
+  evaluation: '/packages/evaluation/index',
+  evaluationWork: '/packages/evaluation/work/index',
+  badRecordEntry: '/packages/evaluation/bad-record-entry/index',
+  riskListEntry: '/packages/evaluation/risk-entry/index',
+  caseQuery: '/packages/evaluation/cases/index',
+  scores: '/packages/evaluation/scores/index',
+  scoreDetail: '/packages/evaluation/score-detail/index',
+  records: '/packages/evaluation/records/index',
+  recordDetail: '/packages/evaluation/record-detail/index',
+  withdrawal: '/packages/evaluation/withdrawal/index',
+  objectionDetail: '/packages/evaluation/objection/index',
+  delegations: '/packages/delegations/index',
+  delegationCreate: '/packages/delegations/create/index',
+  permissions: '/packages/permissions/index',
+  staffDetail: '/packages/permissions/staff/index',
+  bindingStats: '/packages/permissions/stats/index',
+  statsUnits: '/packages/permissions/units/index',
+  statsAccounts: '/packages/permissions/accounts/index',
+  myAccount: '/packages/permissions/account/index',
+  notices: '/packages/notices/index',
+  noticePublish: '/packages/notices/publish/index',
+  noticeDetail: '/packages/notices/detail/index',
+  noticeStatistics: '/packages/notices/statistics/index',
+  receivedNotice: '/packages/notices/received/index',
+  safety: '/packages/safety/index',
+  safetyLaunch: '/packages/safety/launch/index',
+  safetyStats: '/packages/safety/stats/index',
+  safetyOverview: '/packages/safety/overview/index',
+  /** the project manager's 我的安全检查: the inspection tasks of their property areas */
+  safetyTasks: '/packages/safety/tasks/index',
+  /** one property area's inspection task: the checklist a project manager fills in and submits */
+  safetyTask: '/packages/safety/task/index',
+} as const;
+
+export type PageKey = keyof typeof PAGES;
+export type PagePath = (typeof PAGES)[PageKey];
+
+/** Query values a page reads; undefined and null are left out. */
+export type PageQueryValue = string | number | boolean | null | undefined;
+
+/** A page path with its query string, as `wx.navigateTo` and the H5 hash router take it. */
+export function pageLink(path: PagePath, params?: Record<string, PageQueryValue>): string {
+  const query = Object.entries(params ?? {})
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    .join('&');
+  return query ? `${path}?${query}` : path;
+}
+
+/** The links the server sends: each opens the page that shows the matter to its recipient. */
+export const MESSAGE_LINKS = {
+  /** a notice as its recipient reads it (我接收的消息) */
+  receivedNotice: (noticeId: number) => pageLink(PAGES.receivedNotice, { id: noticeId }),
+  /** an inspection's task list of a project manager (我的安全检查), opened at that inspection */
+  safetyTasks: (inspectionId?: number) => pageLink(PAGES.safetyTasks, { inspectionId }),
+  /** an objection as its filing unit follows it */
+  objectionDetail: (objectionId: number) => pageLink(PAGES.objectionDetail, { id: objectionId }),
+  /** 身份认证: bind the WeChat identity to the preset account */
+  bind: () => pageLink(PAGES.bind),
+} as const;
+
+/** The page path of a link (its query string removed). */
+export function pagePathOf(link: string): string {
+  return link.split('?')[0];
+}
+
+/** True when a link names one of the app's pages. */
+export function isPageLink(link: string): boolean {
+  return (Object.values(PAGES) as string[]).includes(pagePathOf(link));
+}
+
+/** The H5 build is served at `/m/` with a hash router: `https://host/m/#/packages/...`. */
+export const H5_BASE_PATH = '/m/';
+
+export function h5Url(publicBaseUrl: string, link: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}${H5_BASE_PATH}#${link}`;
+}
