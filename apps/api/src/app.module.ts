@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module';
+import { LoggingModule } from './common/http/logging';
+import { ThrottlingModule } from './common/http/throttling';
 import { AppConfig, APP_CONFIG } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { serializeSqliteTransactions } from './database/sqlite-transactions';
@@ -32,6 +34,8 @@ export class AppModule {
           useFactory: () => dataSourceOptions(config.database),
           dataSourceFactory: async (options) => serializeSqliteTransactions(await new DataSource(options!).initialize()),
         }),
+        LoggingModule.forRoot(config),
+        ThrottlingModule.forRoot(config),
         QueueModule,
         AccessModule,
         RegionsModule,

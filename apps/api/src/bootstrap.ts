@@ -4,21 +4,27 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
-import { serveMiniProgramH5 } from './common/http/mini-program-h5';
+import { JSON_BODY_LIMIT, jsonBodyOptions } from './common/http/body-limits';
+import { AppLogger } from './common/http/logging';
+import { findMiniProgramH5Dir, serveMiniProgramH5 } from './common/http/mini-program-h5';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
+import { securityHeaders, servedPageScriptHashes } from './common/http/security-headers';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
 
 /** Builds the HTTP app exactly as production runs it; tests use the same function. */
 export async function createApiApp(config: AppConfig, options: { logger?: false } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: options.logger === false ? false : ['error', 'warn', 'log'],
-    bodyParser: false,
-  });
+  const quiet = options.logger === false;
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(quiet ? { ...config, logging: { ...config.logging, level: 'silent' } } : config),
+    { logger: quiet ? false : undefined, bufferLogs: !quiet, bodyParser: false },
+  );
+  if (!quiet) app.useLogger(app.get(AppLogger));
   app.use(requestIdMiddleware);
-  app.useBodyParser('json', { limit: '1mb' });
-  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
-  app.set('trust proxy', 'loopback');
+  app.use(securityHeaders(config.security, servedPageScriptHashes([findMiniProgramH5Dir()])));
+  app.useBodyParser('json', jsonBodyOptions);
+  app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
+  app.set('trust proxy', config.security.trustProxy);
   app.setGlobalPrefix('api', { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

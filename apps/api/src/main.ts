@@ -3,6 +3,8 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { createApiApp } from './bootstrap';
+import { AppLogger } from './common/http/logging';
+import { findMiniProgramH5Dir } from './common/http/mini-program-h5';
 import { ConfigError, loadConfig } from './config/app-config';
 import { prepareDatabase } from './database/mysql-admin';
 import { seedDemoIfEmpty } from './seed/demo-seed';
@@ -28,7 +30,8 @@ async function main() {
       console.error('配置错误 REDIS_URL: a separate worker needs REDIS_URL (embedded mode runs jobs inside the api)');
       process.exit(1);
     }
-    const context = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, queueProcessors: 'in-process' }));
+    const context = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, queueProcessors: 'in-process' }), { bufferLogs: true });
+    context.useLogger(context.get(AppLogger));
     context.enableShutdownHooks();
     logger.log('queue worker started: processing notifications and scheduled jobs');
     return;
@@ -46,10 +49,12 @@ async function main() {
     `Docs: ${base}/docs  (OpenAPI JSON: ${base}/docs-json)`,
     `Database: ${config.database.kind === 'sqlite' ? `SQLite ${config.database.path}` : 'MySQL'}; queue: ${config.redisUrl ? 'Bull on Redis' : 'in-process'}`,
   ];
+  if (findMiniProgramH5Dir()) lines.push(`Mini-program H5: ${base}/m/`);
   if (config.seedDemoOnFirstStart) {
     lines.push(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
   }
-  console.log(lines.join('\n'));
+  // one line each, so that JSON logs stay one object per line
+  for (const line of lines) logger.log(line);
 }
 
 void main();

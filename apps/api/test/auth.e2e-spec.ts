@@ -1,8 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
-import { AccountStatus } from '@szpm/contract';
+import { AccountStatus, QuickEntry } from '@szpm/contract';
 import { Account } from '../src/access/entities/account.entity';
 import { AuditLog } from '../src/access/entities/audit-log.entity';
-import { DEMO_PASSWORD } from '../src/seed/demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/seed/demo-accounts';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('auth (chapter 2: PC login)', () => {
@@ -22,7 +22,35 @@ describe('auth (chapter 2: PC login)', () => {
     expect(me.body).toMatchObject({ username: 'futian.handler', role: 'DISTRICT_HANDLER', districtName: '福田区', wechatBound: false });
     expect(me.body.modules.map((m: { module: string }) => m.module)).toEqual(expect.arrayContaining(['service-evaluation', 'permissions', 'todos']));
     const entries = me.body.quickEntries.map((e: { label: string }) => e.label);
-    expect(entries).toEqual(expect.arrayContaining(['发起安全检查', '诚信登记', '更多']));
+    expect(entries).toEqual(expect.arrayContaining(['发起安全检查', '诚信报表', '更多']));
+    // 诚信登记 needs the credit module's operate grant, which a district handler holds only when the city gives it (chapter 8: 可查看)
+    expect(entries).not.toContain('诚信登记');
+  });
+
+  it('shows every officer only quick entries whose route admits them', async () => {
+    /** The keys of the entries `username` sees, each checked: its route does not refuse them. */
+    async function checkedEntries(username: string): Promise<string[]> {
+      const token = await t.login(username);
+      const me = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+      for (const entry of me.body.quickEntries as QuickEntry[]) {
+        if (entry.route === null) continue;
+        const [method, path] = entry.route.split(' ');
+        // an empty body: a write the door admits is refused by validation, and writes nothing
+        const response = await t.http()[method.toLowerCase() as 'get' | 'post'](path).set('Authorization', `Bearer ${token}`).send({});
+        expect({ username, entry: entry.key, refused: [401, 403, 404, 405].includes(response.status) }).toEqual({ username, entry: entry.key, refused: false });
+      }
+      return (me.body.quickEntries as QuickEntry[]).map((e) => e.key);
+    }
+    for (const { username } of DEMO_ACCOUNTS) await checkedEntries(username);
+    expect(await checkedEntries('city.admin')).toContain('credit-registration');
+
+    // a district handler the city gives the credit operate grant sees 诚信登记, and it works
+    const cityAdmin = await t.login('city.admin');
+    const handler = await accounts().findOneByOrFail({ username: 'futian.handler' });
+    expect(await checkedEntries('futian.handler')).not.toContain('credit-registration');
+    await t.http().post(`/api/admin/accounts/${handler.id}/grants`).set('Authorization', `Bearer ${cityAdmin}`).send({ module: 'credit', action: 'operate' }).expect(204);
+    expect(await checkedEntries('futian.handler')).toContain('credit-registration');
+    await t.http().delete(`/api/admin/accounts/${handler.id}/grants/credit/operate`).set('Authorization', `Bearer ${cityAdmin}`).expect(204);
   });
 
   it('shows only the quick entries the account holds grants for', async () => {

@@ -67,6 +67,11 @@ describe('credit information (chapter 8)', () => {
     expect(chairDetail.basic.map((f) => f.label)).toEqual(expect.arrayContaining(['业主委员会', '任期', '是否业主']));
     expect(chairDetail.basic.find((f) => f.label === '是否业主')?.value).toBe('是');
     expect(chairDetail.basic.find((f) => f.label === '手机号码')?.value).toMatch(/^\d{3}\*{4}\d{4}$/);
+    // a company's contact mobile is masked like every other phone of a detail, for the city too
+    const company = (await list('futian.handler', CreditSubjectType.PROPERTY_COMPANY)).items[0];
+    for (const user of ['futian.handler', 'city.admin']) {
+      expect((await detail(user, CreditSubjectType.PROPERTY_COMPANY, company.subjectId)).basic.find((f) => f.label === '联系电话')?.value).toMatch(/^\d{3}\*{4}\d{4}$/);
+    }
     // an id of one kind is not found as another
     await get('futian.handler', `/api/credit/subjects/${CreditSubjectType.OWNER_SUPERVISOR}/${chair.subjectId}`).expect((r) => expect([403, 404]).toContain(r.status));
     expect((await get('futian.handler', `/api/credit/subjects/NOBODY/1`).expect(400)).body.details[0].field).toBe('subjectType');

@@ -77,7 +77,7 @@ describe('permissions (chapter 3)', () => {
       const q = async (sql: string) => Number((await t.dataSource.query(sql))[0].n);
       const unitSql: Record<string, string> = {
         STREET_OFFICE: `SELECT id FROM regions WHERE level = 'STREET' AND districtId = ${districtId}`,
-        PROPERTY_COMPANY: `SELECT DISTINCT companyId FROM property_areas WHERE districtId = ${districtId} AND companyId IS NOT NULL`,
+        PROPERTY_COMPANY: `SELECT id AS companyId FROM property_companies WHERE registeredDistrictId = ${districtId} UNION SELECT companyId FROM property_areas WHERE districtId = ${districtId} AND companyId IS NOT NULL`,
         PROJECT_MANAGER: `SELECT DISTINCT projectManagerId FROM property_areas WHERE districtId = ${districtId} AND projectManagerId IS NOT NULL`,
         OWNERS_COMMITTEE: `SELECT id FROM owners_committees WHERE districtId = ${districtId}`,
       };
@@ -146,8 +146,17 @@ describe('permissions (chapter 3)', () => {
   });
 
   describe('催绑 (urge binding)', () => {
-    it('needs the operate grant', async () => {
-      expect((await post(handler, '/api/permissions/urge-binding').expect(403)).body.code).toBe('MODULE_NOT_GRANTED');
+    it('is the district handler’s by default (chapter 3), through the operate grant a lead may take away', async () => {
+      const me = await accounts().findOneByOrFail({ username: 'futian.handler' });
+      const urged = await post(handler, '/api/permissions/urge-binding', { accountIds: [me.id] });
+      // the handler's own account is unbound: 催绑 reaches it, or it was urged within the day
+      expect(urged.status).toBe(200);
+      expect(urged.body.urged + urged.body.skippedInCooldown).toBe(1);
+      await t.http().delete(`/api/admin/accounts/${me.id}/grants/permissions/operate`).set('Authorization', `Bearer ${lead}`).expect(204);
+      const withoutGrant = await t.login('futian.handler');
+      expect((await post(withoutGrant, '/api/permissions/urge-binding').expect(403)).body.code).toBe('MODULE_NOT_GRANTED');
+      await post(lead, `/api/admin/accounts/${me.id}/grants`, { module: 'permissions', action: 'operate' }).expect(204);
+      await t.dataSource.getRepository(NotificationUrge).delete(bindingUrge(me.id));
     });
 
     it('urges every unbound account once, into their inbox, and not again within 24 hours', async () => {

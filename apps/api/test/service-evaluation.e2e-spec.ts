@@ -380,7 +380,13 @@ describe('service evaluation (chapter 7)', () => {
       expect(recomputed).toMatchObject({ cycleKey: thisYear(), subjects, goodRecords: 3 });
       const list = (await get('futian.handler', '/api/service-evaluation/scores?subjectType=COMPANY&pageSize=100').expect(200)).body;
       expect(list.items[0]).toMatchObject({ subjectId: company.id, total: 120, grade: 'AAA' });
-      expect(list.items.every((s: { districtId: number }) => s.districtId === FUTIAN_ID)).toBe(true);
+      // the district's companies: registered in 福田区 or managing an area there (a score row carries the registered district)
+      const futianCompanyIds = new Set(
+        (await t.dataSource.query(`SELECT id FROM property_companies WHERE registeredDistrictId = ${FUTIAN_ID} UNION SELECT companyId AS id FROM property_areas WHERE districtId = ${FUTIAN_ID}`)).map(
+          (r: { id: number }) => Number(r.id),
+        ),
+      );
+      expect(list.items.every((s: { subjectId: number }) => futianCompanyIds.has(s.subjectId))).toBe(true);
       const managers = (await get('futian.handler', `/api/service-evaluation/scores?subjectType=PROJECT_MANAGER&search=${encodeURIComponent(futianManagers[0].name)}`).expect(200)).body;
       expect(managers.items.find((s: { subjectId: number }) => s.subjectId === futianManagers[0].id)).toMatchObject({ total: 77, grade: 'A' });
       expect((await get('futian.handler', '/api/service-evaluation/scores?cycle=2026-H1').expect(400)).body.code).toBe('EVALUATION_INVALID_CYCLE');

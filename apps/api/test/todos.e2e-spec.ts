@@ -73,9 +73,31 @@ describe('todos (chapter 4)', () => {
     expect(await whereIs(form.id)).toEqual({ ...empty, 'futian.handler': ['handled'], 'futian.supervisor': ['pending'], 'futian.supervisor2': ['pending'] });
 
     await step('futian.supervisor2', form.id, A.APPROVE, { opinion: '同意' });
-    expect(await whereIs(form.id)).toEqual({ ...empty, 'futian.handler': ['completed'], 'futian.supervisor': ['completed'], 'futian.supervisor2': ['completed'] });
-    expect(await counts('futian.handler')).toEqual({ pending: 0, handled: 0, toAccept: 0, completed: 1 });
+    // 已办 keeps every form the officer acted on, finished or not (chapter 4: 提交后进入“已办”)
+    expect(await whereIs(form.id)).toEqual({
+      ...empty,
+      'futian.handler': ['handled', 'completed'],
+      'futian.supervisor': ['handled', 'completed'],
+      'futian.supervisor2': ['handled', 'completed'],
+    });
+    expect(await counts('futian.handler')).toEqual({ pending: 0, handled: 1, toAccept: 0, completed: 1 });
     expect(await counts('nanshan.handler')).toEqual({ pending: 0, handled: 0, toAccept: 0, completed: 0 });
+  });
+
+  it('keeps an approved form in the 已办 of the reviewer and of the handler who entered it', async () => {
+    const form = await start('futian.handler', { companyId, address: '同意后仍在已办' }, true);
+    const before = { handler: await counts('futian.handler'), reviewer: await counts('futian.supervisor') };
+    await step('futian.supervisor', form.id, A.APPROVE, { opinion: '同意' });
+    for (const user of ['futian.handler', 'futian.supervisor'] as const) {
+      expect(await ids(user, 'handled')).toContain(form.id);
+      expect(await ids(user, 'pending')).not.toContain(form.id);
+      const handled = (await get(user, `/api/todos?list=handled&pageSize=100`).expect(200)).body.items.find((i: WorkflowCaseSummary) => i.id === form.id);
+      expect(handled).toMatchObject({ status: 'APPROVED' });
+    }
+    expect((await counts('futian.handler')).handled).toBe(before.handler.handled);
+    expect((await counts('futian.supervisor')).handled).toBe(before.reviewer.handled + 1);
+    // someone who never acted on it does not see it
+    expect(await ids('futian.supervisor2', 'handled')).not.toContain(form.id);
   });
 
   it('shows filed applications in 待受理 until accepted, then in 待办', async () => {
@@ -98,7 +120,12 @@ describe('todos (chapter 4)', () => {
     await step('futian.handler', filed.id, A.ACCEPT);
     await step('futian.handler', filed.id, A.PROPOSE_REJECT, { opinion: '拟不同意' });
     await step('futian.supervisor2', filed.id, A.REJECT, { opinion: '不同意' });
-    expect(await whereIs(filed.id)).toEqual({ ...empty, 'futian.handler': ['completed'], 'futian.supervisor': ['completed'], 'futian.supervisor2': ['completed'] });
+    expect(await whereIs(filed.id)).toEqual({
+      ...empty,
+      'futian.handler': ['handled', 'completed'],
+      'futian.supervisor': ['handled', 'completed'],
+      'futian.supervisor2': ['handled', 'completed'],
+    });
   });
 
   it('keeps a form out of the 待办 of whoever entered it', async () => {

@@ -49,6 +49,11 @@ export interface WechatLoginResponse {
   bindTicket?: string;
 }
 
+/** POST /api/identity/wechat/dev/login (embedded mode): the login answer and the local openid to keep for the next dev sign-in */
+export interface DevWechatLoginResponse extends WechatLoginResponse {
+  openid: string;
+}
+
 export interface BindResponse {
   tokens: TokenPair;
   account: MeResponse;

@@ -49,3 +49,20 @@ export interface DevSmsOutboxItem {
   code: string;
   sentAt: string;
 }
+
+/**
+ * The development WeChat sign-in of embedded mode (no DATABASE_URL): it stands in for WeChat with a
+ * local openid of this form, so chapter 1 can be tried without a WeChat app. Never in production.
+ */
+export const DEV_WECHAT_OPENID_PATTERN = /^dev-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** GET /api/identity/wechat/dev */
+export interface DevWechatStatus {
+  enabled: boolean;
+}
+
+/** POST /api/identity/wechat/dev/login */
+export interface DevWechatLoginRequest {
+  /** the local openid a previous dev sign-in issued; without it a new one is issued */
+  openid?: string;
+}

@@ -101,9 +101,10 @@ export const ROLE_DEFAULT_GRANTS: Record<Role, GrantDto[]> = {
   [Role.CITY_OFFICER]: all(GrantAction.VIEW, MODULES.map((m) => m.key)),
   [Role.DISTRICT_LEAD]: [...all(GrantAction.VIEW, DISTRICT_COMMON), ...all(GrantAction.OPERATE, DISTRICT_COMMON)],
   [Role.DISTRICT_SUPERVISOR]: [...all(GrantAction.VIEW, DISTRICT_COMMON), ...all(GrantAction.OPERATE, [ModuleKey.TODOS, ModuleKey.DISPUTES])],
+  // 区经办人 manual, chapter 3: the handler sends 催绑 from 用户统计 (managing accounts stays with leads, by role)
   [Role.DISTRICT_HANDLER]: [
     ...all(GrantAction.VIEW, DISTRICT_COMMON),
-    ...all(GrantAction.OPERATE, [ModuleKey.TODOS, ModuleKey.NOTICES, ModuleKey.SAFETY_INSPECTIONS, ModuleKey.DISPUTES]),
+    ...all(GrantAction.OPERATE, [ModuleKey.PERMISSIONS, ModuleKey.TODOS, ModuleKey.NOTICES, ModuleKey.SAFETY_INSPECTIONS, ModuleKey.DISPUTES]),
   ],
   [Role.STREET_OFFICER]: all(GrantAction.VIEW, [ModuleKey.TODOS, ModuleKey.DISPUTES]).concat(all(GrantAction.OPERATE, [ModuleKey.DISPUTES])),
   [Role.PROPERTY_COMPANY]: [],
@@ -111,19 +112,27 @@ export const ROLE_DEFAULT_GRANTS: Record<Role, GrantDto[]> = {
   [Role.OWNERS_COMMITTEE]: [],
 };
 
-/** The PC home's quick entries (功能快捷入口) and the module each needs. */
+/** The PC home's quick entries (功能快捷入口) and the API route each opens. */
 export interface QuickEntry {
   key: string;
   label: string;
   module: ModuleKey | null;
+  /**
+   * `METHOD /api/path` of the route the entry's page starts with: the API shows the entry to exactly
+   * those the route's door (roles and module grant) admits. null: 更多, which only unfolds the list,
+   * or a chapter not built yet, whose entry is not shown.
+   */
+  route: string | null;
 }
 
 export const QUICK_ENTRIES: readonly QuickEntry[] = [
-  { key: 'owner-decision-management', label: '微信决策管理', module: ModuleKey.OWNER_DECISIONS },
-  { key: 'credit-registration', label: '诚信登记', module: ModuleKey.CREDIT },
-  { key: 'report-stage', label: '制定报表阶段', module: ModuleKey.FILINGS },
-  { key: 'credit-report', label: '诚信报表', module: ModuleKey.CREDIT },
-  { key: 'report-statistics', label: '报表统计', module: ModuleKey.FILINGS },
-  { key: 'launch-safety-inspection', label: '发起安全检查', module: ModuleKey.SAFETY_INSPECTIONS },
-  { key: 'more', label: '更多', module: null },
+  // chapter 10 is not built yet
+  { key: 'owner-decision-management', label: '微信决策管理', module: ModuleKey.OWNER_DECISIONS, route: null },
+  { key: 'credit-registration', label: '诚信登记', module: ModuleKey.CREDIT, route: 'POST /api/credit/records' },
+  // chapter 6 is not built yet
+  { key: 'report-stage', label: '制定报表阶段', module: ModuleKey.FILINGS, route: null },
+  { key: 'credit-report', label: '诚信报表', module: ModuleKey.CREDIT, route: 'GET /api/credit/subjects' },
+  { key: 'report-statistics', label: '报表统计', module: ModuleKey.FILINGS, route: null },
+  { key: 'launch-safety-inspection', label: '发起安全检查', module: ModuleKey.SAFETY_INSPECTIONS, route: 'POST /api/safety-inspections' },
+  { key: 'more', label: '更多', module: null, route: null },
 ];

@@ -90,11 +90,11 @@ export enum WorkflowOrigin {
 export enum TodoList {
   /** 待办: forms waiting for me (my role, my district) */
   PENDING = 'pending',
-  /** 已办: forms I acted on that are still running */
+  /** 已办: forms I acted on that are not waiting for me, running or finished */
   HANDLED = 'handled',
   /** 待受理: applications waiting to be accepted */
   TO_ACCEPT = 'to-accept',
-  /** 已完成: finished forms I took part in */
+  /** 已完成: finished forms I took part in (a part of 已办) */
   COMPLETED = 'completed',
 }
 

@@ -7,6 +7,8 @@ import { AppException } from '../common/errors/app.exception';
 export interface AccessTokenPayload {
   sub: number;
   typ: 'access';
+  /** the session (refresh-token family) the token was issued to: it stops working when the session ends */
+  sid: string;
 }
 
 /** Short-lived signed access tokens; refresh tokens are opaque and live in the database (auth module). */
@@ -21,8 +23,8 @@ export class AccessTokenService {
     return this.config.accessTokenTtlSeconds;
   }
 
-  sign(accountId: number): string {
-    const payload: AccessTokenPayload = { sub: accountId, typ: 'access' };
+  sign(accountId: number, sessionId: string): string {
+    const payload: AccessTokenPayload = { sub: accountId, typ: 'access', sid: sessionId };
     return this.jwt.sign(payload, { expiresIn: this.config.accessTokenTtlSeconds });
   }
 
@@ -30,6 +32,8 @@ export class AccessTokenService {
     try {
       const payload = this.jwt.verify<AccessTokenPayload>(token);
       if (payload.typ !== 'access' || typeof payload.sub !== 'number') throw new Error('not an access token');
+      // issued before access tokens named their session: the client refreshes into one that does
+      if (typeof payload.sid !== 'string') throw new TokenExpiredError('no session', new Date());
       return payload;
     } catch (error) {
       if (error instanceof TokenExpiredError) throw new AppException(CommonErrorCode.TOKEN_EXPIRED, HttpStatus.UNAUTHORIZED);

@@ -1,13 +1,13 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { CommonErrorCode, GrantAction, ModuleKey, Role } from '@szpm/contract';
+import { CommonErrorCode } from '@szpm/contract';
 import type { Request } from 'express';
 import { AppException } from '../common/errors/app.exception';
 import { AccessTokenService } from './access-token.service';
-import { GRANT_KEY, PUBLIC_KEY, ROLES_KEY } from './access.decorators';
-import { hasGrant } from './actor';
+import { PUBLIC_KEY } from './access.decorators';
 import { ActorLoader } from './actor-loader.service';
 import { auditedEndpointOf, AuditRecorder, isAuditedWrite } from './audit/audit-recorder';
+import { doorRefusal, doorRequirement } from './door';
 
 /**
  * The one guard of the API: authenticates the bearer token, loads the actor, and checks the
@@ -46,16 +46,11 @@ export class AccessGuard implements CanActivate {
     const [scheme, token] = header.split(' ');
     if (scheme !== 'Bearer' || !token) throw new AppException(CommonErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED);
     const payload = this.tokens.verify(token);
-    const actor = await this.actors.load(payload.sub, request.headers['x-on-behalf-of']);
+    const actor = await this.actors.authenticate(payload, request.headers['x-on-behalf-of']);
     request.actor = actor;
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(actor.role)) throw AppException.forbidden();
-
-    const grant = this.reflector.getAllAndOverride<{ module: ModuleKey; action: GrantAction } | undefined>(GRANT_KEY, targets);
-    if (grant && !hasGrant(actor, grant.module, grant.action)) {
-      throw new AppException(CommonErrorCode.MODULE_NOT_GRANTED, HttpStatus.FORBIDDEN);
-    }
+    const refusal = doorRefusal(actor, doorRequirement(this.reflector, targets));
+    if (refusal) throw refusal;
     return true;
   }
 }

@@ -6,6 +6,8 @@ import { AppException } from '../common/errors/app.exception';
 import { DelegationException } from '../modules/delegations/delegation.exception';
 import { onBehalfGrants } from '../modules/delegations/delegation-rules';
 import { Delegation } from '../modules/delegations/entities/delegation.entity';
+import { RefreshToken } from '../modules/auth/entities/refresh-token.entity';
+import type { AccessTokenPayload } from './access-token.service';
 import { Actor, grantKey } from './actor';
 import { Account } from './entities/account.entity';
 import { ModuleGrant } from './entities/module-grant.entity';
@@ -29,9 +31,26 @@ export class ActorLoader {
     @InjectRepository(Delegation) private readonly delegations: Repository<Delegation>,
   ) {}
 
-  /** `onBehalfOf`: the X-On-Behalf-Of header as received (absent or empty: the caller acts as themself). */
+  /**
+   * The actor of a verified access token, whose session must still be open: logout, a password
+   * change, unbinding WeChat or disabling the account revoke the session's refresh tokens, and its
+   * access tokens stop working with them. The session is checked in the query that loads the
+   * account, so revocation costs no round trip and no cache can keep a revoked token alive on
+   * another api process.
+   */
+  async authenticate(token: AccessTokenPayload, onBehalfOf?: string | string[]): Promise<Actor> {
+    return this.withDelegation(await this.activeAccount(token.sub, token.sid), onBehalfOf);
+  }
+
+  /**
+   * The actor of an account authenticated otherwise than by an access token.
+   * `onBehalfOf`: the X-On-Behalf-Of header as received (absent or empty: the caller acts as themself).
+   */
   async load(accountId: number, onBehalfOf?: string | string[]): Promise<Actor> {
-    const account = await this.activeAccount(accountId);
+    return this.withDelegation(await this.activeAccount(accountId), onBehalfOf);
+  }
+
+  private async withDelegation(account: Account, onBehalfOf?: string | string[]): Promise<Actor> {
     const actor = await this.fromAccount(account);
     if (onBehalfOf === undefined || onBehalfOf === '') return actor;
     const delegatorId = parseDelegatorId(onBehalfOf);
@@ -54,10 +73,18 @@ export class ActorLoader {
     };
   }
 
-  private async activeAccount(accountId: number): Promise<Account> {
-    const account = await this.accounts.findOne({ where: { id: accountId } });
+  private async activeAccount(accountId: number, sessionId?: string): Promise<Account> {
+    const query = this.accounts.createQueryBuilder('account').where('account.id = :accountId', { accountId });
+    if (sessionId !== undefined) {
+      // EXISTS stops at the first unrevoked token of the family (rotated ones stay unrevoked until the session ends)
+      const openToken = query.subQuery().select('1').from(RefreshToken, 'session').where('session.family = :sessionId').andWhere('session.revokedAt IS NULL').getQuery();
+      query.addSelect(`EXISTS ${openToken}`, 'sessionOpen').setParameter('sessionId', sessionId);
+    }
+    const { entities, raw } = await query.getRawAndEntities<{ sessionOpen?: number | string }>();
+    const account = entities[0];
     if (!account) throw new AppException(CommonErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED);
     if (account.status !== AccountStatus.ACTIVE) throw new AppException(AuthErrorCode.ACCOUNT_INACTIVE, HttpStatus.UNAUTHORIZED);
+    if (sessionId !== undefined && Number(raw[0].sessionOpen) !== 1) throw new AppException(CommonErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED, SESSION_ENDED);
     return account;
   }
 
@@ -82,6 +109,8 @@ export class ActorLoader {
     };
   }
 }
+
+const SESSION_ENDED = '登录状态已失效，请重新登录';
 
 function parseDelegatorId(header: string | string[]): number {
   const value = Array.isArray(header) ? (header.length === 1 ? header[0] : '') : header;

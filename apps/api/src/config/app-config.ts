@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export type DatabaseConfig =
@@ -79,10 +80,61 @@ export interface AppConfig {
     officialAccount: WechatAppConfig | null;
     miniProgram: WechatAppConfig | null;
     oauthRedirectUrl: string | null;
+    /**
+     * The development sign-in that stands in for WeChat with a local openid (WECHAT_DEV_SIGN_IN,
+     * default on in embedded mode), so chapter 1 can be tried with `npm start`; refused with DATABASE_URL.
+     */
+    devSignIn: boolean;
   };
   publicBaseUrl: string;
   notifications: NotificationsConfig;
   xlsxImport: XlsxImportConfig;
+  security: SecurityConfig;
+  logging: LoggingConfig;
+}
+
+/** At most `limit` requests per `windowSeconds`; beyond it 429 until the window has passed. */
+export interface RateLimitRule {
+  limit: number;
+  windowSeconds: number;
+}
+
+/** The rate limits of the routes that check a secret or are open to anyone (see common/http/throttling.ts). */
+export interface RateLimitsConfig {
+  /** off only for test suites that log in hundreds of times; refused in production */
+  enabled: boolean;
+  /** password login, per client IP + username */
+  login: RateLimitRule;
+  /** password login, per client IP whatever the username: one address cannot try many accounts */
+  loginPerIp: RateLimitRule;
+  /** WeChat login (OA and mini-program), per client IP */
+  wechatLogin: RateLimitRule;
+  /** token refresh, per client IP */
+  refresh: RateLimitRule;
+  /** binding SMS codes, per phone number */
+  smsCode: RateLimitRule;
+  /** binding SMS codes, per client IP whatever the phone */
+  smsCodePerIp: RateLimitRule;
+  /** confirming a binding with its SMS code, per client IP + phone */
+  bind: RateLimitRule;
+  /** current-password checks (password change, account cancel), per account */
+  passwordCheck: RateLimitRule;
+  /** the public 信息公示 routes, per client IP */
+  publicity: RateLimitRule;
+}
+
+export interface SecurityConfig {
+  /** Express "trust proxy": which proxies' X-Forwarded-For is believed, so that req.ip is the client's */
+  trustProxy: boolean | number | string[];
+  /** Strict-Transport-Security max-age in seconds; 0: no HSTS header (plain-HTTP deployments) */
+  hstsMaxAgeSeconds: number;
+  rateLimits: RateLimitsConfig;
+}
+
+export interface LoggingConfig {
+  level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** json: one JSON object per line (production, log collectors); pretty: human-readable (development) */
+  format: 'json' | 'pretty';
 }
 
 /** Caps of every xlsx import: the upload's size (413 beyond it) and its data rows (400 beyond them). */
@@ -205,6 +257,80 @@ function notificationsConfig(env: Env, wechat: { officialAccount: WechatAppConfi
   };
 }
 
+/** `10/60`: 10 requests per 60 seconds. */
+function rateRule(env: Env, name: string, fallback: RateLimitRule): RateLimitRule {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const match = /^(\d{1,7})\/(\d{1,6})$/.exec(raw.trim());
+  if (!match) throw new ConfigError(name, `must be requests/seconds (e.g. 10/60), got "${raw}"`);
+  const rule = { limit: Number(match[1]), windowSeconds: Number(match[2]) };
+  if (rule.limit < 1 || rule.windowSeconds < 1 || rule.windowSeconds > 86_400) {
+    throw new ConfigError(name, `needs at least 1 request and a window of 1 to 86400 seconds, got "${raw}"`);
+  }
+  return rule;
+}
+
+function rateLimitsConfig(env: Env, nodeEnv: AppConfig['env']): RateLimitsConfig {
+  const enabled = oneOf(env, 'RATE_LIMITS', ['on', 'off'] as const, 'on') === 'on';
+  if (!enabled && nodeEnv === 'production') throw new ConfigError('RATE_LIMITS', 'cannot be "off" in production');
+  return {
+    enabled,
+    login: rateRule(env, 'RATE_LIMIT_LOGIN', { limit: 10, windowSeconds: 60 }),
+    loginPerIp: rateRule(env, 'RATE_LIMIT_LOGIN_PER_IP', { limit: 100, windowSeconds: 60 }),
+    wechatLogin: rateRule(env, 'RATE_LIMIT_WECHAT_LOGIN', { limit: 60, windowSeconds: 60 }),
+    refresh: rateRule(env, 'RATE_LIMIT_REFRESH', { limit: 60, windowSeconds: 60 }),
+    smsCode: rateRule(env, 'RATE_LIMIT_SMS_CODE', { limit: 5, windowSeconds: 600 }),
+    smsCodePerIp: rateRule(env, 'RATE_LIMIT_SMS_CODE_PER_IP', { limit: 20, windowSeconds: 600 }),
+    bind: rateRule(env, 'RATE_LIMIT_BIND', { limit: 10, windowSeconds: 600 }),
+    passwordCheck: rateRule(env, 'RATE_LIMIT_PASSWORD_CHECK', { limit: 10, windowSeconds: 900 }),
+    publicity: rateRule(env, 'RATE_LIMIT_PUBLICITY', { limit: 120, windowSeconds: 60 }),
+  };
+}
+
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY: false, true (any proxy: only when nothing reaches the api but the proxy), a hop count, or addresses/CIDRs/loopback/uniquelocal. */
+function trustProxy(env: Env): SecurityConfig['trustProxy'] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '') return ['loopback'];
+  if (raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/');
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 6 ? 128 : 32));
+    if (!(TRUST_PROXY_NAMES.includes(entry) || (isIP(address) && validBits && !rest.length))) {
+      throw new ConfigError('TRUST_PROXY', `"${entry}" is not an IP address, a CIDR range or one of ${TRUST_PROXY_NAMES.join(', ')}`);
+    }
+  }
+  return entries;
+}
+
+function securityConfig(env: Env, nodeEnv: AppConfig['env'], publicBaseUrl: string): SecurityConfig {
+  // HSTS makes browsers refuse plain HTTP for a year: only when the platform is reached over HTTPS
+  const https = publicBaseUrl.startsWith('https:');
+  return {
+    trustProxy: trustProxy(env),
+    hstsMaxAgeSeconds: intVar(env, 'HSTS_MAX_AGE', https ? 365 * 24 * 3600 : 0, 0, 2 * 365 * 24 * 3600),
+    rateLimits: rateLimitsConfig(env, nodeEnv),
+  };
+}
+
+function loggingConfig(env: Env, nodeEnv: AppConfig['env']): LoggingConfig {
+  return {
+    level: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    format: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, nodeEnv === 'development' ? 'pretty' : 'json'),
+  };
+}
+
+/** The development WeChat sign-in: on by default in embedded mode, never with a real database. */
+function devWechatSignIn(env: Env, production: boolean): boolean {
+  const requested = oneOf(env, 'WECHAT_DEV_SIGN_IN', ['true', 'false'] as const, production ? 'false' : 'true');
+  if (requested === 'true' && production) throw new ConfigError('WECHAT_DEV_SIGN_IN', 'cannot be "true" when DATABASE_URL is set: the development sign-in lets anyone claim a WeChat identity');
+  return requested === 'true';
+}
+
 /** Embedded mode keeps a random JWT secret in the data directory so tokens survive restarts. */
 function embeddedSecret(dataDir: string): string {
   const file = join(dataDir, 'jwt-secret');
@@ -252,6 +378,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (queueProcessors === 'off' && !redisUrl) {
     throw new ConfigError('QUEUE_PROCESSORS', '"off" needs REDIS_URL: without Redis no separate worker can take the jobs');
   }
+  const publicBaseUrl = env.PUBLIC_BASE_URL || `http://localhost:${port}`;
   const officialAccount = wechatApp(env, 'WECHAT_OA');
   const miniProgram = wechatApp(env, 'WECHAT_MINI');
   return {
@@ -273,13 +400,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       officialAccount,
       miniProgram,
       oauthRedirectUrl: urlVar(env, 'WECHAT_OAUTH_REDIRECT_URL', ['https:', 'http:']),
+      devSignIn: devWechatSignIn(env, production),
     },
-    publicBaseUrl: env.PUBLIC_BASE_URL || `http://localhost:${port}`,
+    publicBaseUrl,
     notifications: notificationsConfig(env, { officialAccount, miniProgram }, sms),
     xlsxImport: {
       maxBytes: intVar(env, 'XLSX_IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
       maxRows: intVar(env, 'XLSX_IMPORT_MAX_ROWS', 5000, 1, 1_000_000),
     },
+    security: securityConfig(env, nodeEnv, publicBaseUrl),
+    logging: loggingConfig(env, nodeEnv),
   };
 }
 

@@ -6,7 +6,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { ApiErrorBody, CommonErrorCode, ERROR_MESSAGES, Role } from '@szpm/contract';
 import type { NextFunction, Request, Response } from 'express';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { AccessTokenService } from '../access/access-token.service';
+import { AccessTokenPayload, AccessTokenService } from '../access/access-token.service';
 import { ActorLoader } from '../access/actor-loader.service';
 import { AppException } from '../common/errors/app.exception';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
@@ -30,22 +30,23 @@ export class QueueBoardSessions {
     this.key = createHmac('sha256', config.jwtSecret).update('queue-board-session').digest();
   }
 
-  issue(accountId: number, now = Date.now()): string {
-    const payload = Buffer.from(JSON.stringify({ sub: accountId, exp: Math.floor(now / 1000) + QUEUE_BOARD_SESSION_SECONDS })).toString('base64url');
+  /** The cookie speaks for the access token's session: it stops working when that session ends. */
+  issue(token: AccessTokenPayload, now = Date.now()): string {
+    const payload = Buffer.from(JSON.stringify({ sub: token.sub, sid: token.sid, exp: Math.floor(now / 1000) + QUEUE_BOARD_SESSION_SECONDS })).toString('base64url');
     return `${payload}.${this.sign(payload)}`;
   }
 
-  /** the account id, or null when the cookie is forged, malformed or expired */
-  verify(value: string, now = Date.now()): number | null {
+  /** the session the cookie was issued for, or null when the cookie is forged, malformed or expired */
+  verify(value: string, now = Date.now()): AccessTokenPayload | null {
     const [payload, signature] = value.split('.');
     if (!payload || !signature) return null;
     const expected = Buffer.from(this.sign(payload), 'base64url');
     const given = Buffer.from(signature, 'base64url');
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
     try {
-      const { sub, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: unknown; exp: unknown };
-      if (typeof sub !== 'number' || typeof exp !== 'number' || exp * 1000 <= now) return null;
-      return sub;
+      const { sub, sid, exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: unknown; sid: unknown; exp: unknown };
+      if (typeof sub !== 'number' || typeof sid !== 'string' || typeof exp !== 'number' || exp * 1000 <= now) return null;
+      return { sub, sid, typ: 'access' };
     } catch {
       return null;
     }
@@ -105,15 +106,16 @@ export class QueueBoardMount implements OnModuleInit {
 
   private async admit(req: Request): Promise<void> {
     const [scheme, token] = (req.headers.authorization ?? '').split(' ');
-    let accountId: number | null = null;
+    let session: AccessTokenPayload | null = null;
     if (scheme === 'Bearer' && token) {
-      accountId = this.tokens.verify(token).sub;
+      session = this.tokens.verify(token);
     } else {
       const cookie = readCookie(req, QUEUE_BOARD_COOKIE);
-      accountId = cookie ? this.sessions.verify(cookie) : null;
+      session = cookie ? this.sessions.verify(cookie) : null;
     }
-    if (accountId === null) throw new AppException(CommonErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED);
-    const actor = await this.actors.load(accountId);
+    if (session === null) throw new AppException(CommonErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED);
+    // like the guard: a session ended by logout, a password change or disabling no longer opens the board
+    const actor = await this.actors.authenticate(session);
     if (actor.role !== Role.CITY_ADMIN) throw AppException.forbidden('队列监控仅限市局管理员');
   }
 }

@@ -37,6 +37,8 @@ export async function startTestApp(options: { env?: Record<string, string>; seed
     SEED_DEMO: 'false',
     SMS_PROVIDER: 'development',
     ALLOW_DEVELOPMENT_SMS: 'true',
+    // specs log in far more often than a person; security-headers.e2e-spec turns the limits on
+    RATE_LIMITS: 'off',
     QUEUE_PREFIX: `szpm-test-${process.pid}-${Date.now()}`,
     DATABASE_URL: process.env.DATABASE_URL,
     REDIS_URL: process.env.REDIS_URL,

@@ -56,6 +56,9 @@ import type {
   DelegationQuery,
   DelegationView,
   DevSmsOutboxItem,
+  DevWechatLoginRequest,
+  DevWechatLoginResponse,
+  DevWechatStatus,
   EvaluationSubjectQuery,
   EvaluationSubjectView,
   LinkCandidatesQuery,
@@ -133,6 +136,8 @@ export function createEndpoints(client: ApiClient) {
       miniLogin: (body: WechatCodeRequest) => client.post<WechatLoginResponse>('/identity/wechat/mini/login', body, { auth: false }),
       sendBindCode: (body: SendBindCodeRequest) => client.post<SmsCodeSentResponse>('/identity/bind/sms-code', body, { auth: false }),
       bind: (body: ConfirmBindRequest) => client.post<BindResponse>('/identity/bind', body, { auth: false }),
+      devWechatStatus: () => client.request<DevWechatStatus>('GET', '/identity/wechat/dev', { auth: false }),
+      devWechatLogin: (body: DevWechatLoginRequest) => client.post<DevWechatLoginResponse>('/identity/wechat/dev/login', body, { auth: false }),
       devSmsOutbox: (phone: string) => client.request<DevSmsOutboxItem[]>('GET', '/identity/dev/sms-outbox', { query: { phone }, auth: false }),
     },
     todos: {

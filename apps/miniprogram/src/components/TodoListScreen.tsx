@@ -1,8 +1,9 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { ModuleKey, TodoCounts, TodoList, WorkflowFormTypeInfo } from '@szpm/contract';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { useListPage } from '../hooks/useListPage';
 import { usePagedList } from '../hooks/usePagedList';
 import { CaseCard } from './CaseCard';
 import { PagedListView } from './PagedListView';
@@ -41,7 +42,6 @@ export function TodoListScreen({ id, tabs, initial, formTypeModule }: { id: stri
   const [formTypes, setFormTypes] = useState<WorkflowFormTypeInfo[]>([]);
   const [counts, setCounts] = useState<TodoCounts | null>(null);
   const list = usePagedList((page, pageSize) => api.todos.list({ list: tab, module: formTypeModule as ModuleKey | undefined, search: search || undefined, formType: formType || undefined, page, pageSize }), [tab, search, formType]);
-  const shown = useRef(false);
 
   useEffect(() => {
     if (!formTypeModule) return;
@@ -53,15 +53,8 @@ export function TodoListScreen({ id, tabs, initial, formTypeModule }: { id: stri
 
   const refreshCounts = () => api.todos.counts({ module: formTypeModule as ModuleKey | undefined }).then(setCounts).catch(() => undefined);
   // coming back from a handled form: the lists and counts changed
-  useDidShow(() => {
-    void refreshCounts();
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    void Promise.all([list.refresh(), refreshCounts()]).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => void list.loadMore());
+  useDidShow(() => void refreshCounts());
+  useListPage(list, { refreshOnReturn: true, alsoRefresh: refreshCounts });
 
   return (
     <View className="page page--list" id={id}>

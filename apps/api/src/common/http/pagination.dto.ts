@@ -1,23 +1,15 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, Page } from '@szpm/contract';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IntegerQuery } from '../validation/query-decorators';
+
+/** The last page a list can be asked for: bounds the offset (page × pageSize) well inside the safe integers. */
+export const MAX_PAGE = 1_000_000;
 
 /** `page` and `pageSize` of every list; pageSize is capped at MAX_PAGE_SIZE. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IntegerQuery({ min: 1, max: MAX_PAGE, default: 1 })
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @IntegerQuery({ min: 1, max: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   pageSize?: number;
 }
 

@@ -51,6 +51,16 @@ describe('query decorators', () => {
     expect((await refusal({ districtId: '0' })).details).toEqual([expect.objectContaining({ field: 'districtId', constraint: 'min' })]);
   });
 
+  it('OptionalIdQuery reads plain decimal digits only and bounds the id, so 1e300 or a 20-digit number is a 400, not a query', async () => {
+    for (const text of ['1e3', '0x10', '+1', ' 7', 'Infinity', 'NaN', '1e300']) {
+      expect((await refusal({ districtId: text })).details).toEqual([{ field: 'districtId', constraint: 'isInt', message: 'districtId必须是整数' }]);
+    }
+    for (const text of ['99999999999999999999', '2147483648']) {
+      expect((await refusal({ districtId: text })).details).toEqual([{ field: 'districtId', constraint: 'max', message: 'districtId太大' }]);
+    }
+    expect((await parse({ districtId: '2147483647' })).districtId).toBe(2147483647);
+  });
+
   it('TextSearchQuery trims, treats blank as no filter and caps the length', async () => {
     expect((await parse({ search: '  李明 ' })).search).toBe('李明');
     expect((await parse({ search: '   ' })).search).toBeUndefined();

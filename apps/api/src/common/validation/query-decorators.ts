@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 /**
  * The query-string fields every list repeats, each as one decorator (validation, conversion and
@@ -21,9 +21,36 @@ export function OptionalBooleanQuery(description?: string): PropertyDecorator {
   );
 }
 
+/** The largest row id (the id columns are 32-bit integers). */
+export const MAX_ROW_ID = 2_147_483_647;
+
+/**
+ * Decimal digits only become a number: `1e3`, `0x10`, `1.5`, ` 7` or `Infinity` stay text and are
+ * refused with 「{field}必须是整数」; a number of any length is read so that @Max names it 「{field}太大」.
+ */
+const readInteger = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+
+/** A whole-number query field from `min` to `max`, both bounds part of the contract. */
+export function IntegerQuery(options: { min: number; max: number; required?: boolean; description?: string; default?: number }): PropertyDecorator {
+  const { min, max, required = false, description } = options;
+  const schema = { type: 'integer' as const, minimum: min, maximum: max, description, default: options.default };
+  return applyDecorators(
+    ...(required ? [ApiProperty(schema)] : [ApiPropertyOptional(schema), IsOptional()]),
+    Transform(readInteger),
+    IsInt(),
+    Min(min),
+    Max(max),
+  );
+}
+
 /** A row id filter (districtId, noticeTypeId, …): a whole number from 1. */
 export function OptionalIdQuery(description?: string): PropertyDecorator {
-  return applyDecorators(ApiPropertyOptional({ type: Number, minimum: 1, description }), IsOptional(), Type(() => Number), IsInt(), Min(1));
+  return IntegerQuery({ min: 1, max: MAX_ROW_ID, description });
+}
+
+/** A row id the list cannot do without (subjectId of a candidates list, …). */
+export function IdQuery(description?: string): PropertyDecorator {
+  return IntegerQuery({ min: 1, max: MAX_ROW_ID, required: true, description });
 }
 
 export const TEXT_SEARCH_MAX_LENGTH = 64;

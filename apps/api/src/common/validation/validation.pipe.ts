@@ -1,6 +1,7 @@
-import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
 import { CommonErrorCode, ERROR_MESSAGES, FieldErrorDetail } from '@szpm/contract';
 import { AppException } from '../errors/app.exception';
+import { inputShapeDetails } from './input-shape';
 
 /** Chinese wording per class-validator constraint; `{field}` is the field path the client sent. */
 const CONSTRAINT_MESSAGES: Record<string, string> = {
@@ -18,6 +19,8 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   arrayUnique: '{field}中有重复项',
   isDateString: '{field}必须是ISO 8601格式的时间',
   isISO8601: '{field}必须是ISO 8601格式的时间',
+  isCalendarDate: '{field}必须是 YYYY-MM-DD 格式的日期',
+  isDateTime: '{field}必须是带时区的 ISO 8601 时间，如 2026-12-01T09:00:00+08:00',
   matches: '{field}格式不正确',
   length: '{field}的长度不符合要求',
   minLength: '{field}太短',
@@ -61,20 +64,45 @@ export function validationDetails(errors: ValidationError[], label: (field: stri
   });
 }
 
+const refusal = (details: FieldErrorDetail[]) =>
+  new AppException(
+    CommonErrorCode.VALIDATION_FAILED,
+    HttpStatus.BAD_REQUEST,
+    details.length ? details.map((d) => d.message).join('；') : ERROR_MESSAGES[CommonErrorCode.VALIDATION_FAILED],
+    details,
+  );
+
 /**
  * Global validation: unknown fields are refused (so a client can never send a server-computed
- * value such as points), and the 400 names every offending field.
+ * value such as points), and the 400 names every offending field. Before the DTO rules, every
+ * value passes the rules of all fields (input-shape.ts: well-formed text, safe numbers, null only
+ * where declared nullable).
  */
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const type = typeof metadata.metatype === 'function' && !isPrimitiveType(metadata.metatype) ? metadata.metatype : undefined;
+      const field = metadata.type === 'param' ? (metadata.data ?? 'id') : (metadata.data ?? '');
+      const details = inputShapeDetails(value, type as never, metadata.type === 'body', field);
+      if (details.length) throw refusal(details);
+    }
+    return super.transform(value, metadata);
+  }
+
+  /** Path parameters stay text: their own pipe (ParseIdPipe, enum pipes) reads them strictly, so `137e0` or ` 137` is not id 137. */
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
+  }
+}
+
+const isPrimitiveType = (type: unknown) => type === String || type === Number || type === Boolean || type === Object || type === Array;
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => {
-      const details = validationDetails(errors);
-      const message = details.length ? details.map((d) => d.message).join('；') : ERROR_MESSAGES[CommonErrorCode.VALIDATION_FAILED];
-      return new AppException(CommonErrorCode.VALIDATION_FAILED, HttpStatus.BAD_REQUEST, message, details);
-    },
+    exceptionFactory: (errors) => refusal(validationDetails(errors)),
   });
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { GrantAction, MeResponse, ModuleGrantSummary, ModuleKey, MODULES, QUICK_ENTRIES, ROLE_LABELS } from '@szpm/contract';
+import { GrantAction, MeResponse, ModuleGrantSummary, ModuleKey, MODULES, ROLE_LABELS } from '@szpm/contract';
 import { Repository } from 'typeorm';
 import { Account } from '../../access/entities/account.entity';
 import { ModuleGrant } from '../../access/entities/module-grant.entity';
+import { grantKey } from '../../access/actor';
 import { Region } from '../regions/entities/region.entity';
+import { QuickEntries } from './quick-entries';
 
 /** The account as its owner sees it after login or binding: profile, the modules it holds, the quick entries. */
 @Injectable()
@@ -13,6 +15,7 @@ export class AccountProfileService {
     @InjectRepository(ModuleGrant) private readonly grants: Repository<ModuleGrant>,
     // eslint-disable-next-line szpm/no-raw-scoped-access -- names the caller's own district for the profile, by the account's districtId
     @InjectRepository(Region) private readonly regions: Repository<Region>,
+    private readonly quickEntries: QuickEntries,
   ) {}
 
   async modulesOf(accountId: number): Promise<ModuleGrantSummary[]> {
@@ -31,7 +34,7 @@ export class AccountProfileService {
 
   async me(account: Account): Promise<MeResponse> {
     const modules = await this.modulesOf(account.id);
-    const held = new Set(modules.map((m) => m.module));
+    const grants = new Set(modules.flatMap((m) => m.actions.map((action) => grantKey(m.module, action))));
     const district = account.districtId ? await this.regions.findOne({ where: { id: account.districtId } }) : null;
     return {
       id: account.id,
@@ -45,7 +48,7 @@ export class AccountProfileService {
       streetId: account.streetId,
       wechatBound: Boolean(account.wechatOpenId || account.miniOpenId),
       modules,
-      quickEntries: QUICK_ENTRIES.filter((e) => e.module === null || held.has(e.module)),
+      quickEntries: this.quickEntries.of({ role: account.role, grants }),
     };
   }
 }

@@ -6,6 +6,7 @@ import { Repository } from 'typeorm';
 import { Audited, CurrentActor, Public } from '../../access/access.decorators';
 import { Actor } from '../../access/actor';
 import { Account } from '../../access/entities/account.entity';
+import { RateLimit } from '../../common/http/throttling';
 import { AccountProfileService } from './account-profile.service';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, RefreshDto } from './dto/login.dto';
@@ -22,15 +23,17 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @RateLimit('login')
   @HttpCode(200)
   @Audited('auth.login', 'account')
-  @ApiOperation({ summary: '个人登录: username + password → access and refresh tokens (5 failures lock the account for 15 minutes)' })
+  @ApiOperation({ summary: '个人登录: username + password → access and refresh tokens (5 wrong passwords in a row, here or in a password check, lock the account for 15 minutes)' })
   login(@Body() body: LoginDto): Promise<TokenPair> {
     return this.auth.login(body.username, body.password);
   }
 
   @Public()
   @Post('refresh')
+  @RateLimit('refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Trade a refresh token for a new pair (the old one stops working)' })
   refresh(@Body() body: RefreshDto): Promise<TokenPair> {
@@ -40,7 +43,7 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End the session of this refresh token' })
+  @ApiOperation({ summary: 'End the session of this refresh token; its access tokens stop working at once' })
   async logout(@Body() body: RefreshDto): Promise<void> {
     await this.auth.logout(body.refreshToken);
   }
@@ -53,10 +56,11 @@ export class AuthController {
   }
 
   @Post('change-password')
+  @RateLimit('password-check')
   @HttpCode(204)
   @ApiBearerAuth()
   @Audited('auth.change-password', 'account')
-  @ApiOperation({ summary: 'Change own password; other sessions are logged out' })
+  @ApiOperation({ summary: 'Change own password; every session ends, this one included (a wrong current password counts towards the login lockout)' })
   async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(actor.accountId, body.currentPassword, body.newPassword);
   }

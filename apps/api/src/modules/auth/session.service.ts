@@ -11,7 +11,11 @@ import { LoginChannel, RefreshToken } from './entities/refresh-token.entity';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
-/** Issues, rotates and revokes the token pairs of every login channel (PC, official account, mini-program). */
+/**
+ * Issues, rotates and revokes the token pairs of every login channel (PC, official account, mini-program).
+ * A session is a refresh-token family; its access tokens name it (`sid`) and the guard refuses them
+ * as soon as no token of the family is left unrevoked (ActorLoader.authenticate).
+ */
 @Injectable()
 export class SessionService {
   constructor(
@@ -31,7 +35,7 @@ export class SessionService {
       revokedAt: null,
       rotatedAt: null,
     });
-    return { accessToken: this.accessTokens.sign(accountId), refreshToken, expiresIn: this.accessTokens.ttlSeconds };
+    return { accessToken: this.accessTokens.sign(accountId, family), refreshToken, expiresIn: this.accessTokens.ttlSeconds };
   }
 
   /** Trades a refresh token for a new pair. A token used twice revokes its whole family. */

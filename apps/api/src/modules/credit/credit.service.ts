@@ -24,6 +24,7 @@ import { OwnersCommittee } from '../regions/entities/owners-committee.entity';
 import { ProjectManager } from '../regions/entities/project-manager.entity';
 import { PropertyArea } from '../regions/entities/property-area.entity';
 import { PropertyCompany } from '../regions/entities/property-company.entity';
+import { isCompanyOfDistrict, whereCompanyOfDistrict } from '../regions/district-companies';
 import { Region, RegionLevel } from '../regions/entities/region.entity';
 import { CreditInformation, creditRecordItem } from './credit-information';
 import { CreditException } from './credit.exception';
@@ -149,10 +150,7 @@ export class CreditService {
           .getRepository(PropertyCompany)
           .createQueryBuilder('s')
           .select(['s.id AS id', 's.name AS name', 's.creditCode AS identifier', 's.registeredDistrictId AS districtId', 'NULL AS propertyAreaName', 'NULL AS companyName']);
-        if (districtId !== null) {
-          qb.where('(s.registeredDistrictId = :districtId OR EXISTS (SELECT 1 FROM property_areas pa WHERE pa.companyId = s.id AND pa.districtId = :districtId))', { districtId });
-        }
-        return qb as SelectQueryBuilder<object>;
+        return whereCompanyOfDistrict(qb, 's.id', districtId) as SelectQueryBuilder<object>;
       }
       case CreditSubjectType.PROJECT_MANAGER: {
         const managers = this.scope.repository(actor, ProjectManager, '项目负责人');
@@ -202,7 +200,7 @@ export class CreditService {
         if (!company) throw AppException.notFound('物业服务企业');
         // eslint-disable-next-line szpm/no-raw-scoped-access -- counts the company's areas within the district districtFilter just resolved (every district for the city)
         const areasHere = await manager.count(PropertyArea, { where: districtId === null ? { companyId: subjectId } : { companyId: subjectId, districtId } });
-        if (districtId !== null && company.registeredDistrictId !== districtId && areasHere === 0) throw AppException.outOfDistrict();
+        if (districtId !== null && !(await isCompanyOfDistrict(manager, subjectId, districtId))) throw AppException.outOfDistrict();
         const districtNames = await this.districtNames();
         return {
           name: company.name,
@@ -211,7 +209,7 @@ export class CreditService {
             { label: '企业名称', value: company.name },
             { label: '统一社会信用代码', value: company.creditCode },
             { label: '法定代表人', value: company.legalRepresentative },
-            { label: '联系电话', value: company.contactPhone },
+            { label: '联系电话', value: maskPhone(company.contactPhone) },
             { label: '注册地址', value: company.address },
             { label: '注册所在区', value: districtNames.get(company.registeredDistrictId) ?? '' },
             { label: districtId === null ? '在管物业区域' : '本区在管物业区域', value: `${areasHere}个` },

@@ -79,6 +79,8 @@ export class DelegationsService {
     // whole seconds: what MySQL's datetime keeps, so the stored times are exactly those checked here
     const startAt = wholeSeconds(requestedStart.getTime() < now.getTime() ? now : requestedStart);
     const endAt = wholeSeconds(new Date(dto.endAt));
+    // the DTO admits only real instants; an unreadable one here would be stored and then break every list that shows it
+    if (Number.isNaN(startAt.getTime()) || Number.isNaN(endAt.getTime())) throw new DelegationException(DelegationErrorCode.INVALID_PERIOD);
     if (endAt.getTime() <= startAt.getTime()) throw new DelegationException(DelegationErrorCode.INVALID_PERIOD);
 
     const created = await this.transactions.run(async (manager) => {
@@ -95,7 +97,7 @@ export class DelegationsService {
           details: { delegationId: clash.id, modules: clash.modules.filter((m) => modules.includes(m)) },
         });
       }
-      return manager.save(
+      const saved = await manager.save(
         // eslint-disable-next-line szpm/no-raw-scoped-access -- the caller's new delegation, to a colleague found through the door, in the caller's district
         manager.create(Delegation, {
           delegatorId: actor.accountId,
@@ -113,9 +115,11 @@ export class DelegationsService {
           expiredAt: null,
         }),
       );
+      // the answer is built before the commit: a row the answer cannot show is rolled back, not left behind
+      return { saved, view: toView(saved, new Date()) };
     });
-    await this.scheduleExpiry(created);
-    return toView(created, new Date());
+    await this.scheduleExpiry(created.saved);
+    return created.view;
   }
 
   /** 终止: the delegator ends a delegation that has not ended yet (also one that has not begun). */

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BindResponse, DevSmsOutboxItem, SmsCodeSentResponse, WechatAuthorizeUrlResponse, WechatLoginResponse } from '@szpm/contract';
+import { BindResponse, DevSmsOutboxItem, DevWechatLoginResponse, DevWechatStatus, SmsCodeSentResponse, WechatAuthorizeUrlResponse, WechatLoginResponse } from '@szpm/contract';
 import { Audited, Public } from '../../access/access.decorators';
 import { AppException } from '../../common/errors/app.exception';
+import { RateLimit } from '../../common/http/throttling';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DevelopmentSmsProvider } from '../../integrations/sms/development-sms.provider';
 import { SMS_PROVIDER, SmsProvider } from '../../integrations/sms/sms-provider';
-import { ConfirmBindDto, OaAuthorizeUrlQuery, SendBindCodeDto, SmsOutboxQuery, WechatCodeDto } from './dto/identity.dto';
+import { ConfirmBindDto, DevWechatLoginDto, OaAuthorizeUrlQuery, SendBindCodeDto, SmsOutboxQuery, WechatCodeDto } from './dto/identity.dto';
 import { IdentityService } from './identity.service';
 
 @ApiTags('identity (第1章 身份绑定)')
@@ -27,6 +28,7 @@ export class IdentityController {
 
   @Public()
   @Post('wechat/oa/login')
+  @RateLimit('wechat-login')
   @HttpCode(200)
   @Audited('identity.wechat-login.oa')
   @ApiOperation({ summary: '公众号 (H5) login: OAuth code → tokens and modules when bound, otherwise bound:false and a bindTicket' })
@@ -36,6 +38,7 @@ export class IdentityController {
 
   @Public()
   @Post('wechat/mini/login')
+  @RateLimit('wechat-login')
   @HttpCode(200)
   @Audited('identity.wechat-login.mini')
   @ApiOperation({ summary: '小程序 login: wx.login code (jscode2session) → tokens and modules when bound, otherwise bound:false and a bindTicket' })
@@ -44,7 +47,25 @@ export class IdentityController {
   }
 
   @Public()
+  @Get('wechat/dev')
+  @ApiOperation({ summary: '开发环境微信登录是否可用：仅嵌入模式（未设置 DATABASE_URL）' })
+  devWechatStatus(): DevWechatStatus {
+    return { enabled: this.config.wechat.devSignIn };
+  }
+
+  @Public()
+  @Post('wechat/dev/login')
+  @RateLimit('wechat-login')
+  @HttpCode(200)
+  @Audited('identity.wechat-login.dev')
+  @ApiOperation({ summary: '开发环境微信登录（仅嵌入模式，设置 DATABASE_URL 时 404）：发放本地 openid 代替微信身份，已绑定时返回令牌，否则返回 bindTicket' })
+  devWechatLogin(@Body() body: DevWechatLoginDto): Promise<DevWechatLoginResponse> {
+    return this.identity.devWechatLogin(body.openid);
+  }
+
+  @Public()
   @Post('bind/sms-code')
+  @RateLimit('sms-code')
   @HttpCode(200)
   @Audited('identity.bind.sms-code', 'account')
   @ApiOperation({ summary: '获取验证码: name + phone must match a preset account; 6 digits, valid 5 minutes, once per 60 s' })
@@ -54,6 +75,7 @@ export class IdentityController {
 
   @Public()
   @Post('bind')
+  @RateLimit('bind')
   @HttpCode(200)
   @Audited('identity.bind', 'account')
   @ApiOperation({ summary: '提交信息: binds the WeChat identity of the ticket to the account; returns tokens and the account with its modules' })

@@ -4,6 +4,7 @@ import {
   AccountStatus,
   AuthErrorCode,
   BindResponse,
+  DevWechatLoginResponse,
   IdentityErrorCode,
   SMS_CODE_TTL_SECONDS,
   SMS_RESEND_INTERVAL_SECONDS,
@@ -16,6 +17,8 @@ import { IdentityLookupFailure } from './entities/identity-lookup-failure.entity
 import { Account } from '../../access/entities/account.entity';
 import { AppConfig, APP_CONFIG } from '../../config/app-config';
 import { maskPhone } from '../../common/http/masking';
+import { AppException } from '../../common/errors/app.exception';
+import { DevelopmentWechatIdentity } from '../../integrations/wechat/development-wechat';
 import { WechatClient } from '../../integrations/wechat/wechat.client';
 import { AccountProfileService } from '../auth/account-profile.service';
 import { AuthException } from '../auth/auth.exception';
@@ -55,6 +58,7 @@ export class IdentityService {
     @InjectRepository(IdentityLookupFailure) private readonly lookupFailures: Repository<IdentityLookupFailure>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly wechat: WechatClient,
+    private readonly devWechat: DevelopmentWechatIdentity,
     private readonly tickets: BindTicketService,
     private readonly smsCodes: SmsCodeService,
     private readonly sessions: SessionService,
@@ -76,6 +80,18 @@ export class IdentityService {
     } catch (error) {
       throw wechatFailure(error);
     }
+    return this.signIn(channel, openid);
+  }
+
+  /** Embedded mode's development sign-in: a local openid in place of the official account's, then the same login. */
+  async devWechatLogin(previousOpenid?: string): Promise<DevWechatLoginResponse> {
+    if (!this.devWechat.enabled) throw AppException.notFound('开发环境微信登录');
+    const openid = this.devWechat.openid(previousOpenid);
+    return { ...(await this.signIn('oa', openid)), openid };
+  }
+
+  /** A WeChat identity signs in when bound to an account; otherwise it gets a ticket to bind one. */
+  private async signIn(channel: WechatChannel, openid: string): Promise<WechatLoginResponse> {
     const account = await this.accounts.findOne({ where: { [OPENID_COLUMN[channel]]: openid } });
     if (!account) return { bound: false, bindTicket: this.tickets.issue({ openid, channel }) };
     if (account.status !== AccountStatus.ACTIVE) throw new AuthException(AuthErrorCode.ACCOUNT_INACTIVE);

@@ -29,6 +29,9 @@ import { Region, RegionLevel } from '../regions/entities/region.entity';
 import { CreateAccountDto } from './dto/admin-account.dto';
 import { PermissionsException } from './permissions.exception';
 
+/** Who administers accounts and grants (on top of the permissions module's operate grant, which also allows 催绑). */
+export const ACCOUNT_ADMIN_ROLES: readonly Role[] = [Role.CITY_ADMIN, Role.DISTRICT_LEAD];
+
 /** The roles a district lead may create and manage; city admins manage every role. */
 const DISTRICT_LEAD_MANAGES: readonly Role[] = [
   Role.DISTRICT_SUPERVISOR,

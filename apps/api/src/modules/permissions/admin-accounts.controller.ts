@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreatedAccount, GrantAction, ModuleKey, Page, Role, StaffDetail, StaffListItem } from '@szpm/contract';
+import { CreatedAccount, GrantAction, ModuleKey, Page, StaffDetail, StaffListItem } from '@szpm/contract';
 import { Audited, CurrentActor, RequireGrant, RequireRoles } from '../../access/access.decorators';
 import { Actor } from '../../access/actor';
 import { AppException } from '../../common/errors/app.exception';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe';
-import { AccountAdminService } from './account-admin.service';
+import { ACCOUNT_ADMIN_ROLES, AccountAdminService } from './account-admin.service';
 import { CreateAccountDto, GrantDtoBody, SetAccountStatusDto } from './dto/admin-account.dto';
 import { AdminAccountQueryDto } from './dto/staff-query.dto';
 import { StaffDirectoryService } from './staff-directory.service';
@@ -16,7 +16,7 @@ const enumParam = <T extends Record<string, string>>(values: T, field: string) =
 /** Admin endpoints: city admins for every account, district leads for their district's. */
 @ApiTags('admin accounts (账号与赋权)')
 @ApiBearerAuth()
-@RequireRoles(Role.CITY_ADMIN, Role.DISTRICT_LEAD)
+@RequireRoles(...ACCOUNT_ADMIN_ROLES)
 @RequireGrant(ModuleKey.PERMISSIONS, GrantAction.OPERATE)
 @Controller('admin/accounts')
 export class AdminAccountsController {

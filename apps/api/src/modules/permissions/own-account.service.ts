@@ -8,7 +8,7 @@ import { Account } from '../../access/entities/account.entity';
 import { AppException } from '../../common/errors/app.exception';
 import { AuthException } from '../auth/auth.exception';
 import { LoginChannel } from '../auth/entities/refresh-token.entity';
-import { verifyPassword } from '../auth/password';
+import { PasswordAttempts } from '../auth/password-attempts.service';
 import { SessionService } from '../auth/session.service';
 import { UpdateOwnProfileDto } from './dto/own-account.dto';
 import { StaffDirectoryService } from './staff-directory.service';
@@ -20,6 +20,7 @@ export class OwnAccountService {
     private readonly dataSource: DataSource,
     private readonly directory: StaffDirectoryService,
     private readonly sessions: SessionService,
+    private readonly passwords: PasswordAttempts,
     // eslint-disable-next-line szpm/no-raw-scoped-access -- the caller's own account (by actor.accountId)
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
   ) {}
@@ -51,7 +52,7 @@ export class OwnAccountService {
   /** 注销: the account can no longer log in; its records and history stay. Confirmed by password. */
   async cancel(actor: Actor, password: string): Promise<void> {
     const account = await this.accounts.findOneByOrFail({ id: actor.accountId });
-    if (!(await verifyPassword(password, account.passwordHash))) throw new AuthException(AuthErrorCode.WRONG_CURRENT_PASSWORD);
+    if (!(await this.passwords.verify(account, password))) throw new AuthException(AuthErrorCode.WRONG_CURRENT_PASSWORD);
     await this.accounts.update(
       { id: account.id },
       { status: AccountStatus.CANCELLED, cancelledAt: new Date(), wechatOpenId: null, miniOpenId: null, boundAt: null },

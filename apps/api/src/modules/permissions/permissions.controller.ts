@@ -6,6 +6,7 @@ import { Actor } from '../../access/actor';
 import { XLSX_CONTENT_TYPE } from '../../common/excel/xlsx-export';
 import { AppException } from '../../common/errors/app.exception';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe';
+import { RateLimit } from '../../common/http/throttling';
 import { BindingStatsService } from './binding-stats.service';
 import { CancelOwnAccountDto, UpdateOwnProfileDto } from './dto/own-account.dto';
 import { BindingStatsQueryDto, StaffQueryDto, UnitAccountsQueryDto, UnitsQueryDto } from './dto/staff-query.dto';
@@ -107,6 +108,7 @@ export class PermissionsController {
   }
 
   @Post('me/cancel')
+  @RateLimit('password-check')
   @HttpCode(204)
   @Audited('permissions.cancel-own-account', 'account')
   @ApiOperation({ summary: '注销: deactivate my account (history kept); confirmed with my password' })

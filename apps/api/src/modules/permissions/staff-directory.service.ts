@@ -8,6 +8,7 @@ import { Account } from '../../access/entities/account.entity';
 import { ModuleGrant } from '../../access/entities/module-grant.entity';
 import { pageWindow, toPage } from '../../common/http/pagination.dto';
 import { Region } from '../regions/entities/region.entity';
+import { ACCOUNT_ADMIN_ROLES } from './account-admin.service';
 import { toStaffDetail, toStaffListItem } from './account-view';
 import { AdminAccountQueryDto, StaffQueryDto } from './dto/staff-query.dto';
 import { escapeLike } from '../../common/sql/like';
@@ -58,8 +59,8 @@ export class StaffDirectoryService {
     const regions = regionIds.length ? await this.regions.findBy({ id: In(regionIds) }) : [];
     const nameOf = (regionId: number | null) => regions.find((r) => r.id === regionId)?.name ?? null;
     return toStaffDetail(account, {
-      // managers of the module and the person themself see the full number; others see it masked
-      fullPhone: actor.accountId === id || hasGrant(actor, ModuleKey.PERMISSIONS, GrantAction.OPERATE),
+      // those who administer accounts and the person themself see the full number; others (a handler urging binding too) see it masked
+      fullPhone: actor.accountId === id || (ACCOUNT_ADMIN_ROLES.includes(actor.role) && hasGrant(actor, ModuleKey.PERMISSIONS, GrantAction.OPERATE)),
       districtName: nameOf(account.districtId),
       streetName: nameOf(account.streetId),
       grants: grants.map((g) => ({ module: g.module, action: g.action })),

@@ -28,8 +28,9 @@ const ALIAS = 'c';
  *   step of the forms the caller entered or accepted (退回 comes back to them), the review step of
  *   forms the caller did not enter (separation of duties), a street office's step of its street.
  * - 待受理 to-accept: applications waiting for acceptance, for those who may accept them.
- * - 已办 handled: running forms the caller acted on that are not waiting for the caller now.
- * - 已完成 completed: finished forms the caller took part in.
+ * - 已办 handled: every form the caller acted on that is not waiting for the caller now, running
+ *   or finished (the mini-program's 待办事项 shows only 待办 and 已办).
+ * - 已完成 completed: the finished ones among them.
  */
 @Injectable()
 export class TodosService {
@@ -90,8 +91,9 @@ export class TodosService {
       case TodoList.HANDLED: {
         const visible = this.visibleTypes(actor);
         if (!visible) return null;
+        // whatever the form's state now: a finished form stays in 已办 too (chapter 4: 提交后进入“已办”)
         const notMine = [this.pending(actor), this.toAccept(actor)].filter((c): c is Condition => c !== null);
-        return and(visible, { sql: `${ALIAS}.status NOT IN (:...todoFinished)`, params: { todoFinished: FINISHED_WORKFLOW_STATUSES } }, this.tookPart(actor), ...notMine.map(not));
+        return and(visible, this.tookPart(actor), ...notMine.map(not));
       }
       case TodoList.COMPLETED: {
         const visible = this.visibleTypes(actor);

@@ -1,7 +1,8 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
+import { useListPage } from '../../hooks/useListPage';
 import { Text, View } from '@tarojs/components';
 import { DelegationState, DelegationView } from '@szpm/contract';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api, apiClient } from '../../api';
 import { PagedListView } from '../../components/PagedListView';
 import { SegmentTabs } from '../../components/SegmentTabs';
@@ -27,13 +28,7 @@ const STATE_TAG: Record<DelegationState, 'primary' | 'success' | 'default' | 'wa
 export default function Delegations() {
   const [tab, setTab] = useState<Tab>('given');
   const list = usePagedList((page, pageSize) => (tab === 'given' ? api.delegations.given({ page, pageSize }) : api.delegations.received({ page, pageSize })), [tab]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.loadMore());
+  useListPage(list, { refreshOnReturn: true });
 
   const terminate = async (delegation: DelegationView) => {
     if (!(await confirm('终止委托', `确定终止对 ${delegation.delegateName} 的委托吗？终止后对方不能再代为办理。`, '终止'))) return;

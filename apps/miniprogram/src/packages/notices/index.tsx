@@ -1,7 +1,7 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useListPage } from '../../hooks/useListPage';
 import { Text, View } from '@tarojs/components';
 import { GrantAction, ModuleKey, ReceivedNoticeItem, SentNoticeMessage } from '@szpm/contract';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api';
 import { PagedListView } from '../../components/PagedListView';
 import { SearchBox } from '../../components/SearchBox';
@@ -26,13 +26,7 @@ export default function Notices() {
   const sent = usePagedList((page, pageSize) => api.notices.sent({ urgeOnly: urgeOnly || undefined, search: search || undefined, page, pageSize }), [urgeOnly, search], { enabled: tab === 'sent' });
   const received = usePagedList((page, pageSize) => api.notices.received({ page, pageSize }), [], { enabled: tab === 'received' });
   const list = tab === 'sent' ? sent : received;
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.loadMore());
+  useListPage(list, { refreshOnReturn: true });
   const canPublish = holds(modulesOf(me), ModuleKey.NOTICES, GrantAction.OPERATE);
 
   return (

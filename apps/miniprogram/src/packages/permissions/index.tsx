@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useListPage } from '../../hooks/useListPage';
 import { Text, View } from '@tarojs/components';
 import { StaffListItem } from '@szpm/contract';
 import { useState } from 'react';
@@ -14,8 +14,7 @@ import { Tag } from '../../ui/tag';
 export default function Permissions() {
   const [search, setSearch] = useState('');
   const list = usePagedList((page, pageSize) => api.permissions.staff({ search: search || undefined, page, pageSize }), [search]);
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.loadMore());
+  useListPage(list);
 
   return (
     <View className="page page--list" id="permissions">

@@ -1,7 +1,7 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useListPage } from '../../hooks/useListPage';
 import { Text, View } from '@tarojs/components';
 import { GrantAction, ModuleKey, SafetyInspectionListItem } from '@szpm/contract';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api';
 import { PagedListView } from '../../components/PagedListView';
 import { SearchBox } from '../../components/SearchBox';
@@ -19,13 +19,7 @@ export default function Safety() {
   const { me } = useSession();
   const [search, setSearch] = useState('');
   const list = usePagedList((page, pageSize) => api.safety.list({ search: search || undefined, page, pageSize }), [search]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.loadMore());
+  useListPage(list, { refreshOnReturn: true });
   const canLaunch = holds(modulesOf(me), ModuleKey.SAFETY_INSPECTIONS, GrantAction.OPERATE);
 
   return (

@@ -24,6 +24,8 @@ export default function Bind() {
   const [errors, setErrors] = useState<Partial<Record<BindField, string>>>({});
   const [resendAt, setResendAt] = useState<number | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
+  // the development SMS provider's outbox (embedded mode only; 404 anywhere else)
+  const [devCode, setDevCode] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const left = useCountdown(resendAt);
@@ -67,6 +69,12 @@ export default function Bind() {
       setResendAt(Date.now() + sent.resendAfterSeconds * 1000);
       setSentTo(sent.phone);
       toast(`验证码已发送至 ${sent.phone}`);
+      if (process.env.TARO_ENV === 'h5') {
+        api.identity.devSmsOutbox(phone).then(
+          ([latest]) => setDevCode(latest?.code ?? null),
+          () => setDevCode(null),
+        );
+      }
     } catch (error) {
       toast(errorMessage(error));
     } finally {
@@ -116,6 +124,11 @@ export default function Bind() {
             </Button>
           </View>
           {sentTo && <Text className="muted form-row__hint">验证码已发送至 {sentTo}，5分钟内有效</Text>}
+          {devCode && (
+            <Text className="muted form-row__hint" id="bind-dev-code">
+              开发环境短信发件箱：验证码 {devCode}
+            </Text>
+          )}
           <FieldError message={errors.code} />
         </View>
         <Button id="bind-submit" type="primary" block loading={submitting} onClick={() => void submit()}>

@@ -1,15 +1,15 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { CommonErrorCode, WechatLoginResponse } from '@szpm/contract';
+import { CommonErrorCode } from '@szpm/contract';
 import { useEffect, useState } from 'react';
 import { api, apiClient, ApiError, errorMessage } from '../../api';
-import { decideLoginMode, landingOf, newOauthState, withoutOauthParams } from '../../logic/login-route';
+import { decideLoginMode, newOauthState, withoutOauthParams } from '../../logic/login-route';
 import { ROUTES } from '../../routes';
-import { session } from '../../session';
 import { ensureMe } from '../../session-loader';
 import { enterApp } from '../../sign-in-return';
 import { Button } from '../../ui/button';
 import { Loading } from '../../ui/loading';
+import { landAfterWechatLogin } from '../../wechat-landing';
 
 const OAUTH_STATE_KEY = 'szpm.oauthState';
 
@@ -66,7 +66,7 @@ async function start(): Promise<void> {
       return;
     case 'mini': {
       const { code } = await Taro.login();
-      await land(await api.identity.miniLogin({ code }));
+      await landAfterWechatLogin(await api.identity.miniLogin({ code }));
       return;
     }
     case 'oa-authorize': {
@@ -82,21 +82,8 @@ async function start(): Promise<void> {
       const expected = Taro.getStorageSync(OAUTH_STATE_KEY);
       Taro.removeStorageSync(OAUTH_STATE_KEY);
       if (!expected || expected !== mode.state) throw new ApiError(400, CommonErrorCode.VALIDATION_FAILED, '微信授权已失效，请重新进入页面');
-      await land(await api.identity.oaLogin({ code: mode.code }));
+      await landAfterWechatLogin(await api.identity.oaLogin({ code: mode.code }));
       return;
     }
   }
-}
-
-async function land(response: WechatLoginResponse): Promise<void> {
-  const landing = landingOf(response);
-  if (landing.kind === 'failed') throw new Error(landing.message);
-  if (landing.kind === 'bind') {
-    session.setBindTicket(landing.bindTicket);
-    await Taro.redirectTo({ url: ROUTES.bind });
-    return;
-  }
-  apiClient.startSession(landing.tokens);
-  session.setMe(await api.auth.me());
-  await enterApp();
 }

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, apiClient, errorMessage } from '../../api';
 import { session } from '../../session';
 import { enterApp } from '../../sign-in-return';
 import { Button } from '../../ui/button';
 import { Input } from '../../ui/input';
+import { devWechatSignIn } from '../../wechat-landing';
 
 /** Username / password sign-in for the H5 build outside WeChat (a PC or a test browser). */
 export default function Login() {
@@ -12,6 +13,28 @@ export default function Login() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // embedded mode (npm start, no DATABASE_URL) has no WeChat: the API offers a development stand-in
+  const [devWechat, setDevWechat] = useState(false);
+
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5') return;
+    api.identity.devWechatStatus().then(
+      (status) => setDevWechat(status.enabled),
+      () => setDevWechat(false),
+    );
+  }, []);
+
+  const signInWithDevWechat = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await devWechatSignIn();
+    } catch (error) {
+      setProblem(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const submit = async () => {
     if (!username.trim() || !password) {
@@ -57,6 +80,15 @@ export default function Login() {
         </Button>
       </View>
       <Text className="muted page__note">在微信中打开本页面时，将通过微信身份自动登录。</Text>
+      {devWechat && (
+        <View className="card" id="login-dev-wechat-card">
+          <Text className="form-row__label">开发环境（嵌入模式）</Text>
+          <Text className="muted">本机没有微信：用本地微信身份登录，未绑定时进入身份认证，短信验证码见开发短信发件箱。</Text>
+          <Button id="login-dev-wechat" block loading={busy} onClick={() => void signInWithDevWechat()}>
+            开发环境微信登录
+          </Button>
+        </View>
+      )}
     </View>
   );
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CreateDelegationRequest, DelegationState, ModuleKey } from '@szpm/contract';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
+import { IsDateTime } from '../../../common/validation/calendar-date.validator';
 
 /** 发起委托 */
 export class CreateDelegationDto implements CreateDelegationRequest {
@@ -23,13 +24,13 @@ export class CreateDelegationDto implements CreateDelegationRequest {
   @IsEnum(ModuleKey, { each: true })
   modules?: ModuleKey[];
 
-  @ApiPropertyOptional({ example: '2026-12-01T09:00:00+08:00', description: '开始时间；不填为现在，早于现在的从现在起生效' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-01T09:00:00+08:00', description: '开始时间；不填为现在，早于现在的从现在起生效' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   startAt?: string;
 
-  @ApiProperty({ example: '2026-12-15T18:00:00+08:00', description: '结束时间：到期后委托自动停止' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ format: 'date-time', example: '2026-12-15T18:00:00+08:00', description: '结束时间：到期后委托自动停止' })
+  @IsDateTime()
   endAt: string;
 
   @ApiProperty({ example: '休假期间代为办理物业服务评价的审核事项', description: '委托代办的事宜' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ConfirmBindRequest, SendBindCodeRequest, WechatCodeRequest } from '@szpm/contract';
+import { ConfirmBindRequest, DEV_WECHAT_OPENID_PATTERN, DevWechatLoginRequest, SendBindCodeRequest, WechatCodeRequest } from '@szpm/contract';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { MOBILE_PHONE } from '../../permissions/dto/admin-account.dto';
@@ -12,6 +12,14 @@ export class WechatCodeDto implements WechatCodeRequest {
   @IsNotEmpty()
   @MaxLength(128)
   code: string;
+}
+
+export class DevWechatLoginDto implements DevWechatLoginRequest {
+  @ApiPropertyOptional({ example: 'dev-0b6f7c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b', description: '上次开发环境微信登录返回的本地 openid；不填则发放新的' })
+  @IsOptional()
+  @IsString()
+  @Matches(DEV_WECHAT_OPENID_PATTERN, { message: 'openid须为开发环境微信登录发放的本地openid' })
+  openid?: string;
 }
 
 export class OaAuthorizeUrlQuery {

@@ -9,6 +9,7 @@ import { OwnersCommittee } from '../../regions/entities/owners-committee.entity'
 import { ProjectManager } from '../../regions/entities/project-manager.entity';
 import { PropertyArea } from '../../regions/entities/property-area.entity';
 import { PropertyCompany } from '../../regions/entities/property-company.entity';
+import { whereCompanyOfDistrict } from '../../regions/district-companies';
 import { Region, RegionLevel } from '../../regions/entities/region.entity';
 
 /** Whose accounts a notice or reminder reaches. */
@@ -220,8 +221,9 @@ export class RecipientResolver {
   }
 
   /**
-   * The units of a category that belong to a district (null: the whole city): its streets, the
-   * companies and project managers running its property areas, its owners' committees.
+   * The units of a category that belong to a district (null: the whole city): its streets, its
+   * companies (regions/district-companies.ts), the project managers running its property areas,
+   * its owners' committees.
    */
   async units(category: UnitCategory, districtId: number | null): Promise<Unit[]> {
     return selectUnits(this.unitsQuery(category, districtId));
@@ -240,10 +242,9 @@ export class RecipientResolver {
       case UnitCategory.STREET_OFFICE:
         // eslint-disable-next-line szpm/no-raw-scoped-access -- units restricted by inDistrict to the district the caller resolved with districtFilter
         return inDistrict(this.dataSource.getRepository(Region).createQueryBuilder('u').where('u.level = :level', { level: RegionLevel.STREET }), 'u.districtId');
-      case UnitCategory.PROPERTY_COMPANY: {
-        const sub = managedBy('companyId');
-        return this.dataSource.getRepository(PropertyCompany).createQueryBuilder('u').where(`u.id IN (${sub.getQuery()})`).setParameters(sub.getParameters());
-      }
+      case UnitCategory.PROPERTY_COMPANY:
+        // the district's companies by the rule every list of them uses (registered there or managing an area there)
+        return whereCompanyOfDistrict(this.dataSource.getRepository(PropertyCompany).createQueryBuilder('u'), 'u.id', districtId);
       case UnitCategory.PROJECT_MANAGER: {
         const sub = managedBy('projectManagerId');
         // eslint-disable-next-line szpm/no-raw-scoped-access -- units restricted by inDistrict to the district the caller resolved with districtFilter

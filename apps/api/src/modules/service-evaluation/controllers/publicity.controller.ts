@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Page, PublicBadRecord, PublicRiskListEntry } from '@szpm/contract';
 import { Public } from '../../../access/access.decorators';
+import { RateLimit } from '../../../common/http/throttling';
 import { PublicitySearchDto } from '../dto/records-query.dto';
 import { PublicityService } from '../publicity/publicity.service';
 
@@ -12,6 +13,7 @@ export class PublicityController {
   constructor(private readonly publicity: PublicityService) {}
 
   @Get('bad-records')
+  @RateLimit('publicity')
   @Public()
   @ApiOperation({ summary: '不良信息公示：公示期内的已生效不良信息' })
   badRecords(@Query() query: PublicitySearchDto): Promise<Page<PublicBadRecord>> {
@@ -19,6 +21,7 @@ export class PublicityController {
   }
 
   @Get('risk-list')
+  @RateLimit('publicity')
   @Public()
   @ApiOperation({ summary: '风险名单公示：公示期内的物业服务企业和项目负责人风险名单' })
   riskList(@Query() query: PublicitySearchDto): Promise<Page<PublicRiskListEntry>> {

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EvaluationRecordStatus, EvaluationSubjectType } from '@szpm/contract';
-import { Type } from 'class-transformer';
-import { IsEnum, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { IsCalendarDate } from '../../../common/validation/calendar-date.validator';
-import { OptionalIdQuery, TextSearchQuery } from '../../../common/validation/query-decorators';
+import { IdQuery, OptionalIdQuery, TextSearchQuery } from '../../../common/validation/query-decorators';
 
 /** 不良信息汇总 / 风险名单 search. */
 export class RecordSearchDto extends PageQueryDto {
@@ -68,16 +67,10 @@ export class LinkCandidatesQueryDto {
   @IsEnum(EvaluationSubjectType)
   subjectType: EvaluationSubjectType;
 
-  @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IdQuery()
   subjectId: number;
 
-  @ApiProperty()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @IdQuery()
   itemId: number;
 
   @ApiProperty({ example: '2026-03-01', description: '本条的事实发生日期（决定年度）' })

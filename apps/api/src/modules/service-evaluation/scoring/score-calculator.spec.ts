@@ -73,7 +73,7 @@ describe('scoring rules', () => {
     const byId = new Map(result.lines.filter((l) => l.recordId !== null).map((l) => [l.recordId, l]));
     expect(byId.get(high.id)).toMatchObject({ counted: true, points: -6 });
     expect(byId.get(low.id)).toMatchObject({ counted: false, points: 0 });
-    expect(byId.get(low.id)!.rule).toContain(`已按关联的不良信息 #${high.id}（6分）计分`);
+    expect(byId.get(low.id)!.rule).toContain(`已按关联的不良信息（${high.factDate}，6分）计分`);
     expect(byId.get(lowest.id)).toMatchObject({ counted: false, points: 0 });
   });
 

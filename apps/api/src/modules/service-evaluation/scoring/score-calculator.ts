@@ -136,7 +136,7 @@ function badRecordLines(records: ScorableBadRecord[]): { lines: ScoreLine[]; tot
   let counted = 0;
   const ordered = [...records].sort((a, b) => (a.factDate === b.factDate ? a.id - b.id : a.factDate < b.factDate ? -1 : 1));
   for (const record of ordered) {
-    const what = `不良信息 #${record.id}「${record.itemName}」${record.circumstanceDescription}（${record.factDate}，${record.level}级，${record.points}分）`;
+    const what = `不良信息「${record.itemName}」${record.circumstanceDescription}（${record.factDate}，${record.level}级，${record.points}分）`;
     if (record.status === EvaluationRecordStatus.REVOKED) {
       lines.push({ kind: ScoreLineKind.BAD_RECORD, recordId: record.id, points: 0, counted: false, rule: `${what}：已撤销，不参与计分` });
       continue;
@@ -148,7 +148,7 @@ function badRecordLines(records: ScorableBadRecord[]): { lines: ScoreLine[]; tot
         recordId: record.id,
         points: 0,
         counted: false,
-        rule: `${what}：同一事项一年内有多个处罚的只计一次，取最高等级计分，已按关联的不良信息 #${winner.id}（${winner.points}分）计分，本条不重复扣分`,
+        rule: `${what}：同一事项一年内有多个处罚的只计一次，取最高等级计分，已按关联的不良信息（${winner.factDate}，${winner.points}分）计分，本条不重复扣分`,
       });
       continue;
     }
@@ -196,7 +196,7 @@ export function computeScore(input: {
       recordId: record.id,
       points: record.points,
       counted: true,
-      rule: `良好信息 #${record.id}「${record.itemName}」（${record.awardDate}）：加 ${record.points} 分`,
+      rule: `良好信息「${record.itemName}」（${record.awardDate}）：加 ${record.points} 分`,
     });
   }
   const goodScore = Math.min(goodRawScore, rules.goodRecordCap);

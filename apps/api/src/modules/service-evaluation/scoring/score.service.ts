@@ -6,6 +6,7 @@ import { DistrictScope } from '../../../access/district-scope';
 import { pageWindow, toPage } from '../../../common/http/pagination.dto';
 import { ProjectManager } from '../../regions/entities/project-manager.entity';
 import { PropertyCompany } from '../../regions/entities/property-company.entity';
+import { whereCompanyOfDistrict } from '../../regions/district-companies';
 import { ScoreQueryDto } from '../dto/score-query.dto';
 import { BadRecord } from '../entities/bad-record.entity';
 import { EvaluationScore } from '../entities/evaluation-score.entity';
@@ -191,18 +192,25 @@ export class ScoreService {
     }
   }
 
-  /** 得分列表: the stored scores of a cycle, highest first (or lowest first), scoped to the actor's district. */
+  /**
+   * 得分列表: the stored scores of a cycle, highest first (or lowest first), of the subjects of the
+   * actor's district: a company's score row carries its registered district, so companies are
+   * taken by the district rule every list of a district's companies uses.
+   */
   async list(actor: Actor, query: ScoreQueryDto): Promise<Page<ScoreListItem>> {
-    const scores = this.scope.repository(actor, EvaluationScore, '评价得分');
-    const districtId = scores.resolveDistrictFilter(query.districtId);
+    const districtId = this.scope.districtFilter(actor, query.districtId);
+    const subjectType = query.subjectType ?? EvaluationSubjectType.COMPANY;
     const rules = await this.rules.ruleSet();
     const cycle = this.rules.cycle(rules, query.cycle);
     const window = pageWindow(query);
-    const qb = scores
-      .query('s')
-      .andWhere('s.cycleKey = :cycleKey', { cycleKey: cycle.key })
-      .andWhere('s.subjectType = :subjectType', { subjectType: query.subjectType ?? EvaluationSubjectType.COMPANY });
-    if (districtId !== null) qb.andWhere('s.districtId = :districtId', { districtId });
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- restricted on the next lines to the subjects of the district districtFilter just resolved for the actor
+    const qb = this.dataSource
+      .getRepository(EvaluationScore)
+      .createQueryBuilder('s')
+      .where('s.cycleKey = :cycleKey', { cycleKey: cycle.key })
+      .andWhere('s.subjectType = :subjectType', { subjectType });
+    if (subjectType === EvaluationSubjectType.COMPANY) whereCompanyOfDistrict(qb, 's.subjectId', districtId);
+    else if (districtId !== null) qb.andWhere('s.districtId = :districtId', { districtId });
     if (query.search) qb.andWhere(`s.subjectName LIKE :search ESCAPE '!'`, { search: `%${escapeLike(query.search)}%` });
     if (query.grade) qb.andWhere('s.grade = :grade', { grade: query.grade });
     const [rows, total] = await qb.orderBy('s.total', query.order === 'asc' ? 'ASC' : 'DESC').addOrderBy('s.subjectId', 'ASC').skip(window.skip).take(window.take).getManyAndCount();

@@ -6,8 +6,8 @@ import { DistrictScope } from '../../../access/district-scope';
 import { AppException } from '../../../common/errors/app.exception';
 import { pageWindow, toPage } from '../../../common/http/pagination.dto';
 import { ProjectManager } from '../../regions/entities/project-manager.entity';
-import { PropertyArea } from '../../regions/entities/property-area.entity';
 import { PropertyCompany } from '../../regions/entities/property-company.entity';
+import { isCompanyOfDistrict, whereCompanyOfDistrict } from '../../regions/district-companies';
 import { SubjectQueryDto } from '../dto/subject-query.dto';
 import { ServiceEvaluationException } from '../service-evaluation.exception';
 import { escapeLike } from '../../../common/sql/like';
@@ -41,8 +41,8 @@ function split(fields: Record<string, string | null | undefined>): BasicInformat
 
 /**
  * The evaluated subjects (property companies and project managers) as chapter 7 sees them.
- * A project manager belongs to the district of the areas they run; a company belongs to a
- * district when it is registered there or manages a property area there.
+ * A project manager belongs to their district; a company to the districts `companyOfDistrictCondition`
+ * (regions/district-companies.ts) names, the rule every list of a district's companies uses.
  */
 @Injectable()
 export class EvaluationSubjectsService {
@@ -73,10 +73,7 @@ export class EvaluationSubjectsService {
         window,
       );
     }
-    const qb = this.dataSource.getRepository(PropertyCompany).createQueryBuilder('c').select(['c.id AS id', 'c.name AS name', 'c.creditCode AS identifier']);
-    if (districtId !== null) {
-      qb.where(`(c.registeredDistrictId = :districtId OR EXISTS (SELECT 1 FROM property_areas pa WHERE pa.companyId = c.id AND pa.districtId = :districtId))`, { districtId });
-    }
+    const qb = whereCompanyOfDistrict(this.dataSource.getRepository(PropertyCompany).createQueryBuilder('c').select(['c.id AS id', 'c.name AS name', 'c.creditCode AS identifier']), 'c.id', districtId);
     if (search) qb.andWhere(`c.name LIKE :search ESCAPE '!'`, { search });
     const total = await qb.clone().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>();
     const rows = await qb.orderBy('c.id', 'ASC').offset(window.skip).limit(window.take).getRawMany<{ id: number; name: string; identifier: string }>();
@@ -93,11 +90,7 @@ export class EvaluationSubjectsService {
       // eslint-disable-next-line szpm/no-raw-scoped-access -- the district check itself, for the district the caller resolved
       return (await manager.getRepository(ProjectManager).count({ where: { id, districtId } })) > 0;
     }
-    const company = await manager.getRepository(PropertyCompany).findOne({ where: { id }, select: { id: true, registeredDistrictId: true } });
-    if (!company) return false;
-    if (company.registeredDistrictId === districtId) return true;
-    // eslint-disable-next-line szpm/no-raw-scoped-access -- the district check itself, for the district the caller resolved
-    return (await manager.getRepository(PropertyArea).count({ where: { companyId: id, districtId } })) > 0;
+    return isCompanyOfDistrict(manager, id, districtId);
   }
 
   /** The subject for a new record of `districtId`: it must exist and belong to that district. */

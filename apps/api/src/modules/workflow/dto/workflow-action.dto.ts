@@ -16,7 +16,7 @@ export class WorkflowActionDto implements WorkflowActionRequest {
   @Min(1)
   version: number;
 
-  @ApiPropertyOptional({ description: `审批意见; required for ${OPINION_REQUIRED_ACTIONS.join(', ')}`, maxLength: 500 })
+  @ApiPropertyOptional({ type: String, nullable: true, description: `审批意见; required for ${OPINION_REQUIRED_ACTIONS.join(', ')}`, maxLength: 500 })
   @ValidateIf((o: WorkflowActionDto) => OPINION_REQUIRED_ACTIONS.includes(o.action) || (o.opinion !== undefined && o.opinion !== null))
   @IsString()
   @IsNotEmpty()

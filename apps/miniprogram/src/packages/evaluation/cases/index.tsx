@@ -1,7 +1,7 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useListPage } from '../../../hooks/useListPage';
 import { View } from '@tarojs/components';
 import { ModuleKey, WORKFLOW_STATUS_LABELS, WorkflowFormTypeInfo, WorkflowStatus } from '@szpm/contract';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../../api';
 import { CaseCard } from '../../../components/CaseCard';
 import { PagedListView } from '../../../components/PagedListView';
@@ -19,7 +19,6 @@ export default function CaseQuery() {
     (page, pageSize) => api.workflow.cases({ search: search || undefined, status: status || undefined, formType: formType || undefined, page, pageSize }),
     [search, status, formType],
   );
-  const shown = useRef(false);
 
   useEffect(() => {
     api.workflow
@@ -27,12 +26,7 @@ export default function CaseQuery() {
       .then((types) => setFormTypes(types.filter((t) => t.module === ModuleKey.SERVICE_EVALUATION)))
       .catch(() => setFormTypes([]));
   }, []);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.loadMore());
+  useListPage(list, { refreshOnReturn: true });
 
   return (
     <View className="page page--list" id="case-query">

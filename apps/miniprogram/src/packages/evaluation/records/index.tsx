@@ -1,4 +1,5 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useListPage } from '../../../hooks/useListPage';
 import { Text, View } from '@tarojs/components';
 import {
   EVALUATION_RECORD_STATUS_LABELS,
@@ -7,7 +8,7 @@ import {
   EvaluationSubjectType,
   RecordSearchQuery,
 } from '@szpm/contract';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, EvaluationRecordKind } from '../../../api';
 import { PagedListView } from '../../../components/PagedListView';
 import { SearchBox } from '../../../components/SearchBox';
@@ -35,14 +36,8 @@ export default function Records() {
     },
     [kind, subjectType, subjectId, search, status],
   );
-  const shown = useRef(false);
   useEffect(() => void Taro.setNavigationBarTitle({ title: `${EVALUATION_SUBJECT_TYPE_LABELS[subjectType]} · ${KIND_LABEL[kind]}` }), [kind, subjectType]);
-  useDidShow(() => {
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.loadMore());
+  useListPage(list, { refreshOnReturn: true });
 
   return (
     <View className="page page--list" id="records">

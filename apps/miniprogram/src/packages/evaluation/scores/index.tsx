@@ -1,4 +1,5 @@
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useListPage } from '../../../hooks/useListPage';
 import { Text, View } from '@tarojs/components';
 import { EVALUATION_SUBJECT_TYPE_LABELS, EvaluationSubjectType } from '@szpm/contract';
 import { useEffect, useState } from 'react';
@@ -18,8 +19,7 @@ export default function Scores() {
   const [order, setOrder] = useState<'desc' | 'asc'>('desc');
   const list = usePagedList((page, pageSize) => api.evaluation.scores({ subjectType, search: search || undefined, order, page, pageSize }), [subjectType, search, order]);
   useEffect(() => void Taro.setNavigationBarTitle({ title: `${EVALUATION_SUBJECT_TYPE_LABELS[subjectType]} · 基础信息` }), [subjectType]);
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.loadMore());
+  useListPage(list);
 
   return (
     <View className="page page--list" id="scores">

@@ -1,4 +1,5 @@
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useListPage } from '../../../hooks/useListPage';
 import { Text, View } from '@tarojs/components';
 import { GrantAction, ModuleKey, UnitCategory } from '@szpm/contract';
 import { useEffect, useState } from 'react';
@@ -24,8 +25,7 @@ export default function Accounts() {
     const suffix = bound === undefined ? '账户总数' : bound ? '已绑定账户' : '未绑定账户';
     void Taro.setNavigationBarTitle({ title: `${decodeURIComponent(params.label ?? '')}${suffix}` });
   }, [params.label, bound]);
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.loadMore());
+  useListPage(list);
 
   const toggle = (id: number) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]));
   return (

@@ -1,4 +1,5 @@
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useListPage } from '../../../hooks/useListPage';
 import { Text, View } from '@tarojs/components';
 import { UnitCategory } from '@szpm/contract';
 import { useEffect, useState } from 'react';
@@ -15,8 +16,7 @@ export default function Units() {
   const [search, setSearch] = useState('');
   const list = usePagedList((page, pageSize) => api.permissions.units(category, { filter, search: search || undefined, page, pageSize }), [category, filter, search]);
   useEffect(() => void Taro.setNavigationBarTitle({ title: `${decodeURIComponent(params.label ?? '')}${filter === 'all' ? '全部单位' : '未开设单位'}` }), [params.label, filter]);
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.loadMore());
+  useListPage(list);
   return (
     <View className="page page--list" id="units">
       <SearchBox id="units-search" placeholder="单位名称" onSearch={setSearch} />

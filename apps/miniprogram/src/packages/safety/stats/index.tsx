@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { GrantAction, ModuleKey, SafetyInspectionDetail, SafetyTargetStatus, urgeSummary } from '@szpm/contract';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { LoadState } from '../../../components/LoadState';
 import { PagedListView } from '../../../components/PagedListView';
 import { SegmentTabs } from '../../../components/SegmentTabs';
 import { UrgeButton } from '../../../components/UrgeButton';
+import { useListPage } from '../../../hooks/useListPage';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useLoader } from '../../../hooks/useLoader';
 import { formatDate, formatDateTime } from '../../../logic/format';
@@ -39,8 +40,7 @@ export default function InspectionStats() {
   const list = tab === 'areas' ? areas : companies;
   const canUrge = holds(modulesOf(me), ModuleKey.SAFETY_INSPECTIONS, GrantAction.OPERATE);
   const [exporting, setExporting] = useState(false);
-  usePullDownRefresh(() => void Promise.all([loaded.reload(), list.refresh()]).finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.loadMore());
+  useListPage(list, { alsoRefresh: () => loaded.reload() });
   const urged = () => void Promise.all([loaded.reload(), list.refresh()]);
   const urgeQuestion = (whom: string) => `向${whom}的项目负责人发送催办提醒？同一人24小时内只催办一次。`;
 

@@ -1,7 +1,7 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useListPage } from '../../../hooks/useListPage';
 import { Text, View } from '@tarojs/components';
 import { SafetyTaskItem } from '@szpm/contract';
-import { useRef } from 'react';
 import { api } from '../../../api';
 import { PagedListView } from '../../../components/PagedListView';
 import { usePagedList } from '../../../hooks/usePagedList';
@@ -17,14 +17,7 @@ import { Tag } from '../../../ui/tag';
 export default function SafetyTasks() {
   const inspectionId = intParam(useRouter().params, 'inspectionId');
   const list = usePagedList((page, pageSize) => api.safety.myTasks({ inspectionId: inspectionId ?? undefined, page, pageSize }), [inspectionId]);
-  const shown = useRef(false);
-  useDidShow(() => {
-    // back from a task: its status may have changed
-    if (shown.current) void list.refresh();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.loadMore());
+  useListPage(list, { refreshOnReturn: true });
 
   return (
     <View className="page page--list" id="safety-tasks">

@@ -92,11 +92,11 @@ export class RecordDraftDto implements RecordDraft {
   @IsOptional()
   circumstanceDescription?: string;
 
-  @ApiPropertyOptional({ readOnly: true })
+  @ApiPropertyOptional({ type: Number, nullable: true, readOnly: true })
   @IsOptional()
   level?: number | null;
 
-  @ApiPropertyOptional({ readOnly: true })
+  @ApiPropertyOptional({ type: Number, nullable: true, readOnly: true })
   @IsOptional()
   points?: number | null;
 

@@ -1,0 +1,283 @@
+import { startTestApp, TestApp } from './support/test-app';
+
+/**
+ * Walks the OpenAPI document and sends every route the input an attacker would: malformed, deeply
+ * nested and oversized bodies, null in each field, lone surrogates, huge strings, numbers out of
+ * range in bodies and query strings, malformed path ids. A route a module adds is covered without
+ * being listed. Nothing may answer 5xx, a refused request writes nothing, and the API answers after.
+ * One request per case and route (not per combination), so the run stays short.
+ */
+type Schema = {
+  type?: string;
+  $ref?: string;
+  nullable?: boolean;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  allOf?: Schema[];
+  format?: string;
+  example?: unknown;
+};
+type Parameter = { in: string; name: string; required?: boolean; schema?: Schema };
+type Operation = { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: Parameter[] };
+type OpenApi = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+type Reply = { status: number; body: { code?: string; details?: Array<{ field: string }> } };
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+type Method = (typeof METHODS)[number];
+/** accounts tried in turn (after no token at all) until one passes the access guard, so the input reaches validation */
+const ACTORS = ['city.admin', 'futian.lead', 'futian.supervisor', 'futian.handler', 'demo.company', 'demo.manager'];
+/** a well-formed id no seeded row has: the probe that finds an actor must not act on a row */
+const ABSENT_ID = '2147483000';
+/** tables a request may write whatever its answer: the audit trail (refused writes are audited) and sign-in state */
+const WRITTEN_ANYWAY = /audit|session|refresh|login|throttl/i;
+
+const LONE_SURROGATE = 'ab\uD800cd';
+const HUGE_TEXT = 'x'.repeat(20_000);
+const NESTING_DEPTH = 3_000;
+/** dates the contract's extended format does not admit: basic format, impossible days and times, years out of range */
+const BAD_DATES = ['20991201', '2026-02-30', '2026-02-30T10:00:00+08:00', '2026-12-01T24:30:00Z', '0000-01-01T00:00:00Z', '+275760-09-13', '2026-12-01 09:00'];
+const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+interface Route {
+  method: Method;
+  path: string;
+  operation: Operation;
+  body: Schema | null;
+  query: Parameter[];
+  pathParams: Parameter[];
+}
+
+describe('every route withstands hostile input', () => {
+  let t: TestApp;
+  let document: OpenApi;
+  const tokens = new Map<string, string>();
+  const routes: Route[] = [];
+  let tables: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    document = (await t.http().get('/docs-json').expect(200)).body;
+    for (const username of ACTORS) tokens.set(username, await t.login(username));
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const method of METHODS) {
+        const operation = item[method];
+        if (!operation) continue;
+        const content = operation.requestBody?.content ?? {};
+        const parameters = operation.parameters ?? [];
+        routes.push({
+          method,
+          path,
+          operation,
+          body: content['multipart/form-data'] ? null : resolve(content['application/json']?.schema ?? null),
+          query: parameters.filter((p) => p.in === 'query'),
+          pathParams: parameters.filter((p) => p.in === 'path'),
+        });
+      }
+    }
+    tables = t.dataSource.entityMetadatas.map((m) => m.tableName).filter((name) => !WRITTEN_ANYWAY.test(name));
+  });
+  afterAll(() => t.close());
+
+  function resolve(schema: Schema | null): Schema | null {
+    if (!schema) return null;
+    if (schema.$ref) return resolve(document.components.schemas[schema.$ref.split('/').pop() as string]);
+    if (schema.allOf) {
+      const parts = schema.allOf.map(resolve).filter((s): s is Schema => s !== null);
+      if (parts.length === 1) return { ...parts[0], nullable: schema.nullable ?? parts[0].nullable };
+      return { type: 'object', properties: Object.assign({}, ...parts.map((p) => p.properties)), required: parts.flatMap((p) => p.required ?? []) };
+    }
+    return schema;
+  }
+
+  const properties = (route: Route) => Object.entries(route.body?.properties ?? {}).map(([name, schema]) => ({ name, schema: resolve(schema) ?? schema }));
+  const isText = (schema: Schema) => schema.type === 'string';
+  const isTextList = (schema: Schema) => schema.type === 'array' && resolve(schema.items ?? null)?.type === 'string';
+  /** a day or an instant: so declared (format) or so exemplified in the document */
+  const isDate = (schema?: Schema) =>
+    schema?.type === 'string' && (schema.format === 'date' || schema.format === 'date-time' || (typeof schema.example === 'string' && /^\d{4}-\d{2}-\d{2}/.test(schema.example)));
+  const isNumeric = (schema?: Schema) => schema?.type === 'integer' || schema?.type === 'number';
+
+  /** The route's URL with each path parameter replaced; `value` is sent exactly as written (already URL-encoded). */
+  function url(route: Route, pathValue = ABSENT_ID, query = ''): string {
+    const path = route.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+      const parameter = route.pathParams.find((p) => p.name === name);
+      return parameter?.schema?.enum ? String(parameter.schema.enum[0]) : pathValue;
+    });
+    return query ? `${path}?${query}` : path;
+  }
+
+  async function request(route: Route, actor: string, target: string, body?: string): Promise<Reply> {
+    const call = t.http()[route.method](target);
+    const token = tokens.get(actor);
+    if (token) call.set('Authorization', `Bearer ${token}`);
+    if (body === undefined) return call;
+    return call.set('content-type', 'application/json').send(body);
+  }
+
+  /** The first actor the access guard lets through to this route (anonymous first). */
+  async function actorFor(route: Route): Promise<string> {
+    const probeBody = route.body ? '{}' : undefined;
+    for (const actor of ['', ...ACTORS]) {
+      const reply = await request(route, actor, url(route), probeBody);
+      if ((reply.status !== 401 && reply.status !== 403) || reply.body.code === 'OUT_OF_DISTRICT') return actor;
+    }
+    return '';
+  }
+
+  async function rowCounts(): Promise<Record<string, number>> {
+    const sql = tables.map((table) => `SELECT '${table}' AS name, COUNT(*) AS n FROM ${t.dataSource.driver.escape(table)}`).join(' UNION ALL ');
+    const rows: Array<{ name: string; n: number | string }> = await t.dataSource.query(sql);
+    return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
+  }
+
+  /** A token the route used may be revoked by the route itself (logout, password change): sign in again. */
+  async function refreshTokens() {
+    for (const actor of ACTORS) {
+      const reply = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${tokens.get(actor)}`);
+      if (reply.status === 401) tokens.set(actor, await t.login(actor));
+    }
+  }
+
+  const named = (reply: Reply, field: string) => (reply.body.details ?? []).some((d) => d.field === field || d.field.startsWith(`${field}.`) || d.field.startsWith(`${field}[`));
+
+  /**
+   * The cases of one route, each with what it must answer beyond "no 5xx". `expect` returns a
+   * complaint or null.
+   */
+  function casesOf(route: Route): Array<{ name: string; target: string; body?: string; expect?: (reply: Reply) => string | null }> {
+    const cases: Array<{ name: string; target: string; body?: string; expect?: (reply: Reply) => string | null }> = [];
+    const refused = (status: number) => (reply: Reply) => (reply.status === status ? null : `expected ${status}`);
+    const namesAll = (fields: string[]) => (reply: Reply) => {
+      if (reply.status !== 400) return 'expected 400';
+      const missing = fields.filter((field) => !named(reply, field));
+      return missing.length ? `400 does not name ${missing.join(', ')}` : null;
+    };
+
+    if (route.body) {
+      const target = url(route);
+      cases.push({ name: 'deeply nested body', target, body: nested(NESTING_DEPTH), expect: refused(400) });
+      const fields = properties(route);
+      const first = fields[0]?.name ?? 'field';
+      cases.push({ name: 'deeply nested field', target, body: `{"${first}":${nested(NESTING_DEPTH)}}`, expect: refused(400) });
+      cases.push({ name: 'oversized body', target, body: JSON.stringify({ [first]: 'x'.repeat(2 * 1024 * 1024) }), expect: refused(413) });
+      for (const { name, schema } of fields) {
+        cases.push({
+          name: `null ${name}`,
+          target,
+          body: JSON.stringify({ [name]: null }),
+          // null clears a field the contract declares nullable; anywhere else it is a 400 naming the field
+          expect: schema.nullable ? undefined : namesAll([name]),
+        });
+      }
+      const texts = fields.filter((f) => isText(f.schema) || isTextList(f.schema));
+      if (texts.length) {
+        const withText = (text: string) => JSON.stringify(Object.fromEntries(texts.map((f) => [f.name, isText(f.schema) ? text : [text]])));
+        cases.push({ name: 'lone surrogate in every text field', target, body: withText(LONE_SURROGATE), expect: namesAll(texts.map((f) => f.name)) });
+        cases.push({ name: 'huge text in every text field', target, body: withText(HUGE_TEXT) });
+      }
+      const numbers = fields.filter((f) => isNumeric(f.schema));
+      for (const value of ['1e300', '-1e300', '123456789012345678901234567890']) {
+        if (numbers.length) {
+          cases.push({ name: `${value} in every number field`, target, body: `{${numbers.map((f) => `"${f.name}":${value}`).join(',')}}`, expect: namesAll(numbers.map((f) => f.name)) });
+        }
+      }
+      const dates = fields.filter((f) => isDate(f.schema));
+      for (const value of BAD_DATES) {
+        if (dates.length) cases.push({ name: `${value} in every date field`, target, body: JSON.stringify(Object.fromEntries(dates.map((f) => [f.name, value]))), expect: namesAll(dates.map((f) => f.name)) });
+      }
+      const wrongTyped = fields.map((f) => [f.name, f.schema.type === 'array' ? { not: 'a list' } : f.schema.type === 'object' ? [1] : [{ a: 1 }]]);
+      if (wrongTyped.length) cases.push({ name: 'wrong type in every field', target, body: JSON.stringify(Object.fromEntries(wrongTyped)), expect: namesAll(fields.map((f) => f.name)) });
+    }
+
+    if (route.query.length) {
+      const numeric = route.query.filter((p) => isNumeric(p.schema));
+      const probe = route.body ? '{}' : undefined;
+      const every = (parameters: Parameter[], value: string) => parameters.map((p) => `${encodeURIComponent(p.name)}=${value}`).join('&');
+      for (const value of ['1e300', '99999999999999999999', '-1', '1.5', '0x10', 'NaN', 'Infinity', '%20']) {
+        if (numeric.length) cases.push({ name: `${value} in every number parameter`, target: url(route, ABSENT_ID, every(numeric, value)), body: probe, expect: namesAll(numeric.map((p) => p.name)) });
+      }
+      const dates = route.query.filter((p) => isDate(p.schema));
+      for (const value of BAD_DATES) {
+        if (dates.length) cases.push({ name: `${value} in every date parameter`, target: url(route, ABSENT_ID, every(dates, encodeURIComponent(value))), body: probe, expect: namesAll(dates.map((p) => p.name)) });
+      }
+      cases.push({ name: 'lone surrogate in every parameter', target: url(route, ABSENT_ID, every(route.query, '%ED%A0%80')), body: probe });
+      cases.push({ name: 'huge text in every parameter', target: url(route, ABSENT_ID, every(route.query, 'x'.repeat(4_000))), body: probe });
+      cases.push({ name: 'object in every parameter', target: url(route, ABSENT_ID, route.query.map((p) => `${encodeURIComponent(p.name)}[a]=1`).join('&')), body: probe });
+      cases.push({ name: 'repeated parameters', target: url(route, ABSENT_ID, `${every(route.query, '1')}&${every(route.query, '2')}`), body: probe });
+    }
+
+    const ids = route.pathParams.filter((p) => !p.schema?.enum);
+    if (ids.length) {
+      const body = route.body ? '{}' : undefined;
+      // the id check refuses before anything else, so even a write with an empty body answers 400 for the id
+      for (const value of ['%20137', '137e0', '1e1', '0x10', '-1', '0', '1.0', '+1', '99999999999999999999', '%ED%A0%80', '%00']) {
+        cases.push({ name: `path ${value}`, target: url(route, value), body, expect: (reply) => (reply.status === 400 ? null : 'expected 400') });
+      }
+    }
+    return cases;
+  }
+
+  it('finds the routes in the OpenAPI document', () => {
+    expect(routes.length).toBeGreaterThan(50);
+    expect(routes.filter((r) => r.body).length).toBeGreaterThan(10);
+    expect(routes.filter((r) => r.query.some((p) => p.name === 'page')).length).toBeGreaterThan(10);
+    expect(routes.filter((r) => r.pathParams.length).length).toBeGreaterThan(10);
+    expect(routes.filter((r) => properties(r).some((f) => isDate(f.schema)) || r.query.some((p) => isDate(p.schema))).length).toBeGreaterThan(5);
+    expect(tables.length).toBeGreaterThan(10);
+  });
+
+  it('never answers 5xx, refuses what it must, and a refused request writes nothing', async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      const actor = await actorFor(route);
+      let before = await rowCounts();
+      for (const c of casesOf(route)) {
+        const reply = await request(route, actor, c.target, c.body);
+        const label = `${route.method.toUpperCase()} ${route.path} [${actor || 'anonymous'}] ${c.name}`;
+        const detail = `${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
+        if (reply.status >= 500) failures.push(`${label} → ${detail}`);
+        // a rate limit answers before validation: the request was refused, which is all a limited route can show
+        else if (reply.status !== 429) {
+          const complaint = c.expect?.(reply);
+          if (complaint) failures.push(`${label}: ${complaint} → ${detail}`);
+        }
+        const after = await rowCounts();
+        const written = Object.keys(after).filter((table) => after[table] !== before[table]);
+        if (reply.status >= 400 && written.length) failures.push(`${label} → ${reply.status} but wrote ${written.map((n) => `${n} ${before[n]}→${after[n]}`).join(', ')}`);
+        before = after;
+      }
+      if (route.method !== 'get') await refreshTokens();
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses a delegation with a basic-format date and stores nothing, so both parties\' lists still answer', async () => {
+    const token = tokens.get('futian.supervisor')!;
+    const [delegate] = (await t.http().get('/api/delegations/candidates').set('Authorization', `Bearer ${token}`).expect(200)).body as Array<{ id: number }>;
+    const before = await rowCounts();
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ endAt: '20991201' }, 'endAt'],
+      [{ startAt: '20991201T090000Z', endAt: '2099-12-01T09:00:00+08:00' }, 'startAt'],
+      [{ endAt: '2099-02-30T09:00:00+08:00' }, 'endAt'],
+    ];
+    for (const [dates, field] of cases) {
+      const reply = await t
+        .http()
+        .post('/api/delegations')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ delegateId: delegate.id, allModules: true, matters: '休假期间代为办理', ...dates });
+      expect({ dates, status: reply.status, fields: (reply.body.details ?? []).map((d: { field: string }) => d.field) }).toEqual({ dates, status: 400, fields: [field] });
+    }
+    expect(await rowCounts()).toEqual(before);
+    await t.http().get('/api/delegations/given').set('Authorization', `Bearer ${token}`).expect(200);
+    await t.http().get('/api/delegations/received').set('Authorization', `Bearer ${await t.login('futian.handler')}`).expect(200);
+  });
+
+  it('still answers afterwards', async () => {
+    await t.http().get('/health').expect(200);
+    const token = await t.login('city.admin');
+    await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+  });
+});
