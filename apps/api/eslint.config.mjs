@@ -3,7 +3,9 @@ import comments from '@eslint-community/eslint-plugin-eslint-comments';
 import tseslint from 'typescript-eslint';
 import szpm from './eslint/plugin.js';
 
-const districtOwned = szpm.readEntityList(new URL('./src/database/district-owned.ts', import.meta.url), 'DISTRICT_OWNED_ENTITIES');
+const districtOwnedFile = new URL('./src/database/district-owned.ts', import.meta.url);
+const districtOwned = szpm.readEntityList(districtOwnedFile, 'DISTRICT_OWNED_ENTITIES');
+const districtOwnedTables = szpm.readEntityTables(districtOwnedFile, 'DISTRICT_OWNED_ENTITIES');
 
 export default tseslint.config(
   { ignores: ['dist/**', 'coverage/**'] },
@@ -29,7 +31,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    rules: { 'szpm/no-raw-scoped-access': ['error', { entities: districtOwned }] },
+    rules: { 'szpm/no-raw-scoped-access': ['error', { entities: districtOwned, tables: districtOwnedTables }] },
   },
   {
     // not actor requests: the door itself hands out the scoped repositories, migrations change the

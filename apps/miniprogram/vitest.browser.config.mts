@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 /** The browser e2e: the H5 build served by the api (embedded mode), driven in Debian's chromium. */
 export default defineConfig({
-  resolve: { alias: { '@szpm/contract': resolve(import.meta.dirname, '../../libs/contract/src') } },
+  resolve: { alias: { '@szpm/contract': resolve(import.meta.dirname, '../../libs/contract/src'), '@szpm/api-client': resolve(import.meta.dirname, '../../libs/api-client/src') } },
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
     include: ['test/browser/**/*.test.ts'],

@@ -7,6 +7,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { JSON_BODY_LIMIT, jsonBodyOptions } from './common/http/body-limits';
 import { AppLogger } from './common/http/logging';
 import { findMiniProgramH5Dir, serveMiniProgramH5 } from './common/http/mini-program-h5';
+import { findPortalDir, servePortal } from './common/http/portal';
 import { requestIdMiddleware } from './common/http/request-id.middleware';
 import { securityHeaders, servedPageScriptHashes } from './common/http/security-headers';
 import { createValidationPipe } from './common/validation/validation.pipe';
@@ -21,7 +22,7 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
   );
   if (!quiet) app.useLogger(app.get(AppLogger));
   app.use(requestIdMiddleware);
-  app.use(securityHeaders(config.security, servedPageScriptHashes([findMiniProgramH5Dir()])));
+  app.use(securityHeaders(config.security, servedPageScriptHashes([findMiniProgramH5Dir(), findPortalDir()])));
   app.useBodyParser('json', jsonBodyOptions);
   app.useBodyParser('urlencoded', { limit: JSON_BODY_LIMIT, extended: false });
   app.set('trust proxy', config.security.trustProxy);
@@ -30,6 +31,7 @@ export async function createApiApp(config: AppConfig, options: { logger?: false 
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   serveMiniProgramH5(app);
+  servePortal(app);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,10 +1,15 @@
+import { createHash } from 'node:crypto';
+import { Account } from '../src/access/entities/account.entity';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
  * Walks the OpenAPI document and sends every route the input an attacker would: malformed, deeply
  * nested and oversized bodies, null in each field, lone surrogates, huge strings, numbers out of
- * range in bodies and query strings, malformed path ids. A route a module adds is covered without
- * being listed. Nothing may answer 5xx, a refused request writes nothing, and the API answers after.
+ * range in bodies and query strings, malformed path ids, JSON in another charset than UTF-8. A
+ * route a module adds is covered without being listed. Nothing may answer 5xx, a refused request
+ * writes nothing (no row added, removed or changed), and the API answers after. A route with path
+ * ids gets its body cases twice: for an id no row has, and for a seeded row the actor may act on
+ * (found through the list route of the same resource), so a refused update of a real row shows.
  * One request per case and route (not per combination), so the run stays short.
  */
 type Schema = {
@@ -23,6 +28,15 @@ type Parameter = { in: string; name: string; required?: boolean; schema?: Schema
 type Operation = { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: Parameter[] };
 type OpenApi = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 type Reply = { status: number; body: { code?: string; details?: Array<{ field: string }> } };
+interface Case {
+  name: string;
+  target: string;
+  body?: string | Buffer;
+  /** the body's media type when not plain `application/json` */
+  contentType?: string;
+  /** a complaint about the reply, or null */
+  expect?: (reply: Reply) => string | null;
+}
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 type Method = (typeof METHODS)[number];
@@ -36,9 +50,28 @@ const WRITTEN_ANYWAY = /audit|session|refresh|login|throttl/i;
 const LONE_SURROGATE = 'ab\uD800cd';
 const HUGE_TEXT = 'x'.repeat(20_000);
 const NESTING_DEPTH = 3_000;
-/** dates the contract's extended format does not admit: basic format, impossible days and times, years out of range */
-const BAD_DATES = ['20991201', '2026-02-30', '2026-02-30T10:00:00+08:00', '2026-12-01T24:30:00Z', '0000-01-01T00:00:00Z', '+275760-09-13', '2026-12-01 09:00'];
+/** dates the contract's extended format does not admit: basic format, impossible days and times, years out of range (of the text, or of the instant once its offset is applied) */
+const BAD_DATES = [
+  '20991201',
+  '2026-02-30',
+  '2026-02-30T10:00:00+08:00',
+  '2026-12-01T24:30:00Z',
+  '0000-01-01T00:00:00Z',
+  '+275760-09-13',
+  '2026-12-01 09:00',
+  '9999-12-31T23:30:00-05:00',
+  '1970-01-01T00:00+08:00',
+];
 const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+/** In UTF-16 the escaped quote's bytes read, as UTF-8, like a string's end: a byte scan would miss every bracket after it. */
+const DEEP_BEHIND_A_QUOTE = `["\\"", ${nested(NESTING_DEPTH)}]`;
+/** JSON in a charset other than UTF-8 (which body-parser would decode): refused before parsing */
+const OTHER_CHARSETS: Array<{ charset: string; body: Buffer }> = [
+  { charset: 'utf-16le', body: Buffer.from(DEEP_BEHIND_A_QUOTE, 'utf16le') },
+  { charset: 'utf-16be', body: Buffer.from(DEEP_BEHIND_A_QUOTE, 'utf16le').swap16() },
+  { charset: 'utf-16', body: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{}', 'utf16le')]) },
+  { charset: 'iso-8859-1', body: Buffer.from('{}', 'latin1') },
+];
 
 interface Route {
   method: Method;
@@ -55,6 +88,8 @@ describe('every route withstands hostile input', () => {
   const tokens = new Map<string, string>();
   const routes: Route[] = [];
   let tables: string[] = [];
+  /** one statement answering, per table, its row count and its rows' content (see tableStates) */
+  let tableStateQuery = '';
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -76,7 +111,20 @@ describe('every route withstands hostile input', () => {
         });
       }
     }
-    tables = t.dataSource.entityMetadatas.map((m) => m.tableName).filter((name) => !WRITTEN_ANYWAY.test(name));
+    const escape = (name: string) => t.dataSource.driver.escape(name);
+    const mysql = t.dataSource.options.type === 'mysql' || t.dataSource.options.type === 'mariadb';
+    const written = t.dataSource.entityMetadatas.filter((m) => m.tableType !== 'view' && !WRITTEN_ANYWAY.test(m.tableName));
+    tables = written.map((m) => m.tableName);
+    // the database reads the rows (the demo seed has tables of thousands): SQLite concatenates them in key order for a hash here, MariaDB sums a CRC per row
+    tableStateQuery = written
+      .map((m) => {
+        const table = escape(m.tableName);
+        const quoted = m.columns.map((c) => `QUOTE(${escape(c.databaseName)})`);
+        if (mysql) return `SELECT '${m.tableName}' AS name, COUNT(*) AS n, SUM(CRC32(CONCAT_WS(',', ${quoted.join(', ')}))) AS content FROM ${table}`;
+        const order = m.primaryColumns.map((c) => escape(c.databaseName)).join(', ');
+        return `SELECT '${m.tableName}' AS name, COUNT(*) AS n, group_concat(${quoted.join(` || ',' || `)}, char(10)) AS content FROM (SELECT * FROM ${table} ORDER BY ${order})`;
+      })
+      .join(' UNION ALL ');
   });
   afterAll(() => t.close());
 
@@ -99,21 +147,45 @@ describe('every route withstands hostile input', () => {
     schema?.type === 'string' && (schema.format === 'date' || schema.format === 'date-time' || (typeof schema.example === 'string' && /^\d{4}-\d{2}-\d{2}/.test(schema.example)));
   const isNumeric = (schema?: Schema) => schema?.type === 'integer' || schema?.type === 'number';
 
-  /** The route's URL with each path parameter replaced; `value` is sent exactly as written (already URL-encoded). */
-  function url(route: Route, pathValue = ABSENT_ID, query = ''): string {
+  /**
+   * The route's URL with each path parameter replaced: an enum by its first value, an id by `pathValue`
+   * (or by `ids[name]`); values are sent exactly as written (already URL-encoded).
+   */
+  function url(route: Route, pathValue = ABSENT_ID, query = '', ids: Record<string, string> = {}): string {
     const path = route.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
       const parameter = route.pathParams.find((p) => p.name === name);
-      return parameter?.schema?.enum ? String(parameter.schema.enum[0]) : pathValue;
+      return parameter?.schema?.enum ? String(parameter.schema.enum[0]) : (ids[name] ?? pathValue);
     });
     return query ? `${path}?${query}` : path;
   }
 
-  async function request(route: Route, actor: string, target: string, body?: string): Promise<Reply> {
+  async function request(route: Route, actor: string, target: string, body?: string | Buffer, contentType = 'application/json'): Promise<Reply> {
     const call = t.http()[route.method](target);
     const token = tokens.get(actor);
     if (token) call.set('Authorization', `Bearer ${token}`);
     if (body === undefined) return call;
-    return call.set('content-type', 'application/json').send(body);
+    return call.set('content-type', contentType).send(body);
+  }
+
+  /**
+   * The route's URL with a seeded row's id in each path id, each found by listing the resource the
+   * id names (the GET route at the path before it) as `actor`: a row the actor sees. Null when a
+   * path id has no list route or the list is empty to the actor.
+   */
+  async function seededUrl(route: Route, actor: string): Promise<string | null> {
+    const ids: Record<string, string> = {};
+    for (const { name } of route.pathParams.filter((p) => !p.schema?.enum)) {
+      const listPath = route.path.slice(0, route.path.indexOf(`{${name}}`)).replace(/\/$/, '');
+      const list = routes.find((r) => r.method === 'get' && r.path === listPath);
+      if (!list) return null;
+      const reply = await request(list, actor, url(list, ABSENT_ID, '', ids));
+      const body = reply.body as unknown;
+      const items = Array.isArray(body) ? body : (body as { items?: unknown }).items;
+      const id = Array.isArray(items) ? (items as Array<{ id?: unknown }>).find((item) => Number.isInteger(item?.id))?.id : undefined;
+      if (reply.status !== 200 || id === undefined) return null;
+      ids[name] = String(id);
+    }
+    return url(route, ABSENT_ID, '', ids);
   }
 
   /** The first actor the access guard lets through to this route (anonymous first). */
@@ -126,10 +198,10 @@ describe('every route withstands hostile input', () => {
     return '';
   }
 
-  async function rowCounts(): Promise<Record<string, number>> {
-    const sql = tables.map((table) => `SELECT '${table}' AS name, COUNT(*) AS n FROM ${t.dataSource.driver.escape(table)}`).join(' UNION ALL ');
-    const rows: Array<{ name: string; n: number | string }> = await t.dataSource.query(sql);
-    return Object.fromEntries(rows.map((r) => [r.name, Number(r.n)]));
+  /** Per table, its row count and a hash of every row's content: an insert, a delete and an update all change it. */
+  async function tableStates(): Promise<Record<string, string>> {
+    const rows: Array<{ name: string; n: number | string; content: string | number | null }> = await t.dataSource.query(tableStateQuery);
+    return Object.fromEntries(rows.map((r) => [r.name, `${Number(r.n)} rows ${createHash('sha256').update(String(r.content)).digest('hex').slice(0, 12)}`]));
   }
 
   /** A token the route used may be revoked by the route itself (logout, password change): sign in again. */
@@ -142,21 +214,24 @@ describe('every route withstands hostile input', () => {
 
   const named = (reply: Reply, field: string) => (reply.body.details ?? []).some((d) => d.field === field || d.field.startsWith(`${field}.`) || d.field.startsWith(`${field}[`));
 
-  /**
-   * The cases of one route, each with what it must answer beyond "no 5xx". `expect` returns a
-   * complaint or null.
-   */
-  function casesOf(route: Route): Array<{ name: string; target: string; body?: string; expect?: (reply: Reply) => string | null }> {
-    const cases: Array<{ name: string; target: string; body?: string; expect?: (reply: Reply) => string | null }> = [];
-    const refused = (status: number) => (reply: Reply) => (reply.status === status ? null : `expected ${status}`);
-    const namesAll = (fields: string[]) => (reply: Reply) => {
-      if (reply.status !== 400) return 'expected 400';
-      const missing = fields.filter((field) => !named(reply, field));
-      return missing.length ? `400 does not name ${missing.join(', ')}` : null;
-    };
+  /** What a case must answer beyond "no 5xx": each returns a complaint or null. */
+  const refused =
+    (status: number, code?: string) =>
+    (reply: Reply): string | null =>
+      reply.status === status && (!code || reply.body.code === code) ? null : `expected ${status}${code ? ` ${code}` : ''}`;
+  const namesAll = (fields: string[]) => (reply: Reply) => {
+    if (reply.status !== 400) return 'expected 400';
+    const missing = fields.filter((field) => !named(reply, field));
+    return missing.length ? `400 does not name ${missing.join(', ')}` : null;
+  };
 
+  /** The malformed bodies of one route, sent to `target`. */
+  function bodyCases(route: Route, target: string): Case[] {
+    const cases: Case[] = [];
     if (route.body) {
-      const target = url(route);
+      for (const { charset, body } of OTHER_CHARSETS) {
+        cases.push({ name: `JSON in ${charset}`, target, body, contentType: `application/json; charset=${charset}`, expect: refused(415, 'UNSUPPORTED_CHARSET') });
+      }
       cases.push({ name: 'deeply nested body', target, body: nested(NESTING_DEPTH), expect: refused(400) });
       const fields = properties(route);
       const first = fields[0]?.name ?? 'field';
@@ -190,6 +265,17 @@ describe('every route withstands hostile input', () => {
       const wrongTyped = fields.map((f) => [f.name, f.schema.type === 'array' ? { not: 'a list' } : f.schema.type === 'object' ? [1] : [{ a: 1 }]]);
       if (wrongTyped.length) cases.push({ name: 'wrong type in every field', target, body: JSON.stringify(Object.fromEntries(wrongTyped)), expect: namesAll(fields.map((f) => f.name)) });
     }
+    return cases;
+  }
+
+  /**
+   * The cases of one route, each with what it must answer beyond "no 5xx". `seeded` is the route's
+   * URL for a seeded row: the body cases that must be refused are sent there too (the rest may
+   * rightly write, and must not change the rows the suite signs in with).
+   */
+  function casesOf(route: Route, seeded: string | null): Case[] {
+    const cases = bodyCases(route, url(route));
+    if (seeded) cases.push(...bodyCases(route, seeded).filter((c) => c.expect).map((c) => ({ ...c, name: `${c.name}, seeded ${seeded}` })));
 
     if (route.query.length) {
       const numeric = route.query.filter((p) => isNumeric(p.schema));
@@ -228,13 +314,35 @@ describe('every route withstands hostile input', () => {
     expect(tables.length).toBeGreaterThan(10);
   });
 
+  it('sees a changed row, not only an added or removed one, when it checks that nothing was written', async () => {
+    const accounts = t.dataSource.getRepository(Account);
+    const account = await accounts.findOneByOrFail({ username: 'demo.company' });
+    const before = await tableStates();
+    await accounts.update(account.id, { name: `${account.name}改` });
+    const changed = await tableStates();
+    await accounts.update(account.id, { name: account.name });
+    expect(Object.keys(changed).filter((table) => changed[table] !== before[table])).toEqual([accounts.metadata.tableName]);
+    // as many rows as before: a count would not have seen it
+    expect(changed[accounts.metadata.tableName].split(' ')[0]).toBe(before[accounts.metadata.tableName].split(' ')[0]);
+  });
+
+  it('finds a seeded row for routes with path ids through their list routes', async () => {
+    const withIds = routes.filter((r) => r.pathParams.some((p) => !p.schema?.enum));
+    const found = [];
+    for (const route of withIds) if (await seededUrl(route, 'city.admin')) found.push(route);
+    expect(found.length).toBeGreaterThan(withIds.length / 4);
+  });
+
   it('never answers 5xx, refuses what it must, and a refused request writes nothing', async () => {
     const failures: string[] = [];
+    const seededRoutes: string[] = [];
     for (const route of routes) {
       const actor = await actorFor(route);
-      let before = await rowCounts();
-      for (const c of casesOf(route)) {
-        const reply = await request(route, actor, c.target, c.body);
+      const seeded = route.body && route.pathParams.length ? await seededUrl(route, actor) : null;
+      if (seeded) seededRoutes.push(`${route.method.toUpperCase()} ${seeded} [${actor}]`);
+      let before = await tableStates();
+      for (const c of casesOf(route, seeded)) {
+        const reply = await request(route, actor, c.target, c.body, c.contentType);
         const label = `${route.method.toUpperCase()} ${route.path} [${actor || 'anonymous'}] ${c.name}`;
         const detail = `${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
         if (reply.status >= 500) failures.push(`${label} → ${detail}`);
@@ -243,7 +351,7 @@ describe('every route withstands hostile input', () => {
           const complaint = c.expect?.(reply);
           if (complaint) failures.push(`${label}: ${complaint} → ${detail}`);
         }
-        const after = await rowCounts();
+        const after = await tableStates();
         const written = Object.keys(after).filter((table) => after[table] !== before[table]);
         if (reply.status >= 400 && written.length) failures.push(`${label} → ${reply.status} but wrote ${written.map((n) => `${n} ${before[n]}→${after[n]}`).join(', ')}`);
         before = after;
@@ -251,12 +359,14 @@ describe('every route withstands hostile input', () => {
       if (route.method !== 'get') await refreshTokens();
     }
     expect(failures).toEqual([]);
-  });
+    expect(seededRoutes.length).toBeGreaterThan(5);
+    // a few thousand requests, each followed by a read of every table: longer than one ordinary test
+  }, 240_000);
 
   it('refuses a delegation with a basic-format date and stores nothing, so both parties\' lists still answer', async () => {
     const token = tokens.get('futian.supervisor')!;
     const [delegate] = (await t.http().get('/api/delegations/candidates').set('Authorization', `Bearer ${token}`).expect(200)).body as Array<{ id: number }>;
-    const before = await rowCounts();
+    const before = await tableStates();
     const cases: Array<[Record<string, string>, string]> = [
       [{ endAt: '20991201' }, 'endAt'],
       [{ startAt: '20991201T090000Z', endAt: '2099-12-01T09:00:00+08:00' }, 'startAt'],
@@ -270,7 +380,7 @@ describe('every route withstands hostile input', () => {
         .send({ delegateId: delegate.id, allModules: true, matters: '休假期间代为办理', ...dates });
       expect({ dates, status: reply.status, fields: (reply.body.details ?? []).map((d: { field: string }) => d.field) }).toEqual({ dates, status: 400, fields: [field] });
     }
-    expect(await rowCounts()).toEqual(before);
+    expect(await tableStates()).toEqual(before);
     await t.http().get('/api/delegations/given').set('Authorization', `Bearer ${token}`).expect(200);
     await t.http().get('/api/delegations/received').set('Authorization', `Bearer ${await t.login('futian.handler')}`).expect(200);
   });

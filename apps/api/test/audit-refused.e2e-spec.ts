@@ -57,4 +57,28 @@ describe('audit of refused writes', () => {
     await t.http().get('/api/admin/accounts').set('X-Request-Id', 'audit-read-401').expect(401);
     expect(await rowsOf('audit-read-401')).toHaveLength(0);
   });
+
+  it('bounds the audit rows of anonymous refusals per client IP (AUDIT_ANONYMOUS_REFUSALS_PER_IP), never those of an actor', async () => {
+    const limit = 30; // the default of AUDIT_ANONYMOUS_REFUSALS_PER_IP (30/60)
+    const anonymous = (ip: string, requestId: string, authorization?: string) => {
+      const call = t.http().post('/api/admin/accounts').set('X-Forwarded-For', ip).set('X-Request-Id', requestId);
+      return (authorization ? call.set('Authorization', authorization) : call).send(newAccount).expect(401);
+    };
+    // junk tokens count with the missing ones: no actor was ever known
+    for (let n = 0; n < limit + 5; n++) await anonymous('203.0.113.7', `audit-flood-${n}`, n % 2 ? 'Bearer junk' : undefined);
+    const flood = await t.dataSource.getRepository(AuditLog).countBy({ ip: '203.0.113.7' });
+    expect(flood).toBe(limit);
+    expect(await rowsOf(`audit-flood-${limit + 4}`)).toHaveLength(0);
+
+    // another address still leaves its row
+    await anonymous('203.0.113.8', 'audit-flood-other-ip');
+    expect(await rowsOf('audit-flood-other-ip')).toHaveLength(1);
+
+    // an actor refused from the flooded address is always audited
+    const token = await t.login('futian.handler');
+    for (let n = 0; n < 3; n++) {
+      await t.http().post('/api/admin/accounts').set('X-Forwarded-For', '203.0.113.7').set('Authorization', `Bearer ${token}`).set('X-Request-Id', `audit-flood-actor-${n}`).send(newAccount).expect(403);
+      expect(await rowsOf(`audit-flood-actor-${n}`)).toEqual([expect.objectContaining({ actorId: ids['futian.handler'], outcome: 'refused' })]);
+    }
+  });
 });

@@ -238,6 +238,30 @@ describe('notices (chapter 15)', () => {
     });
   });
 
+  describe('the audience count before publishing', () => {
+    it('counts whom the same choice would reach, per audience, without sending anything', async () => {
+      const expected = await expectedRecipientsOfStreet(street.id);
+      const managers = expected.filter((a) => a.role === Role.PROJECT_MANAGER).length;
+      const noticesBefore = Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM notices'))[0].n);
+      const count = (await post('futian.handler', '/api/notices/audience', { audiences: [NoticeAudience.PROJECT_MANAGER, NoticeAudience.COMMITTEE_CHAIR], streetIds: [street.id] }).expect(200)).body;
+      expect(count).toEqual({
+        total: expected.length,
+        byAudience: [
+          { audience: NoticeAudience.PROJECT_MANAGER, audienceLabel: '项目经理', count: managers },
+          { audience: NoticeAudience.COMMITTEE_CHAIR, audienceLabel: '业委会主任', count: expected.length - managers },
+        ],
+      });
+      expect(Number((await t.dataSource.query('SELECT COUNT(*) AS n FROM notices'))[0].n)).toBe(noticesBefore);
+      // the count is what publishing the same choice reaches
+      const published: NoticeDetail = (await publish('futian.handler', { audiences: [NoticeAudience.PROJECT_MANAGER], streetIds: [street.id] }).expect(201)).body;
+      expect(published.recipients).toBe(managers);
+      // the same scope and validation as publishing
+      expect((await post('nanshan.handler', '/api/notices/audience', { audiences: [NoticeAudience.PROJECT_MANAGER], streetIds: [street.id] }).expect(403)).body.code).toBe('OUT_OF_DISTRICT');
+      expect((await post('futian.handler', '/api/notices/audience', { audiences: [] }).expect(400)).body.details).toEqual([expect.objectContaining({ field: 'audiences' })]);
+      expect((await post('futian.supervisor', '/api/notices/audience', { audiences: [NoticeAudience.PROJECT_MANAGER] }).expect(403)).body.code).toBe('MODULE_NOT_GRANTED');
+    });
+  });
+
   describe('attachments', () => {
     it('carries uploads to the recipients, once', async () => {
       const upload = await t.http().post('/api/attachments').set(auth(tokens['futian.handler'])).attach('file', PNG_BYTES, '挡水板示意图.png').expect(201);

@@ -131,6 +131,18 @@ describe('security headers and rate limits', () => {
       expect((await sendSmsCode('13800138222', '198.51.100.50')).status).not.toBe(429);
     });
 
+    it('refresh counts per presented token: junk refreshes from one address do not block a valid refresh of another session', async () => {
+      const session = await t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.130').send({ username: 'futian.lead', password: 'Demo@2026' }).expect(200);
+      // one shared address (every client behind one proxy hop looks alike): far beyond the old 60 per IP
+      const refresh = (refreshToken: string) => t.http().post('/api/auth/refresh').set('X-Forwarded-For', '198.51.100.131').send({ refreshToken });
+      for (let attempt = 1; attempt <= 65; attempt++) expect((await refresh(`junk-${attempt}`)).status).toBe(401);
+      const renewed = await refresh(session.body.refreshToken).expect(200);
+      expect(renewed.body.refreshToken).toEqual(expect.any(String));
+      // one token tried again and again is limited on its own
+      for (let attempt = 1; attempt <= 10; attempt++) expect((await refresh('junk-repeated')).status).toBe(401);
+      expect((await refresh('junk-repeated')).status).toBe(429);
+    });
+
     it('a body that is not an object does not break the counters', async () => {
       const response = await t.http().post('/api/auth/login').set('X-Forwarded-For', '198.51.100.77').set('Content-Type', 'application/json').send('[1,2]');
       expect(response.status).toBe(400);

@@ -60,16 +60,51 @@ describe('street scope (street-office accounts see their own street only)', () =
       return response.body;
     }
 
+    const listIds = async (user: string) => ((await get(user, '/api/workflow/cases?pageSize=100').expect(200)).body.items as WorkflowCaseSummary[]).map((c) => c.id);
+    const refusal = async (user: string, body: Record<string, unknown>) => {
+      const current = (await get('futian.handler', `/api/workflow/cases/${caseId}`).expect(200)).body;
+      const response = await t.http().post(`/api/workflow/cases/${caseId}/actions`).set('Authorization', `Bearer ${tokens[user]}`).send({ version: current.version, ...body });
+      return { status: response.status, code: response.body.code, fields: (response.body.details ?? []).map((d: { field: string }) => d.field) };
+    };
+
     beforeAll(async () => {
-      const created = await t.app.get(WorkflowService).start(await actorOf(t, 'futian.handler'), STREET_CASE_FORM, { streetId: YUANLING_ID, summary: '园岭某小区停车纠纷' });
+      const created = await t.app.get(WorkflowService).start(await actorOf(t, 'futian.handler'), STREET_CASE_FORM, { summary: '园岭某小区停车纠纷' });
       caseId = created.id;
     });
 
-    it('puts the transferred case in the street office’s 待办 and nobody else’s', async () => {
+    it('shows the case to no street office while it is at district entry', async () => {
+      expect((await get('futian.handler', `/api/workflow/cases/${caseId}`).expect(200)).body.streetId).toBeNull();
+      for (const street of ['futian.street.yuanling', 'futian.street.xiangmihu']) {
+        expect((await get(street, `/api/workflow/cases/${caseId}`).expect(403)).body.code).toBe('OUT_OF_DISTRICT');
+        expect(await listIds(street)).not.toContain(caseId);
+        expect(await pendingIds(street)).not.toContain(caseId);
+      }
+    });
+
+    it('refuses a 转办 without a street, to a street of another district or to what is not a street, and a street with any other action', async () => {
+      const [nanshanStreet] = await t.dataSource.query(`SELECT id FROM regions WHERE level = 'STREET' AND districtId = 3 ORDER BY id LIMIT 1`);
+      const [yuanlingCommunity] = await t.dataSource.query(`SELECT id FROM regions WHERE parentId = ? ORDER BY id LIMIT 1`, [YUANLING_ID]);
+      expect(await refusal('futian.handler', { action: A.TRANSFER })).toMatchObject({ status: 400, fields: ['streetId'] });
+      expect(await refusal('futian.handler', { action: A.TRANSFER, streetId: Number(nanshanStreet.id) })).toMatchObject({ status: 403, code: 'OUT_OF_DISTRICT' });
+      expect(await refusal('futian.handler', { action: A.TRANSFER, streetId: Number(yuanlingCommunity.id) })).toMatchObject({ status: 400, fields: ['streetId'] });
+      expect(await refusal('futian.handler', { action: A.EDIT, streetId: YUANLING_ID, payload: { summary: '园岭某小区停车纠纷' } })).toMatchObject({ status: 400, fields: ['streetId'] });
+      expect((await get('futian.handler', `/api/workflow/cases/${caseId}`).expect(200)).body).toMatchObject({ status: S.ENTRY, streetId: null });
+    });
+
+    it('passes the case to the street the 转办 names, and on to another street after it comes back', async () => {
+      const toXiangmihu = await step('futian.handler', A.TRANSFER, { streetId: XIANGMIHU_ID });
+      expect(toXiangmihu).toMatchObject({ status: S.STREET_HANDLING, streetId: XIANGMIHU_ID });
+      expect(await pendingIds('futian.street.xiangmihu')).toContain(caseId);
+      expect((await get('futian.street.yuanling', `/api/workflow/cases/${caseId}`).expect(403)).body.code).toBe('OUT_OF_DISTRICT');
+      const returned = await step('futian.street.xiangmihu', A.RETURN_TO_PREVIOUS, { opinion: '不在本街道辖区' });
+      expect(returned.status).toBe(S.ENTRY);
+      expect(await pendingIds('futian.street.xiangmihu')).not.toContain(caseId);
       expect(await pendingIds('futian.handler')).toContain(caseId);
-      expect(await pendingIds('futian.street.yuanling')).not.toContain(caseId);
-      const transferred = await step('futian.handler', A.TRANSFER);
-      expect(transferred).toMatchObject({ status: S.STREET_HANDLING, statusLabel: '街道办理' });
+    });
+
+    it('puts the transferred case in the street office’s 待办 and nobody else’s', async () => {
+      const transferred = await step('futian.handler', A.TRANSFER, { streetId: YUANLING_ID });
+      expect(transferred).toMatchObject({ status: S.STREET_HANDLING, statusLabel: '街道办理', streetId: YUANLING_ID });
       expect(await pendingIds('futian.street.yuanling')).toContain(caseId);
       expect(await pendingIds('futian.street.xiangmihu')).not.toContain(caseId);
       expect(await pendingIds('futian.handler')).not.toContain(caseId);
@@ -87,7 +122,7 @@ describe('street scope (street-office accounts see their own street only)', () =
       expect(detail.allowedActions).toEqual([A.EDIT, A.HANDLE, A.RETURN_TO_PREVIOUS]);
       const withoutOutcome = await t.http().post(`/api/workflow/cases/${caseId}/actions`).set('Authorization', `Bearer ${tokens['futian.street.yuanling']}`).send({ action: A.HANDLE, version: detail.version });
       expect(withoutOutcome.status).toBe(400);
-      const handled = await step('futian.street.yuanling', A.HANDLE, { payload: { streetId: YUANLING_ID, summary: '园岭某小区停车纠纷', disposal: 'RESOLVE', outcome: 'SETTLED' } });
+      const handled = await step('futian.street.yuanling', A.HANDLE, { payload: { summary: '园岭某小区停车纠纷', disposal: 'RESOLVE', outcome: 'SETTLED' } });
       expect(handled.status).toBe(S.STREET_REVIEW);
       expect(await pendingIds('futian.supervisor')).toContain(caseId);
       expect(await pendingIds('futian.street.yuanling')).not.toContain(caseId);
@@ -95,12 +130,13 @@ describe('street scope (street-office accounts see their own street only)', () =
 
     it('sends it back to the street (驳回重报) and closes it (同意办结)', async () => {
       const sentBack = await step('futian.supervisor', A.SEND_BACK, { opinion: '处置情况不实，请重报' });
-      expect(sentBack.status).toBe(S.STREET_HANDLING);
+      expect(sentBack).toMatchObject({ status: S.STREET_HANDLING, streetId: YUANLING_ID });
       expect(await pendingIds('futian.street.yuanling')).toContain(caseId);
-      await step('futian.street.yuanling', A.HANDLE, { payload: { streetId: YUANLING_ID, summary: '园岭某小区停车纠纷', disposal: 'DE_ESCALATE', outcome: 'CLOSED_UNSETTLED' } });
+      expect(await pendingIds('futian.street.xiangmihu')).not.toContain(caseId);
+      await step('futian.street.yuanling', A.HANDLE, { payload: { summary: '园岭某小区停车纠纷', disposal: 'DE_ESCALATE', outcome: 'CLOSED_UNSETTLED' } });
       const closed = await step('futian.supervisor', A.APPROVE_CLOSE);
       expect(closed).toMatchObject({ status: S.APPROVED, statusLabel: '已办结' });
-      expect(closed.history.map((h) => h.actionLabel)).toEqual(['录入', '转办', '修改', '申请办结', '驳回重报', '修改', '申请办结', '同意办结']);
+      expect(closed.history.map((h) => h.actionLabel)).toEqual(['录入', '转办', '退回上一级', '转办', '修改', '申请办结', '驳回重报', '修改', '申请办结', '同意办结']);
       const completed = (await get('futian.street.yuanling', '/api/todos?list=completed&pageSize=100').expect(200)).body.items as WorkflowCaseSummary[];
       expect(completed.map((c) => c.id)).toContain(caseId);
     });

@@ -167,6 +167,23 @@ describe('todos (chapter 4)', () => {
     }
   });
 
+  it('marks a form sent back (退回) as returned in the lists until it is submitted again', async () => {
+    const form = await start('futian.handler', { companyId, address: '退回标记' }, true);
+    const row = async (user: User, list: ListName) =>
+      (await get(user, `/api/todos?list=${list}&pageSize=100`).expect(200)).body.items.find((i: WorkflowCaseSummary) => i.id === form.id);
+    expect(await row('futian.supervisor', 'pending')).toMatchObject({ returned: false });
+
+    await step('futian.supervisor', form.id, A.RETURN_TO_PREVIOUS, { opinion: '请补充现场照片' });
+    expect(await row('futian.handler', 'pending')).toMatchObject({ returned: true, status: 'ENTRY' });
+    const queried = (await get('futian.supervisor', '/api/workflow/cases?pageSize=100').expect(200)).body.items.find((i: WorkflowCaseSummary) => i.id === form.id);
+    expect(queried).toMatchObject({ returned: true });
+    expect((await get('futian.handler', `/api/workflow/cases/${form.id}`).expect(200)).body.returned).toBe(true);
+
+    await step('futian.handler', form.id, A.SUBMIT);
+    expect(await row('futian.supervisor', 'pending')).toMatchObject({ returned: false });
+    expect(await row('futian.handler', 'handled')).toMatchObject({ returned: false });
+  });
+
   it('refuses bad queries and callers without the module', async () => {
     expect((await get('futian.handler', '/api/todos?list=mine').expect(400)).body.details[0].field).toBe('list');
     expect((await get('futian.handler', '/api/todos?pageSize=1000').expect(400)).body.details[0].field).toBe('pageSize');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
 const contractSource = path.resolve(__dirname, '../../../libs/contract/src');
+const apiClientSource = path.resolve(__dirname, '../../../libs/api-client/src');
 
 /**
  * Where the weapp build sends its requests (the H5 build uses the same origin's `/api`, as the api
@@ -28,6 +29,7 @@ export default defineConfig<'webpack5'>(async () => {
     },
     alias: {
       '@szpm/contract': contractSource,
+      '@szpm/api-client': apiClientSource,
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
@@ -35,7 +37,7 @@ export default defineConfig<'webpack5'>(async () => {
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
-      compile: { include: [contractSource] },
+      compile: { include: [contractSource, apiClientSource] },
       optimizeMainPackage: { enable: true },
       // NutUI's per-component stylesheets are independent of one another
       miniCssExtractPluginOption: { ignoreOrder: true },
@@ -48,7 +50,7 @@ export default defineConfig<'webpack5'>(async () => {
       publicPath: '/m/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      compile: { include: [contractSource] },
+      compile: { include: [contractSource, apiClientSource] },
       output: {
         filename: 'js/[name].[hash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',

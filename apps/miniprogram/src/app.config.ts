@@ -6,6 +6,7 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index', 'pages/bind/index', 'pages/home/index'],
   subPackages: [
     { root: 'packages/todos', pages: ['index'] },
+    { root: 'packages/messages', pages: ['index'] },
     { root: 'packages/workflow', pages: ['case/index'] },
     {
       root: 'packages/evaluation',

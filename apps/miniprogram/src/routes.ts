@@ -1,5 +1,5 @@
 import { ModuleKey, PagePath, pageLink, PAGES } from '@szpm/contract';
-import { QueryValue } from './api/http';
+import { QueryValue } from '@szpm/api-client';
 
 /**
  * Every page of the app: the page table of `@szpm/contract`, which the server's message links are

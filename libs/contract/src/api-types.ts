@@ -69,6 +69,8 @@ export interface StaffListItem {
   avatarUrl: string | null;
   wechatBound: boolean;
   status: AccountStatus;
+  /** the account's district (null: a city account); the city's lists mix districts */
+  districtName: string | null;
 }
 
 export interface StaffDetail extends StaffListItem {

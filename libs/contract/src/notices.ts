@@ -37,6 +37,12 @@ export interface NoticeReadStats {
   unread: number;
 }
 
+/** Who a notice would reach (POST /api/notices/audience): per audience, and in all. */
+export interface NoticeAudienceCount {
+  total: number;
+  byAudience: { audience: NoticeAudience; audienceLabel: string; count: number }[];
+}
+
 /** What a notice was sent to, as the sender chose it. */
 export interface NoticeTargetView {
   audiences: NoticeAudience[];

@@ -8,6 +8,8 @@ export const PAGES = {
   login: '/pages/login/index',
   bind: '/pages/bind/index',
   home: '/pages/home/index',
+  /** 我的消息: every account's in-app messages, each opening the page its link names */
+  messages: '/packages/messages/index',
   todos: '/packages/todos/index',
   case: '/packages/workflow/case/index',
   evaluation: '/packages/evaluation/index',

@@ -31,6 +31,12 @@ export interface RefreshRequest {
   refreshToken: string;
 }
 
+/** POST /api/auth/change-password (every session of the account ends, this one too) */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 // ---- todos and the workflow (chapter 4) ------------------------------------------------------
 
 /** GET /api/todos */
@@ -223,6 +229,9 @@ export interface PublishNoticeRequest {
   propertyAreaIds?: number[];
   attachmentIds?: number[];
 }
+
+/** POST /api/notices/audience (how many a notice would reach, before it is published) */
+export type NoticeAudienceRequest = Pick<PublishNoticeRequest, 'audiences' | 'districtIds' | 'streetIds' | 'communityIds' | 'propertyAreaIds'>;
 
 /** GET /api/notices (部门已发消息) */
 export interface SentNoticeQuery extends PageQuery {

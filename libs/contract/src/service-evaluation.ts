@@ -384,6 +384,12 @@ export interface PublicBadRecord {
   publicityEnd: string;
 }
 
+/** GET /api/service-evaluation/publicity/districts (no login): the districts the public lists can be searched by */
+export interface PublicDistrict {
+  id: number;
+  name: string;
+}
+
 export interface PublicRiskListEntry {
   id: number;
   subjectType: EvaluationSubjectType;

@@ -139,6 +139,8 @@ export interface WorkflowCaseSummary {
   subjectName: string | null;
   initiatorName: string;
   origin: WorkflowOrigin;
+  /** sent back (退回上一级 / 退回补录) and waiting to be corrected and submitted again */
+  returned: boolean;
   /** send it back with the next action (optimistic locking) */
   version: number;
   createdAt: string;
@@ -155,6 +157,8 @@ export interface WorkflowCaseDetail<P = Record<string, unknown>> extends Workflo
   /** the actions the caller may take now */
   allowedActions: WorkflowAction[];
   history: WorkflowHistoryEntry[];
+  /** forms with a street party: the street the last 转办 (TRANSFER) chose; null before the first */
+  streetId: number | null;
 }
 
 export interface TodoCounts {
@@ -196,6 +200,8 @@ export interface WorkflowActionRequest<P = Record<string, unknown>> {
   attachmentIds?: number[];
   /** the changed content (EDIT, or an edit together with SUBMIT / PROPOSE_* / APPROVE / RESUBMIT) */
   payload?: P;
+  /** 转办 (TRANSFER) only, and required there: the street office (a street of the case's district) that takes the case on */
+  streetId?: number;
 }
 
 /** A registered business type (GET /api/workflow/form-types), for filters. */

@@ -1,13 +1,16 @@
 'use strict';
 
 const fs = require('node:fs');
+const path = require('node:path');
+const { fileURLToPath } = require('node:url');
 const { parser } = require('typescript-eslint');
 
 /**
  * szpm/no-raw-scoped-access: district-owned rows are reached through DistrictScope
  * (src/access/district-scope.ts). Any other access to a district-owned entity — a repository
  * injected or fetched for it, an EntityManager call naming it, a query builder selecting, joining
- * or writing it — is reported, so each one is either moved to the door or allowed on its line with
+ * or writing it, by class, by entity name or by table name (`from('property_areas', 'pa')`), and any
+ * string or template literal of SQL naming its table after FROM / JOIN / INTO / UPDATE — is reported, so each one is either moved to the door or allowed on its line with
  * `// eslint-disable-next-line szpm/no-raw-scoped-access -- <why it needs no actor scope>`.
  */
 
@@ -85,6 +88,35 @@ function readEntityList(file, exportName) {
   throw new Error(`${file}: expected \`export const ${exportName} = [EntityA, EntityB, ...]\` (identifiers only)`);
 }
 
+/** The names an import of `file` binds, with the file they come from (relative imports only). */
+function importedFiles(file, ast) {
+  const files = new Map();
+  for (const statement of ast.body) {
+    if (statement.type !== 'ImportDeclaration' || !String(statement.source.value).startsWith('.')) continue;
+    for (const specifier of statement.specifiers) files.set(specifier.local.name, path.resolve(path.dirname(file), `${statement.source.value}.ts`));
+  }
+  return files;
+}
+
+/**
+ * The table names of the entities of an exported list, each read from the `@Entity('table')` of the
+ * class's own file (imported relatively by the list's file), in the order of the list.
+ */
+function readEntityTables(file, exportName) {
+  const filePath = file instanceof URL ? fileURLToPath(file) : file;
+  const names = readEntityList(filePath, exportName);
+  const imports = importedFiles(filePath, parser.parseForESLint(fs.readFileSync(filePath, 'utf8'), { sourceType: 'module' }).ast);
+  return names.map((name) => {
+    const entityFile = imports.get(name);
+    const source = entityFile && fs.existsSync(entityFile) ? fs.readFileSync(entityFile, 'utf8') : '';
+    const classAt = source.search(new RegExp(`export\\s+class\\s+${name}\\b`));
+    // the last @Entity('table') before the class: the decorator of that class
+    const table = classAt < 0 ? undefined : [...source.slice(0, classAt).matchAll(/@Entity\(\s*['"]([A-Za-z0-9_]+)['"]/g)].pop();
+    if (!table) throw new Error(`${filePath}: cannot read the @Entity('table') of ${name} in ${entityFile ?? 'its import'}`);
+    return table[1];
+  });
+}
+
 function calleeName(callee) {
   if (callee.type === 'Identifier') return callee.name;
   if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;
@@ -99,8 +131,11 @@ const rule = {
     schema: [
       {
         type: 'object',
-        properties: { entities: { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true } },
-        required: ['entities'],
+        properties: {
+          entities: { type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true },
+          tables: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_]+$' }, minItems: 1, uniqueItems: true },
+        },
+        required: ['entities', 'tables'],
         additionalProperties: false,
       },
     ],
@@ -112,8 +147,23 @@ const rule = {
   },
   create(context) {
     const entities = new Set(context.options[0].entities);
+    const tables = new Set(context.options[0].tables);
     const isEntity = (node) => node && node.type === 'Identifier' && entities.has(node.name);
+    const stringTarget = (node) => (node && node.type === 'Literal' && typeof node.value === 'string' && (entities.has(node.value) || tables.has(node.value)) ? node.value : null);
+    // word-bounded, optionally quoted: `FROM property_areas`, "JOIN `owners`", 'UPDATE "owners"', not `owners_archive`
+    const sql = new RegExp(`\\b(?:FROM|JOIN|INTO|UPDATE)\\s+[\`"']?(${[...tables].join('|')})(?![A-Za-z0-9_])`, 'i');
+    const reportSql = (node, text) => {
+      const named = sql.exec(text);
+      if (named) context.report({ node, messageId: 'raw', data: { entity: named[1], how: `SQL naming ${named[1]}` } });
+    };
     return {
+      Literal(node) {
+        if (typeof node.value === 'string') reportSql(node, node.value);
+      },
+      TemplateLiteral(node) {
+        // the text between the substitutions, each substitution read as one word
+        reportSql(node, node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join(' _ '));
+      },
       CallExpression(node) {
         const name = calleeName(node.callee);
         if (!name) return;
@@ -127,9 +177,11 @@ const rule = {
           target = node.arguments[1];
         }
         if (isEntity(target)) context.report({ node, messageId: 'raw', data: { entity: target.name, how: `${name}(${target.name})` } });
+        const named = stringTarget(target);
+        if (named) context.report({ node, messageId: 'raw', data: { entity: named, how: `${name}("${named}")` } });
       },
     };
   },
 };
 
-module.exports = { rule, readEntityList };
+module.exports = { rule, readEntityList, readEntityTables };

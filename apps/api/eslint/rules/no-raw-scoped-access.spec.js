@@ -6,7 +6,7 @@ const tseslint = require('typescript-eslint');
 const szpm = require('../plugin');
 const { rule } = require('./no-raw-scoped-access');
 
-const options = [{ entities: ['PropertyArea', 'Owner'] }];
+const options = [{ entities: ['PropertyArea', 'Owner'], tables: ['property_areas', 'owners'] }];
 const tester = new RuleTester({ languageOptions: { parser: tseslint.parser } });
 
 tester.run('no-raw-scoped-access', rule, {
@@ -19,6 +19,12 @@ tester.run('no-raw-scoped-access', rule, {
     { code: 'manager.getRepository(NoticeType).find();', options },
     { code: 'scoped.query("a").innerJoin("a.owner", "o").getMany();', options },
     { code: 'manager.save(area);', options },
+    // strings naming no district-owned table, or naming one only as a word of something else
+    { code: 'qb.from("property_companies", "c");', options },
+    { code: 'manager.getRepository("NoticeType");', options },
+    { code: 'dataSource.query("SELECT id FROM property_companies WHERE name = ?", [name]);', options },
+    { code: 'dataSource.query(`SELECT id FROM owners_archive`);', options },
+    { code: 'const hint = "owners and property_areas are listed by district";', options },
   ],
   invalid: [
     { code: 'class S { constructor(@InjectRepository(PropertyArea) areas) {} }', options, errors: [{ messageId: 'raw', data: { entity: 'PropertyArea', how: 'InjectRepository(PropertyArea)' } }] },
@@ -31,6 +37,17 @@ tester.run('no-raw-scoped-access', rule, {
     { code: 'qb.innerJoin(PropertyArea, "a", "a.id = x.areaId");', options, errors: [{ messageId: 'raw' }] },
     { code: 'qb.leftJoinAndMapOne("x.area", PropertyArea, "a", "a.id = x.areaId");', options, errors: [{ messageId: 'raw' }] },
     { code: 'qb.insert().into(Owner).values(rows);', options, errors: [{ messageId: 'raw' }] },
+    // string targets: the entity name or its table
+    { code: 'manager.getRepository("PropertyArea").find();', options, errors: [{ messageId: 'raw', data: { entity: 'PropertyArea', how: 'getRepository("PropertyArea")' } }] },
+    { code: "qb.from('property_areas', 'pa');", options, errors: [{ messageId: 'raw', data: { entity: 'property_areas', how: 'from("property_areas")' } }] },
+    { code: "dataSource.createQueryBuilder('property_areas', 'pa').getMany();", options, errors: [{ messageId: 'raw' }] },
+    { code: "qb.leftJoin('owners', 'o', 'o.id = x.ownerId');", options, errors: [{ messageId: 'raw' }] },
+    // raw SQL in string and template literals: FROM / JOIN / INTO / UPDATE <table>, sub-selects of conditions too
+    { code: "dataSource.query('SELECT id FROM owners WHERE id = ?', [id]);", options, errors: [{ messageId: 'raw', data: { entity: 'owners', how: 'SQL naming owners' } }] },
+    { code: 'manager.query(`select o.id from property_companies c left join `property_areas` a on a.companyId = c.id`);'.replace(/`property_areas`/, '\\`property_areas\\`'), options, errors: [{ messageId: 'raw' }] },
+    { code: 'qb.andWhere(`x.companyId IN (SELECT a.companyId FROM property_areas a WHERE a.districtId = :${name})`);', options, errors: [{ messageId: 'raw' }] },
+    { code: "runner.query('INSERT INTO owners (name) VALUES (?)', [name]);", options, errors: [{ messageId: 'raw' }] },
+    { code: 'runner.query("UPDATE  \\"property_areas\\" SET name = ?", [name]);', options, errors: [{ messageId: 'raw' }] },
   ],
 });
 

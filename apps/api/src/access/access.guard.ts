@@ -34,7 +34,7 @@ export class AccessGuard implements CanActivate {
     } catch (error) {
       if (isAuditedWrite(request)) {
         const targetId = request.params?.id ? String(request.params.id).slice(0, 64) : null;
-        await this.audit.record(request, auditedEndpointOf(context, this.reflector), targetId, { error });
+        await this.audit.recordRefusal(request, auditedEndpointOf(context, this.reflector), targetId, error);
       }
       throw error;
     }

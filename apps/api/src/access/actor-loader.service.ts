@@ -42,14 +42,6 @@ export class ActorLoader {
     return this.withDelegation(await this.activeAccount(token.sub, token.sid), onBehalfOf);
   }
 
-  /**
-   * The actor of an account authenticated otherwise than by an access token.
-   * `onBehalfOf`: the X-On-Behalf-Of header as received (absent or empty: the caller acts as themself).
-   */
-  async load(accountId: number, onBehalfOf?: string | string[]): Promise<Actor> {
-    return this.withDelegation(await this.activeAccount(accountId), onBehalfOf);
-  }
-
   private async withDelegation(account: Account, onBehalfOf?: string | string[]): Promise<Actor> {
     const actor = await this.fromAccount(account);
     if (onBehalfOf === undefined || onBehalfOf === '') return actor;

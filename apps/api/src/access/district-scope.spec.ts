@@ -56,6 +56,17 @@ async function refusal(work: () => unknown): Promise<string> {
   return 'allowed';
 }
 
+/** The fields a 400 names (VALIDATION_FAILED). */
+async function fields(work: () => unknown): Promise<string[]> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof AppException && error.code === CommonErrorCode.VALIDATION_FAILED) return (error.details as Array<{ field: string }>).map((d) => d.field);
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
 describe('scopeOf', () => {
   it('gives each kind of account its scope', () => {
     expect(scopeOf(CITY)).toEqual({ kind: 'city' });
@@ -94,8 +105,10 @@ describe('ScopedRepository and DistrictScope', () => {
       { id: 2, districtId: 2, areaId: 3 },
       { id: 3, districtId: 3, areaId: 4 },
     ]);
-    await dataSource.query(`CREATE TABLE regions (id INTEGER PRIMARY KEY, level VARCHAR, districtId INTEGER)`);
-    await dataSource.query(`INSERT INTO regions VALUES (2, 'DISTRICT', 2), (202, 'STREET', 2), (203, 'STREET', 2), (301, 'STREET', 3)`);
+    await dataSource.query(`CREATE TABLE regions (id INTEGER PRIMARY KEY, level VARCHAR, districtId INTEGER, streetId INTEGER)`);
+    await dataSource.query(
+      `INSERT INTO regions VALUES (2, 'DISTRICT', 2, NULL), (3, 'DISTRICT', 3, NULL), (202, 'STREET', 2, NULL), (203, 'STREET', 2, NULL), (301, 'STREET', 3, NULL), (20201, 'COMMUNITY', 2, 202), (20301, 'COMMUNITY', 2, 203)`,
+    );
     scope = new DistrictScope(dataSource);
   });
   afterAll(() => dataSource.destroy());
@@ -194,18 +207,31 @@ describe('ScopedRepository and DistrictScope', () => {
     expect(await refusal(() => scope.districtFilter(actor(Role.PROJECT_MANAGER, null)))).toBe(CommonErrorCode.FORBIDDEN);
   });
 
-  it('resolves street filters for every kind of scope', async () => {
-    expect(await scope.streetFilter(CITY)).toEqual({ districtId: null, streetId: null });
-    expect(await scope.streetFilter(CITY, { streetId: 301 })).toEqual({ districtId: 3, streetId: 301 });
-    expect(await scope.streetFilter(FUTIAN)).toEqual({ districtId: 2, streetId: null });
-    expect(await scope.streetFilter(FUTIAN, { streetId: 203 })).toEqual({ districtId: 2, streetId: 203 });
-    expect(await refusal(() => scope.streetFilter(FUTIAN, { streetId: 301 }))).toBe(CommonErrorCode.OUT_OF_DISTRICT);
-    expect(await refusal(() => scope.streetFilter(FUTIAN, { streetId: 2 }))).toBe(CommonErrorCode.NOT_FOUND);
-    expect(await refusal(() => scope.streetFilter(CITY, { districtId: 2, streetId: 301 }))).toBe(CommonErrorCode.VALIDATION_FAILED);
-    expect(await scope.streetFilter(YUANLING)).toEqual({ districtId: 2, streetId: 202 });
-    expect(await scope.streetFilter(YUANLING, { districtId: 2, streetId: 202 })).toEqual({ districtId: 2, streetId: 202 });
-    expect(await refusal(() => scope.streetFilter(YUANLING, { streetId: 203 }))).toBe(CommonErrorCode.OUT_OF_DISTRICT);
-    expect(await refusal(() => scope.streetFilter(YUANLING, { districtId: 3 }))).toBe(CommonErrorCode.OUT_OF_DISTRICT);
-    expect(await refusal(() => scope.streetFilter(actor(Role.PROJECT_MANAGER, null)))).toBe(CommonErrorCode.FORBIDDEN);
+  it('resolves region filters for every kind of scope, refusing out-of-scope regions and inconsistent filters alike', async () => {
+    const filter = (districtId: number | null, streetId: number | null, communityId: number | null = null) => ({ districtId, streetId, communityId });
+    expect(await scope.regionFilter(CITY)).toEqual(filter(null, null));
+    expect(await scope.regionFilter(CITY, { streetId: 301 })).toEqual(filter(3, 301));
+    expect(await scope.regionFilter(CITY, { communityId: 20201 })).toEqual(filter(2, 202, 20201));
+    expect(await scope.regionFilter(FUTIAN)).toEqual(filter(2, null));
+    expect(await scope.regionFilter(FUTIAN, { streetId: 203 })).toEqual(filter(2, 203));
+    // out of scope: OUT_OF_DISTRICT, whichever field names it
+    expect(await refusal(() => scope.regionFilter(FUTIAN, { streetId: 301 }))).toBe(CommonErrorCode.OUT_OF_DISTRICT);
+    expect(await refusal(() => scope.regionFilter(FUTIAN, { districtId: 3 }))).toBe(CommonErrorCode.OUT_OF_DISTRICT);
+    // not a region of the level, unknown, or inconsistent: 400 naming the field
+    expect(await fields(() => scope.regionFilter(FUTIAN, { streetId: 2 }))).toEqual(['streetId']);
+    expect(await fields(() => scope.regionFilter(FUTIAN, { streetId: 999 }))).toEqual(['streetId']);
+    expect(await fields(() => scope.regionFilter(CITY, { districtId: 202 }))).toEqual(['districtId']);
+    expect(await fields(() => scope.regionFilter(CITY, { districtId: 3, streetId: 202 }))).toEqual(['streetId']);
+    expect(await fields(() => scope.regionFilter(CITY, { streetId: 203, communityId: 20201 }))).toEqual(['communityId']);
+    expect(await fields(() => scope.regionFilter(CITY, { districtId: 3, communityId: 20201 }))).toEqual(['communityId']);
+    // a street-office account: its own street (and its own district, which it may name), nothing else
+    expect(await scope.regionFilter(YUANLING)).toEqual(filter(2, 202));
+    expect(await scope.regionFilter(YUANLING, { districtId: 2 })).toEqual(filter(2, 202));
+    expect(await scope.regionFilter(YUANLING, { districtId: 2, streetId: 202 })).toEqual(filter(2, 202));
+    expect(await scope.regionFilter(YUANLING, { communityId: 20201 })).toEqual(filter(2, 202, 20201));
+    expect(await refusal(() => scope.regionFilter(YUANLING, { streetId: 203 }))).toBe(CommonErrorCode.OUT_OF_DISTRICT);
+    expect(await refusal(() => scope.regionFilter(YUANLING, { communityId: 20301 }))).toBe(CommonErrorCode.OUT_OF_DISTRICT);
+    expect(await refusal(() => scope.regionFilter(YUANLING, { districtId: 3 }))).toBe(CommonErrorCode.OUT_OF_DISTRICT);
+    expect(await refusal(() => scope.regionFilter(actor(Role.PROJECT_MANAGER, null)))).toBe(CommonErrorCode.FORBIDDEN);
   });
 });

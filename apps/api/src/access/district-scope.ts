@@ -183,6 +183,37 @@ export class ScopedRepository<T extends DistrictOwned> {
   }
 }
 
+/** A region filter as a caller asks for it (query parameters). */
+export interface RegionFilterRequest {
+  districtId?: number;
+  streetId?: number;
+  communityId?: number;
+}
+
+/** A region filter checked against the actor's scope and against itself; null: not narrowed at that level. */
+export interface RegionFilter {
+  districtId: number | null;
+  streetId: number | null;
+  communityId: number | null;
+}
+
+type RegionFilterLevel = 'DISTRICT' | 'STREET' | 'COMMUNITY';
+
+const REGION_LEVEL_LABEL: Record<RegionFilterLevel, string> = { DISTRICT: '行政区', STREET: '街道', COMMUNITY: '社区' };
+
+interface RegionRow {
+  id: number | string;
+  level: string;
+  districtId: number | string;
+  streetId: number | string | null;
+}
+
+interface LoadedRegion {
+  id: number;
+  districtId: number;
+  streetId: number | null;
+}
+
 /** The one door to district-owned data: a repository cannot be had without the actor's scope. */
 @Injectable()
 export class DistrictScope {
@@ -197,7 +228,7 @@ export class DistrictScope {
    * The district a statistic may cover: the requested one if the actor may see it, else the
    * actor's own; null means the whole city (city actors only). A district-wide figure is more than
    * a street-office account may see: they are refused here, and street-aware callers use
-   * streetFilter.
+   * regionFilter.
    */
   districtFilter(actor: Actor, requested?: number): number | null {
     const scope = scopeOf(actor);
@@ -209,27 +240,46 @@ export class DistrictScope {
   }
 
   /**
-   * The district and street a street-aware list or statistic may cover. Street-office accounts get
-   * their own (a different one requested is OUT_OF_DISTRICT); others get the requested district
-   * (checked as districtFilter does) and the requested street, which must be a street of a district
-   * they may see (NOT_FOUND if there is no such street, OUT_OF_DISTRICT if it lies elsewhere, 400
-   * if it is not in the requested district). null means "not narrowed".
+   * The regions a street-aware list or statistic may cover, from a requested district / street /
+   * community, for every kind of scope: each requested id must be a region of its level (400
+   * naming the field), inside the actor's scope (OUT_OF_DISTRICT: another district, or another
+   * street for street-office accounts; their own district is theirs to name) and consistent with
+   * the others (400 naming the field, e.g. a street not in the requested district). The levels not
+   * requested follow from those requested and from the scope: district and street-office accounts
+   * default to their own district (and street). null means "not narrowed".
    */
-  async streetFilter(actor: Actor, requested: { districtId?: number; streetId?: number } = {}): Promise<{ districtId: number | null; streetId: number | null }> {
+  async regionFilter(actor: Actor, requested: RegionFilterRequest = {}): Promise<RegionFilter> {
     const scope = scopeOf(actor);
     if (scope.kind === 'none') throw AppException.forbidden();
-    if (scope.kind === 'street') {
-      if (requested.districtId !== undefined && requested.districtId !== scope.districtId) throw AppException.outOfDistrict();
-      if (requested.streetId !== undefined && requested.streetId !== scope.streetId) throw AppException.outOfDistrict();
-      return { districtId: scope.districtId, streetId: scope.streetId };
+    const ids = [requested.districtId, requested.streetId, requested.communityId].filter((id): id is number => id !== undefined);
+    const rows = ids.length
+      ? ((await this.dataSource.query(`SELECT id, level, districtId, streetId FROM regions WHERE id IN (${ids.map(() => '?').join(', ')})`, ids)) as RegionRow[])
+      : [];
+    const load = (field: keyof RegionFilterRequest, level: RegionFilterLevel): LoadedRegion | null => {
+      const id = requested[field];
+      if (id === undefined) return null;
+      const row = rows.find((r) => Number(r.id) === id);
+      if (!row) throw AppException.invalidField(field, `${field}对应的${REGION_LEVEL_LABEL[level]}不存在`);
+      if (row.level !== level) throw AppException.invalidField(field, `${field}不是${REGION_LEVEL_LABEL[level]}`);
+      // a district's districtId is its own id, a street's street is itself
+      return { id, districtId: Number(row.districtId), streetId: level === 'STREET' ? id : row.streetId === null ? null : Number(row.streetId) };
+    };
+    const district = load('districtId', 'DISTRICT');
+    const street = load('streetId', 'STREET');
+    const community = load('communityId', 'COMMUNITY');
+    for (const region of [district, street, community]) {
+      if (region === null || scope.kind === 'city') continue;
+      if (region.districtId !== scope.districtId) throw AppException.outOfDistrict();
+      if (scope.kind === 'street' && region !== district && region.streetId !== scope.streetId) throw AppException.outOfDistrict();
     }
-    const districtId = this.districtFilter(actor, requested.districtId);
-    if (requested.streetId === undefined) return { districtId, streetId: null };
-    const [street] = (await this.dataSource.query(`SELECT districtId FROM regions WHERE id = ? AND level = 'STREET'`, [requested.streetId])) as Array<{ districtId: number | string }>;
-    if (!street) throw AppException.notFound('街道');
-    const streetDistrictId = Number(street.districtId);
-    if (scope.kind === 'district' && streetDistrictId !== scope.districtId) throw AppException.outOfDistrict();
-    if (districtId !== null && streetDistrictId !== districtId) throw AppException.invalidField('streetId', 'streetId不属于所选行政区');
-    return { districtId: districtId ?? streetDistrictId, streetId: requested.streetId };
+    if (district && street && street.districtId !== district.id) throw AppException.invalidField('streetId', '该街道不属于所选行政区');
+    if (street && community && community.streetId !== street.id) throw AppException.invalidField('communityId', '该社区不属于所选街道');
+    if (district && community && community.districtId !== district.id) throw AppException.invalidField('communityId', '该社区不属于所选行政区');
+    const own = scope.kind === 'city' ? { districtId: null, streetId: null } : { districtId: scope.districtId, streetId: scope.kind === 'street' ? scope.streetId : null };
+    return {
+      districtId: district?.id ?? street?.districtId ?? community?.districtId ?? own.districtId,
+      streetId: street?.id ?? community?.streetId ?? own.streetId,
+      communityId: community?.id ?? null,
+    };
   }
 }

@@ -109,8 +109,10 @@ export interface RateLimitsConfig {
   loginPerIp: RateLimitRule;
   /** WeChat login (OA and mini-program), per client IP */
   wechatLogin: RateLimitRule;
-  /** token refresh, per client IP */
+  /** token refresh, per presented refresh token: junk tokens from a shared address cannot block anyone else's */
   refresh: RateLimitRule;
+  /** token refresh, per client IP whatever the token: a loose cap, since many clients may share one address */
+  refreshPerIp: RateLimitRule;
   /** binding SMS codes, per phone number */
   smsCode: RateLimitRule;
   /** binding SMS codes, per client IP whatever the phone */
@@ -129,6 +131,11 @@ export interface SecurityConfig {
   /** Strict-Transport-Security max-age in seconds; 0: no HSTS header (plain-HTTP deployments) */
   hstsMaxAgeSeconds: number;
   rateLimits: RateLimitsConfig;
+  /**
+   * audit rows of writes refused with no known actor (401: no token, a junk or expired one), per
+   * client IP; beyond it the refusal is only logged, so an anonymous script cannot fill audit_logs
+   */
+  anonymousRefusalAudit: RateLimitRule;
 }
 
 export interface LoggingConfig {
@@ -278,7 +285,8 @@ function rateLimitsConfig(env: Env, nodeEnv: AppConfig['env']): RateLimitsConfig
     login: rateRule(env, 'RATE_LIMIT_LOGIN', { limit: 10, windowSeconds: 60 }),
     loginPerIp: rateRule(env, 'RATE_LIMIT_LOGIN_PER_IP', { limit: 100, windowSeconds: 60 }),
     wechatLogin: rateRule(env, 'RATE_LIMIT_WECHAT_LOGIN', { limit: 60, windowSeconds: 60 }),
-    refresh: rateRule(env, 'RATE_LIMIT_REFRESH', { limit: 60, windowSeconds: 60 }),
+    refresh: rateRule(env, 'RATE_LIMIT_REFRESH', { limit: 10, windowSeconds: 60 }),
+    refreshPerIp: rateRule(env, 'RATE_LIMIT_REFRESH_PER_IP', { limit: 1000, windowSeconds: 60 }),
     smsCode: rateRule(env, 'RATE_LIMIT_SMS_CODE', { limit: 5, windowSeconds: 600 }),
     smsCodePerIp: rateRule(env, 'RATE_LIMIT_SMS_CODE_PER_IP', { limit: 20, windowSeconds: 600 }),
     bind: rateRule(env, 'RATE_LIMIT_BIND', { limit: 10, windowSeconds: 600 }),
@@ -314,6 +322,7 @@ function securityConfig(env: Env, nodeEnv: AppConfig['env'], publicBaseUrl: stri
     trustProxy: trustProxy(env),
     hstsMaxAgeSeconds: intVar(env, 'HSTS_MAX_AGE', https ? 365 * 24 * 3600 : 0, 0, 2 * 365 * 24 * 3600),
     rateLimits: rateLimitsConfig(env, nodeEnv),
+    anonymousRefusalAudit: rateRule(env, 'AUDIT_ANONYMOUS_REFUSALS_PER_IP', { limit: 30, windowSeconds: 60 }),
   };
 }
 

@@ -4,7 +4,7 @@ import { DISTRICT_OWNED_ENTITIES } from './district-owned';
 import { ENTITIES } from './entities';
 
 // the lint rule's own reader: the rule must flag exactly the entities listed here
-const { readEntityList } = require('../../eslint/plugin.js') as { readEntityList: (file: string, exportName: string) => string[] };
+const { readEntityList, readEntityTables } = require('../../eslint/plugin.js') as Record<'readEntityList' | 'readEntityTables', (file: string, exportName: string) => string[]>;
 
 /** The districtId column an entity declares or inherits. */
 function districtColumnOf(entity: Function) {
@@ -28,5 +28,10 @@ describe('district-owned entities', () => {
 
   it('is the list the lint rule szpm/no-raw-scoped-access reads', () => {
     expect(readEntityList(join(__dirname, 'district-owned.ts'), 'DISTRICT_OWNED_ENTITIES')).toEqual(DISTRICT_OWNED_ENTITIES.map((entity) => entity.name));
+  });
+
+  it('gives the lint rule the table names TypeORM maps them to, so that SQL naming them is flagged too', () => {
+    const tableOf = (entity: Function) => getMetadataArgsStorage().tables.find((table) => table.target === entity)?.name;
+    expect(readEntityTables(join(__dirname, 'district-owned.ts'), 'DISTRICT_OWNED_ENTITIES')).toEqual(DISTRICT_OWNED_ENTITIES.map(tableOf));
   });
 });

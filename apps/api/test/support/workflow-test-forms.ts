@@ -11,7 +11,6 @@ import { PropertyCompany } from '../../src/modules/regions/entities/property-com
 import { WorkflowFormDefinition, WorkflowHookContext } from '../../src/modules/workflow/workflow-form';
 import { WorkflowRegistry } from '../../src/modules/workflow/workflow-registry';
 import { WorkflowStep } from '../../src/modules/workflow/workflow-transitions';
-import { Region, RegionLevel } from '../../src/modules/regions/entities/region.entity';
 import { DEMO_PASSWORD } from '../../src/seed/demo-accounts';
 import { TestApp } from './test-app';
 
@@ -103,7 +102,8 @@ export const SAME_ROLE_FORM = 'TEST_SUPERVISOR_NOTE';
 
 /**
  * A three-party form of chapter 22's shape (纠纷化解), as a test fixture: the district enters it,
- * 转办 passes it to the street office of its street, which handles it (化解 / 疏导 with an outcome,
+ * 转办 passes it to the street office the district chooses (the action names the street; no street
+ * office sees the case before), which handles it (化解 / 疏导 with an outcome,
  * 申请办结) or returns it; the district reviews: 驳回重报 back to the street, or 同意办结. The district
  * may also handle a case itself, and then 驳回重报 comes back to the district's handler.
  */
@@ -125,10 +125,6 @@ export const STREET_CASE_STEPS: readonly WorkflowStep[] = [
 ];
 
 export class StreetCasePayload {
-  @IsInt()
-  @Min(1)
-  streetId: number;
-
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -154,10 +150,10 @@ export function streetCaseDefinition(): WorkflowFormDefinition<StreetCasePayload
     steps: STREET_CASE_STEPS,
     statusLabels: { [S.REVIEW]: '待审核', [S.APPROVED]: '已办结' },
     payloadClass: StreetCasePayload,
-    async prepare(manager, _actor, payload) {
-      const street = await manager.findOne(Region, { where: { id: payload.streetId, level: RegionLevel.STREET } });
-      if (!street) throw AppException.invalidField('streetId', '街道不存在');
-      return { payload, districtId: street.districtId, streetId: street.id, summary: { title: payload.summary, subjectType: null, subjectId: null, subjectName: null } };
+    async prepare(_manager, actor, payload) {
+      // a case of the district office that enters it (and of the officers who edit it later); its street comes with 转办
+      if (actor.districtId === null) throw AppException.forbidden('纠纷由区局录入');
+      return { payload, districtId: actor.districtId, summary: { title: payload.summary, subjectType: null, subjectId: null, subjectName: null } };
     },
     async onTransition(_context, step, payload) {
       if (step.action === A.HANDLE && (!payload.disposal || !payload.outcome)) throw AppException.invalidField('payload.disposal', '申请办结须填写处置方式和处置情况');
@@ -183,7 +179,7 @@ export function registerTestForms(t: TestApp): HookCall[] {
 
 export async function actorOf(t: TestApp, username: string): Promise<Actor> {
   const account = await t.dataSource.getRepository(Account).findOneByOrFail({ username });
-  return t.app.get(ActorLoader).load(account.id);
+  return t.app.get(ActorLoader).fromAccount(account);
 }
 
 /** A further officer of a district (a second supervisor), with the evaluation grants. */

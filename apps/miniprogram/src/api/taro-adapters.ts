@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
-import { HttpResponse, Transport, Uploader } from './http';
-import { SyncStorage } from './token-store';
+import { HttpResponse, Transport, Uploader, SyncStorage } from '@szpm/api-client';
 
 /** Taro.request as the client's transport (wx.request in weapp, fetch in H5). */
 export const taroTransport: Transport = async (request) => {
@@ -18,7 +17,7 @@ export const taroTransport: Transport = async (request) => {
 export const taroUploader: Uploader = async (request) => {
   const headers = { ...request.headers };
   delete headers['Content-Type'];
-  const response = await Taro.uploadFile({ url: request.url, filePath: request.filePath, name: request.field, header: headers });
+  const response = await Taro.uploadFile({ url: request.url, filePath: request.filePath, name: request.field, header: headers, fileName: request.fileName });
   return { status: response.statusCode, body: response.data };
 };
 

@@ -1,12 +1,22 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { AttachmentRef } from '@szpm/contract';
+import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_MAX_BYTES, AttachmentRef } from '@szpm/contract';
 import { useState } from 'react';
 import { api } from '../api';
-import { toastError } from '../utils/feedback';
+import { toast, toastError } from '../utils/feedback';
 import { Button } from '../ui/button';
 
 const MAX_FILES = 9;
+
+/** The document types the api takes besides images (pdf, Word, Excel, PowerPoint). */
+const DOCUMENT_EXTENSIONS = Object.keys(ATTACHMENT_CONTENT_TYPES).filter((ext) => !ATTACHMENT_CONTENT_TYPES[ext].startsWith('image/'));
+
+/** A chosen file: where the platform keeps it, and the name the api is to see. */
+interface PickedFile {
+  path: string;
+  name?: string;
+  size?: number;
+}
 
 interface Props {
   id: string;
@@ -17,7 +27,32 @@ interface Props {
   initial?: AttachmentRef[];
 }
 
-/** 上传相关的附件: photos from the album or camera, uploaded at once; the form sends their ids. */
+async function pickImages(count: number): Promise<PickedFile[]> {
+  const result = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+  return result.tempFiles.map((f) => ({ path: f.path, name: f.originalFileObj?.name, size: f.size }));
+}
+
+/** Documents: from a chat in WeChat (the only place a phone keeps them for a mini-program), from the disk in H5. */
+async function pickDocuments(count: number): Promise<PickedFile[]> {
+  if (process.env.TARO_ENV === 'h5') {
+    return new Promise((resolve, reject) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.multiple = count > 1;
+      input.accept = DOCUMENT_EXTENSIONS.map((ext) => `.${ext}`).join(',');
+      input.onchange = () => {
+        const files = Array.from(input.files ?? []).slice(0, count);
+        if (files.length === 0) reject(new Error('cancelled'));
+        else resolve(files.map((file) => ({ path: URL.createObjectURL(file), name: file.name, size: file.size })));
+      };
+      input.click();
+    });
+  }
+  const result = await Taro.chooseMessageFile({ count, type: 'file', extension: DOCUMENT_EXTENSIONS });
+  return result.tempFiles.map((f) => ({ path: f.path, name: f.name, size: f.size }));
+}
+
+/** 上传相关的附件: photos (album or camera) and documents (PDF, Word, Excel), uploaded at once; the form sends their ids. */
 export function AttachmentPicker({ id, onChange, label = '附件', initial = [] }: Props) {
   const [files, setFiles] = useState<AttachmentRef[]>(initial);
   const [uploading, setUploading] = useState(false);
@@ -27,19 +62,20 @@ export function AttachmentPicker({ id, onChange, label = '附件', initial = [] 
     onChange(next.map((f) => f.id));
   };
 
-  const choose = async () => {
-    let chosen: string[];
+  const choose = async (pick: (count: number) => Promise<PickedFile[]>) => {
+    let chosen: PickedFile[];
     try {
-      const result = await Taro.chooseImage({ count: MAX_FILES - files.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      chosen = result.tempFilePaths;
+      chosen = await pick(MAX_FILES - files.length);
     } catch {
       return; // the officer cancelled
     }
+    const tooLarge = chosen.filter((f) => (f.size ?? 0) > ATTACHMENT_MAX_BYTES);
+    if (tooLarge.length) toast(`${tooLarge.map((f) => f.name ?? '文件').join('、')}超过${ATTACHMENT_MAX_BYTES / 1024 / 1024}MB，未上传`);
     setUploading(true);
     let next = files;
     try {
-      for (const path of chosen) {
-        next = [...next, await api.workflow.upload(path)];
+      for (const file of chosen.filter((f) => !tooLarge.includes(f))) {
+        next = [...next, await api.workflow.upload(file.path, file.name)];
         publish(next);
       }
     } catch (error) {
@@ -61,10 +97,16 @@ export function AttachmentPicker({ id, onChange, label = '附件', initial = [] 
         </View>
       ))}
       {files.length < MAX_FILES && (
-        <Button size="small" fill="outline" loading={uploading} onClick={() => void choose()}>
-          上传图片
-        </Button>
+        <View className="actions actions--inline">
+          <Button id={`${id}-images`} size="small" fill="outline" loading={uploading} onClick={() => void choose(pickImages)}>
+            上传图片
+          </Button>
+          <Button id={`${id}-documents`} size="small" fill="outline" disabled={uploading} onClick={() => void choose(pickDocuments)}>
+            上传文件（PDF、Word、Excel）
+          </Button>
+        </View>
       )}
+      <Text className="muted">图片或文件，最多{MAX_FILES}个，每个不超过{ATTACHMENT_MAX_BYTES / 1024 / 1024}MB</Text>
     </View>
   );
 }

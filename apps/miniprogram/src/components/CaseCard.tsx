@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { WorkflowCaseSummary, WorkflowStatus } from '@szpm/contract';
-import { formatDateTime } from '../logic/format';
+import { DateText } from './DateText';
 import { ROUTES } from '../routes';
 import { go } from '../utils/navigation';
 import { Tag } from '../ui/tag';
@@ -23,16 +23,25 @@ export function CaseCard({ item, actionLabel }: { item: WorkflowCaseSummary; act
     <View className="card case-card" id={`case-${item.id}`} onClick={open}>
       <View className="case-card__head">
         <Text className="case-card__type">{item.formTypeLabel}</Text>
-        <Tag type={STATUS_TAG[item.status]}>{item.statusLabel}</Tag>
+        {/* sent back to be corrected: 已退回 says more than the step (录入初审) it went back to */}
+        {item.returned && item.status !== WorkflowStatus.SUPPLEMENT ? (
+          <Tag type="warning" className="case-card__returned">
+            已退回
+          </Tag>
+        ) : (
+          <Tag type={STATUS_TAG[item.status]}>{item.statusLabel}</Tag>
+        )}
       </View>
       <Text className="case-card__title">{item.title}</Text>
       <Text className="muted">业务单号：{item.businessNo}</Text>
-      {item.subjectName && <Text className="muted">评价对象：{item.subjectName}</Text>}
+      {item.subjectName && !item.title.includes(item.subjectName) && <Text className="muted">评价对象：{item.subjectName}</Text>}
       <Text className="muted">
-        发起：{item.initiatorName} · {formatDateTime(item.createdAt)}
+        发起：{item.initiatorName} · <DateText value={item.createdAt} time />
       </Text>
       <View className="case-card__foot">
-        <Text className="muted">更新于 {formatDateTime(item.updatedAt)}</Text>
+        <Text className="muted">
+          更新于 <DateText value={item.updatedAt} time />
+        </Text>
         <Text className="case-card__action" id={`case-${item.id}-open`}>
           {actionLabel}
         </Text>

@@ -1,6 +1,23 @@
 import { Text, View } from '@tarojs/components';
 import { WORKFLOW_STATUS_LABELS, WorkflowHistoryEntry } from '@szpm/contract';
 import { formatDateTime } from '../logic/format';
+import { returnBanner } from '../logic/workflow-decision';
+import './case-history.scss';
+
+/** A returned form: who sent it back (退回上一级 / 退回补录), and the reason they gave. */
+export function ReturnBanner({ entry, id = 'return-banner' }: { entry: WorkflowHistoryEntry; id?: string }) {
+  const { title, reason } = returnBanner(entry);
+  return (
+    <View className="return-banner" id={id}>
+      <Text className="return-banner__title">
+        {title} · {formatDateTime(entry.at)}
+      </Text>
+      <Text className="return-banner__reason" id={`${id}-reason`}>
+        退回理由：{reason}
+      </Text>
+    </View>
+  );
+}
 
 /** 审批流程记录: who did what, when, with which opinion (and for whom, under a delegation). */
 export function CaseHistory({ history }: { history: WorkflowHistoryEntry[] }) {

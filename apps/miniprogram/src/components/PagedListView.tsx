@@ -29,10 +29,12 @@ export function PagedListView<T>({ list, id, renderItem, emptyText = '暂无数�
   if (view === 'error') {
     return (
       <View className="state-box" id={`${id}-error`}>
-        <Empty status="error" image={<EmptyArt text="!" />} title="加载失败" description={list.state.error ?? ''} />
-        <Button id={`${id}-retry`} type="primary" fill="outline" onClick={() => void list.retry()}>
-          重新加载
-        </Button>
+        <Empty status="error" image={<EmptyArt text="!" />} title={list.state.retryable ? '加载失败' : '无法查看'} description={list.state.error ?? ''} />
+        {list.state.retryable && (
+          <Button id={`${id}-retry`} type="primary" fill="outline" onClick={() => void list.retry()}>
+            重新加载
+          </Button>
+        )}
       </View>
     );
   }

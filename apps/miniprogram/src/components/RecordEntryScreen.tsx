@@ -13,14 +13,18 @@ import {
 } from '@szpm/contract';
 import { useEffect, useMemo, useState } from 'react';
 import { api, errorMessage } from '../api';
+import { drafts, draftKey, DRAFT_RESTORED_MESSAGE } from '../drafts';
+import { useDraft } from '../hooks/useDraft';
 import { useLoader } from '../hooks/useLoader';
-import { publicityPeriod, shanghaiToday } from '../logic/format';
+import { itemOptionDescription, publicityPeriod, shanghaiToday } from '../logic/format';
 import {
   applicableItems,
   badRecordRequest,
   DESCRIPTION_MAX,
   DOCUMENT_NO_MAX,
   emptyRecordEntry,
+  entryConfirmation,
+  entryDoneMessage,
   entryFromCase,
   resubmissionPayload,
   ReturnedEntry,
@@ -37,13 +41,19 @@ import {
   withSubject,
   withSubjectType,
 } from '../logic/record-entry';
+import { actionFailureMessage, fieldProblems } from '../logic/session-ended';
+import { returnOf } from '../logic/workflow-decision';
 import { ROUTES, routeTo } from '../routes';
-import { toast, toastSuccess } from '../utils/feedback';
+import { ensureMe } from '../session-loader';
+import { toast } from '../utils/feedback';
 import { Button } from '../ui/button';
 import { Input } from '../ui/input';
 import { TextArea } from '../ui/textarea';
 import { AttachmentPicker } from './AttachmentPicker';
+import { ReturnBanner } from './CaseHistory';
+import { useConfirmDialog } from './ConfirmDialog';
 import { DateField } from './DateField';
+import { FieldLabel } from './FieldLabel';
 import { FieldError, InfoRows, Section } from './InfoRows';
 import { LoadState } from './LoadState';
 import { SegmentTabs } from './SegmentTabs';
@@ -60,27 +70,52 @@ type Item = BadRecordItemView | RiskListItemView;
 export function RecordEntryScreen({ kind }: { kind: Kind }) {
   // with ?caseId= the screen corrects a form returned to the handler (退回上一级) and submits it again
   const caseId = Number(useRouter().params.caseId) || null;
-  const loaded = useLoader<{ items: Item[]; returned: WorkflowCaseDetail | null }>(
+  const loaded = useLoader<{ items: Item[]; returned: WorkflowCaseDetail | null; accountId: number }>(
     async () => ({
       items: kind === 'bad-record' ? await api.evaluation.badRecordItems() : await api.evaluation.riskListItems(),
       returned: caseId ? await api.workflow.detail(caseId) : null,
+      // drafts are kept per account
+      accountId: (await ensureMe()).id,
     }),
     [kind, caseId],
   );
   return (
     <View className="page" id={`${kind}-entry`}>
       <LoadState loaded={loaded} id={`${kind}-catalogue`}>
-        {({ items, returned }) => <EntryForm kind={kind} items={items} returned={returned} />}
+        {({ items, returned, accountId }) => <EntryForm kind={kind} items={items} returned={returned} accountId={accountId} />}
       </LoadState>
     </View>
   );
 }
 
-function EntryForm({ kind, items, returned }: { kind: Kind; items: Item[]; returned: WorkflowCaseDetail | null }) {
+/** Uploads are not kept in a draft (the picker starts empty again). */
+const keptEntry = (form: RecordEntryForm): RecordEntryForm => ({ ...form, attachmentIds: [] });
+
+/** The api's field names (its `details`) → the form's fields. */
+const ENTRY_API_FIELDS: Readonly<Record<string, RecordEntryField>> = {
+  subjectId: 'subject',
+  subjectType: 'subject',
+  itemId: 'itemId',
+  circumstanceId: 'circumstanceId',
+  factDate: 'factDate',
+  documentNo: 'documentNo',
+  description: 'description',
+};
+
+function EntryForm({ kind, items, returned, accountId }: { kind: Kind; items: Item[]; returned: WorkflowCaseDetail | null; accountId: number }) {
   const today = shanghaiToday();
-  const [form, setForm] = useState<RecordEntryForm>(() =>
+  const draft = useDraft<RecordEntryForm>(
+    drafts,
+    draftKey(returned ? `${kind}-entry.case-${returned.id}` : `${kind}-entry`, accountId),
     returned ? entryFromCase(returned.payload as unknown as ReturnedEntry) : { ...emptyRecordEntry(), factDate: today },
+    keptEntry,
   );
+  const { value: form, setValue: setForm } = draft;
+  useEffect(() => {
+    if (draft.restored) toast(DRAFT_RESTORED_MESSAGE);
+  }, [draft.restored]);
+  const confirmation = useConfirmDialog('entry-confirm');
+  const returnedBy = returned ? returnOf(returned) : null;
   const [problems, setProblems] = useState<Partial<Record<RecordEntryField, string>>>({});
   const [preview, setPreview] = useState<BadRecordPreview | RiskListPreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
@@ -134,6 +169,8 @@ function EntryForm({ kind, items, returned }: { kind: Kind; items: Item[]; retur
       toast(Object.values(found)[0]!);
       return;
     }
+    const consequence = preview ? { publicityMonths: preview.publicityMonths, ...('points' in preview ? { points: preview.points } : {}) } : null;
+    if (!(await confirmation.ask(entryConfirmation(kind, form.subject?.name ?? '', consequence, returned !== null)))) return;
     setBusy(true);
     try {
       const started = returned
@@ -146,10 +183,13 @@ function EntryForm({ kind, items, returned }: { kind: Kind; items: Item[]; retur
         : kind === 'bad-record'
           ? await api.evaluation.determineBadRecord(badRecordRequest(form))
           : await api.evaluation.determineRiskList(riskListRequest(form));
-      toastSuccess('已提交，转认定审核');
+      draft.discard();
+      toast(entryDoneMessage(returned !== null));
       setTimeout(() => void Taro.redirectTo({ url: routeTo(ROUTES.case, { id: started.id }) }), 800);
     } catch (error) {
-      toast(errorMessage(error));
+      setProblems((p) => ({ ...p, ...fieldProblems(error, ENTRY_API_FIELDS) }));
+      const message = actionFailureMessage(error);
+      if (message) toast(message);
     } finally {
       setBusy(false);
     }
@@ -160,6 +200,7 @@ function EntryForm({ kind, items, returned }: { kind: Kind; items: Item[]; retur
 
   return (
     <>
+      {returnedBy && <ReturnBanner entry={returnedBy} id="entry-return" />}
       <Section title={kind === 'bad-record' ? '不良信息认定 · 录入初审' : '风险名单认定 · 录入初审'}>
         <Text className="form-row__label">评价对象类型</Text>
         <SegmentTabs id="entry-subject-type" tabs={subjectTabs} value={form.subjectType} onChange={(t) => change(withSubjectType(form, t), 'subject')} />
@@ -169,9 +210,10 @@ function EntryForm({ kind, items, returned }: { kind: Kind; items: Item[]; retur
           label={kind === 'bad-record' ? '不良信息事项' : '风险名单事项'}
           placeholder="请选择事项"
           value={form.itemId}
-          options={usable.map((i) => ({ value: i.id, label: i.name, description: i.code }))}
+          options={usable.map((i) => ({ value: i.id, label: i.name, description: itemOptionDescription(i) }))}
           onChange={(itemId) => change(withItem(form, itemId), 'itemId')}
           error={problems.itemId}
+          required
           emptyText="没有适用于该评价对象的事项"
         />
         <SelectField
@@ -187,15 +229,16 @@ function EntryForm({ kind, items, returned }: { kind: Kind; items: Item[]; retur
           }))}
           onChange={(circumstanceId) => change({ ...form, circumstanceId }, 'circumstanceId')}
           error={problems.circumstanceId}
+          required
         />
-        <DateField id="entry-fact-date" label="事实发生日期" value={form.factDate} end={today} onChange={(d) => change(withFactDate(form, d), 'factDate')} error={problems.factDate} />
+        <DateField id="entry-fact-date" label="事实发生日期" value={form.factDate} end={today} onChange={(d) => change(withFactDate(form, d), 'factDate')} error={problems.factDate} required />
         <View className="form-row">
-          <Text className="form-row__label">文书编号</Text>
+          <FieldLabel required>文书编号</FieldLabel>
           <Input id="entry-document-no" placeholder="如 深福住建罚〔2026〕12号" value={form.documentNo} maxLength={DOCUMENT_NO_MAX} onChange={(documentNo) => change({ ...form, documentNo }, 'documentNo')} />
           <FieldError message={problems.documentNo} />
         </View>
         <View className="form-row">
-          <Text className="form-row__label">情况说明</Text>
+          <FieldLabel required>情况说明</FieldLabel>
           <TextArea
             id="entry-description"
             placeholder="请填写违法违规事实、处理情况等"
@@ -246,9 +289,10 @@ function EntryForm({ kind, items, returned }: { kind: Kind; items: Item[]; retur
       <Section>
         <AttachmentPicker id="entry-attachments" onChange={(attachmentIds) => setForm((f) => ({ ...f, attachmentIds }))} />
         <Button id="entry-submit" type="primary" block loading={busy} onClick={() => void submit()}>
-          提交
+          {returned ? '重新提交' : '提交'}
         </Button>
       </Section>
+      {confirmation.dialog}
     </>
   );
 }

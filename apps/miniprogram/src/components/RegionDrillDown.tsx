@@ -16,10 +16,12 @@ interface Props<C> {
   columns: Array<StatsColumn<RegionStatsItem<C>, C>>;
   /** shown between the crumbs and the table (a summary of the current crumb) */
   header?: (stats: RegionStats<C>) => ReactNode;
+  /** fold away regions whose counts are all 0 behind 显示全部 */
+  hideEmptyRows?: boolean;
 }
 
 /** Region drill-down: crumbs (全市 › 福田区 › 园岭街道), 返回上一级, a row per child region and a 合计 row. */
-export function RegionDrillDown<C>({ id, rootLabel, drill, columns, header }: Props<C>) {
+export function RegionDrillDown<C>({ id, rootLabel, drill, columns, header, hideEmptyRows }: Props<C>) {
   const labels = crumbLabels(rootLabel, drill.stack);
   return (
     <View id={id}>
@@ -41,7 +43,7 @@ export function RegionDrillDown<C>({ id, rootLabel, drill, columns, header }: Pr
           </Text>
         )}
       </View>
-      <LoadState loaded={drill.stats} id={`${id}-stats`}>
+      <LoadState loaded={drill.stats} id={`${id}-stats`} homeLink={false}>
         {(stats) => (
           <>
             {header?.(stats)}
@@ -56,6 +58,7 @@ export function RegionDrillDown<C>({ id, rootLabel, drill, columns, header }: Pr
               onTapRow={drill.into}
               canTapRow={(row) => canDrillInto(row.level, drill.deepest)}
               total={stats.total}
+              hideEmptyRows={hideEmptyRows}
             />
           </>
         )}

@@ -2,6 +2,8 @@ import { ScrollView, Text, View } from '@tarojs/components';
 import { ReactNode, useState } from 'react';
 import { Popup } from '../ui/popup';
 import { FieldError } from './InfoRows';
+import { FieldLabel } from './FieldLabel';
+import './form-field.scss';
 
 export interface SelectOption<V extends string | number> {
   value: V;
@@ -24,16 +26,18 @@ interface Props<V extends string | number> {
   /** shown in the sheet when there is nothing to choose */
   emptyText?: string;
   footer?: ReactNode;
+  /** a 必填 field: its label gets a red `*` */
+  required?: boolean;
 }
 
 /** A form row that opens a bottom sheet of options (items, circumstances, colleagues …). */
-export function SelectField<V extends string | number>({ id, label, placeholder, value, options, onChange, error, disabled, emptyText = '没有可选项', footer }: Props<V>) {
+export function SelectField<V extends string | number>({ id, label, placeholder, value, options, onChange, error, disabled, emptyText = '没有可选项', footer, required }: Props<V>) {
   const [open, setOpen] = useState(false);
   const chosen = options.find((o) => o.value === value);
   return (
     <View className="form-row">
       <View id={id} className={`select-field${disabled ? ' select-field--disabled' : ''}`} onClick={() => !disabled && setOpen(true)}>
-        <Text className="form-row__label">{label}</Text>
+        <FieldLabel required={required}>{label}</FieldLabel>
         <Text className={chosen ? 'select-field__value' : 'select-field__placeholder'}>{chosen ? chosen.label : placeholder}</Text>
         <Text className="select-field__arrow">›</Text>
       </View>

@@ -3,8 +3,11 @@ import { EVALUATION_SUBJECT_TYPE_LABELS, EvaluationSubjectType, EvaluationSubjec
 import { useState } from 'react';
 import { api } from '../api';
 import { usePagedList } from '../hooks/usePagedList';
+import { subjectIdentifierText } from '../logic/format';
 import { Popup } from '../ui/popup';
 import { FieldError } from './InfoRows';
+import { FieldLabel } from './FieldLabel';
+import './form-field.scss';
 import { PagedListView } from './PagedListView';
 import { SearchBox } from './SearchBox';
 
@@ -14,6 +17,11 @@ interface Props {
   value: EvaluationSubjectView | null;
   onChange: (subject: EvaluationSubjectView) => void;
   error?: string;
+}
+
+/** 统一社会信用代码：9144… · 所属企业：合德物业 — every number with its label. */
+function subjectLine(subject: EvaluationSubjectView): string {
+  return [subjectIdentifierText(subject.subjectType, subject.identifier), subject.companyName ? `所属企业：${subject.companyName}` : ''].filter(Boolean).join(' · ');
 }
 
 /** 评价对象: this district's companies or project managers, searched by name, paged. */
@@ -27,15 +35,12 @@ export function SubjectPicker({ id, subjectType, value, onChange, error }: Props
   return (
     <View className="form-row">
       <View id={id} className="select-field" onClick={() => setOpen(true)}>
-        <Text className="form-row__label">评价对象</Text>
+        <FieldLabel required>评价对象</FieldLabel>
         <Text className={value ? 'select-field__value' : 'select-field__placeholder'}>{value ? value.name : `请选择${label}`}</Text>
         <Text className="select-field__arrow">›</Text>
       </View>
       {value && (
-        <Text className="muted form-row__hint">
-          {value.identifier}
-          {value.companyName ? ` · ${value.companyName}` : ''}
-        </Text>
+        <Text className="muted form-row__hint">{subjectLine(value)}</Text>
       )}
       <FieldError message={error} />
       <Popup visible={open} position="bottom" round title={`选择${label}`} closeable onClose={() => setOpen(false)}>
@@ -57,10 +62,7 @@ export function SubjectPicker({ id, subjectType, value, onChange, error }: Props
                   }}
                 >
                   <Text className="sheet__label">{subject.name}</Text>
-                  <Text className="muted">
-                    {subject.identifier}
-                    {subject.companyName ? ` · ${subject.companyName}` : ''}
-                  </Text>
+                  <Text className="muted">{subjectLine(subject)}</Text>
                 </View>
               )}
             />

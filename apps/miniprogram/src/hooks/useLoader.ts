@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../api/errors';
+import { errorMessage, isRetryable } from '@szpm/api-client';
 
 export interface Loaded<T> {
   data: T | null;
   loading: boolean;
   error: string | null;
+  /** false when trying again cannot help (no permission, not found): no 重新加载 then */
+  retryable: boolean;
   reload(): Promise<void>;
 }
 
@@ -13,6 +15,7 @@ export function useLoader<T>(load: () => Promise<T>, deps: unknown[], options: {
   const [data, setData] = useState<T | null>(null);
   const [loading, setLoading] = useState(options.enabled !== false);
   const [error, setError] = useState<string | null>(null);
+  const [retryable, setRetryable] = useState(true);
   const loadRef = useRef(load);
   loadRef.current = load;
   const counter = useRef(0);
@@ -25,7 +28,10 @@ export function useLoader<T>(load: () => Promise<T>, deps: unknown[], options: {
       const result = await loadRef.current();
       if (id === counter.current) setData(result);
     } catch (e) {
-      if (id === counter.current) setError(errorMessage(e));
+      if (id === counter.current) {
+        setError(errorMessage(e));
+        setRetryable(isRetryable(e));
+      }
     } finally {
       if (id === counter.current) setLoading(false);
     }
@@ -36,5 +42,5 @@ export function useLoader<T>(load: () => Promise<T>, deps: unknown[], options: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [options.enabled, ...deps]);
 
-  return { data, loading, error, reload };
+  return { data, loading, error, retryable, reload };
 }

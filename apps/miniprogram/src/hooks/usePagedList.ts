@@ -1,6 +1,6 @@
 import { Page } from '@szpm/contract';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { errorMessage } from '../api/errors';
+import { errorMessage, isRetryable } from '@szpm/api-client';
 import { canLoadMore, initialPagedState, LoadMode, nextPage, pagedReducer, PagedState } from '../logic/paged-list';
 
 export interface PagedList<T> {
@@ -36,7 +36,7 @@ export function usePagedList<T>(fetchPage: (page: number, pageSize: number) => P
       const result = await fetchRef.current(page, stateRef.current.pageSize);
       dispatch({ type: 'success', mode, requestId, page: result });
     } catch (error) {
-      dispatch({ type: 'failure', mode, requestId, message: errorMessage(error) });
+      dispatch({ type: 'failure', mode, requestId, message: errorMessage(error), retryable: isRetryable(error) });
     }
   }, []);
 

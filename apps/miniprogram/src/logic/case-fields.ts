@@ -6,6 +6,7 @@ import {
   ObjectionGrounds,
   ObjectionTarget,
 } from '@szpm/contract';
+import { cycleLabel } from './format';
 
 export interface FieldRow {
   label: string;
@@ -32,41 +33,36 @@ const LABELS: Array<[string, string]> = [
   ['documentNo', '文书编号'],
   ['description', '情况说明'],
   ['reason', '原因'],
-  ['recordId', '记录编号'],
   ['linkedRecordIds', '关联同年度不良信息'],
   ['revoke', '认定撤销'],
 ];
 
-/** Keys that are references for the machine, not for the reader. */
-const HIDDEN = new Set(['subjectId', 'itemId', 'circumstanceId', 'kindId']);
 
 function display(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (key === 'subjectType' && typeof value === 'string') return EVALUATION_SUBJECT_TYPE_LABELS[value as EvaluationSubjectType] ?? value;
   if (key === 'target' && typeof value === 'string') return OBJECTION_TARGET_LABELS[value as ObjectionTarget] ?? value;
   if (key === 'grounds' && typeof value === 'string') return OBJECTION_GROUNDS_LABELS[value as ObjectionGrounds] ?? value;
+  if (key === 'cycleKey' && typeof value === 'string') return cycleLabel(value);
   if (key === 'publicityMonths' && typeof value === 'number') return `${value}个月`;
   if (key === 'points' && typeof value === 'number') return `${value}分`;
   if (key === 'level' && typeof value === 'number') return `${value}级`;
   if (typeof value === 'boolean') return value ? '是' : '否';
+  if (key === 'linkedRecordIds' && Array.isArray(value)) return value.length ? `${value.length}条` : '—';
   if (Array.isArray(value)) return value.length ? value.join('、') : '—';
   if (typeof value === 'object') return '';
   return String(value);
 }
 
 /**
- * The 信息 tab's rows for a form's content: known keys in order with Chinese labels, then any
- * other plain values; nested objects (an objection's 原信息 and 修改稿) become their own sections.
+ * The 信息 tab's rows for a form's content: the known keys in order with Chinese labels. Keys
+ * without a label (ids, codes) are the machine's and are not shown; nested objects (an
+ * objection's 原信息 and 修改稿) become their own sections.
  */
 export function payloadRows(payload: Record<string, unknown>): FieldRow[] {
   const rows: FieldRow[] = [];
-  const known = new Map(LABELS);
   for (const [key, label] of LABELS) {
     if (key in payload && !isObject(payload[key])) rows.push({ label, value: display(key, payload[key]) });
-  }
-  for (const [key, value] of Object.entries(payload)) {
-    if (known.has(key) || HIDDEN.has(key) || isObject(value)) continue;
-    rows.push({ label: key, value: display(key, value) });
   }
   return rows;
 }
@@ -80,8 +76,8 @@ const SECTION_TITLES: Record<string, string> = { original: '原信息', draft: '
 
 export function payloadSections(payload: Record<string, unknown>): FieldSection[] {
   return Object.entries(payload)
-    .filter(([, value]) => isObject(value))
-    .map(([key, value]) => ({ title: SECTION_TITLES[key] ?? key, rows: payloadRows(value as Record<string, unknown>) }))
+    .filter(([key, value]) => isObject(value) && key in SECTION_TITLES)
+    .map(([key, value]) => ({ title: SECTION_TITLES[key], rows: payloadRows(value as Record<string, unknown>) }))
     .filter((section) => section.rows.length > 0);
 }
 

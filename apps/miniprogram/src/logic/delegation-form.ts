@@ -1,4 +1,5 @@
 import { CreateDelegationRequest, ModuleKey } from '@szpm/contract';
+import { ConfirmWords } from './confirm';
 
 /** 发起委托 form. */
 export interface DelegationForm {
@@ -45,4 +46,9 @@ export function delegationRequest(form: DelegationForm): CreateDelegationRequest
     endAt: `${form.endDate}T23:59:59+08:00`,
     matters: form.matters.trim(),
   };
+}
+
+/** 终止 of a delegation in effect or not yet started: the delegate loses it at once. */
+export function terminateConfirmation(delegateName: string): ConfirmWords {
+  return { title: '终止委托', content: `终止后${delegateName}将立即不能再代您办理委托的事项。`, confirmText: '终止委托' };
 }

@@ -1,5 +1,5 @@
-import { GrantAction, MODULE_BY_KEY, ModuleGrantSummary, ModuleKey, TodoCounts } from '@szpm/contract';
-import { MODULE_ROUTES, RoutePath } from '../routes';
+import { GrantAction, MODULE_BY_KEY, ModuleGrantSummary, ModuleKey, Role, TodoCounts } from '@szpm/contract';
+import { MODULE_ROUTES, ROUTES, RoutePath } from '../routes';
 
 export interface HomeTile {
   module: ModuleKey;
@@ -52,4 +52,43 @@ export function badgeText(count: number): string {
 
 export function holds(modules: ModuleGrantSummary[], module: ModuleKey, action: GrantAction): boolean {
   return modules.some((m) => m.module === module && m.actions.includes(action));
+}
+
+/** The home's own entries that are not module grants: every account's inbox, a project manager's tasks. */
+export enum PersonalEntry {
+  INBOX = 'inbox',
+  SAFETY_TASKS = 'safety-tasks',
+}
+
+/** A tile of the home: a module the account holds, or one of its personal entries. */
+export type HomeEntryKey = ModuleKey | PersonalEntry;
+
+export interface PersonalTile {
+  key: PersonalEntry;
+  label: string;
+  route: RoutePath;
+  /** unread messages / inspection tasks not yet submitted (0: none) */
+  badge: number;
+}
+
+export interface PersonalCounts {
+  unreadMessages: number;
+  openSafetyTasks: number;
+}
+
+/** Roles whose property areas receive the inspection tasks of 安全检查 (chapter 16). */
+const SAFETY_TASK_ROLES: readonly Role[] = [Role.PROJECT_MANAGER];
+
+export function receivesSafetyTasks(role: Role): boolean {
+  return SAFETY_TASK_ROLES.includes(role);
+}
+
+/**
+ * 我的: what every account receives, whatever its grants — 我的消息 (notices, 催办, task and objection
+ * messages) for all, 我的检查任务 for project managers. A recipient's home is never empty.
+ */
+export function personalTiles(role: Role, counts: PersonalCounts | null): PersonalTile[] {
+  const tiles: PersonalTile[] = [{ key: PersonalEntry.INBOX, label: '我的消息', route: ROUTES.messages, badge: counts?.unreadMessages ?? 0 }];
+  if (receivesSafetyTasks(role)) tiles.push({ key: PersonalEntry.SAFETY_TASKS, label: '我的检查任务', route: ROUTES.safetyTasks, badge: counts?.openSafetyTasks ?? 0 });
+  return tiles;
 }

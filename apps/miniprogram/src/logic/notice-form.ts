@@ -1,4 +1,5 @@
-import { NoticeAudience, PublishNoticeRequest, RegionNode } from '@szpm/contract';
+import { NoticeAudience, NoticeAudienceCount, NoticeAudienceRequest, PublishNoticeRequest, RegionNode } from '@szpm/contract';
+import { ConfirmWords } from './confirm';
 
 /** 发布通知 form. */
 export interface NoticeForm {
@@ -56,4 +57,25 @@ export function streetsOf(tree: RegionNode[]): RegionNode[] {
   };
   walk(tree);
   return streets;
+}
+
+/** The part of the form the api counts the recipients of (POST /notices/audience). */
+export function audienceRequest(form: NoticeForm): NoticeAudienceRequest {
+  return { audiences: form.audiences, ...(form.streetIds.length ? { streetIds: form.streetIds } : {}) };
+}
+
+export const NO_RECIPIENTS_MESSAGE = '所选接收对象和发送范围内没有接收人，请调整后再发布';
+
+/** 「将向 33 名项目经理发送通知」 before 发布; null when nobody would receive it. */
+export function publishConfirmation(count: NoticeAudienceCount): ConfirmWords | null {
+  if (count.total === 0) return null;
+  const who = count.byAudience
+    .filter((a) => a.count > 0)
+    .map((a) => `${a.count} 名${a.audienceLabel}`)
+    .join('、');
+  return { title: '确认发布通知？', content: `将向 ${who}发送通知，发布后不能撤回。`, confirmText: '发布' };
+}
+
+export function publishedMessage(recipients: number): string {
+  return `已发布，已通知 ${recipients} 人`;
 }

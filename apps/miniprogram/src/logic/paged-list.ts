@@ -14,6 +14,8 @@ export interface PagedState<T> {
   pageSize: number;
   loading: LoadMode | null;
   error: string | null;
+  /** false when trying again cannot help (无权限, 不存在): the error offers no 重新加载 */
+  retryable: boolean;
   /** the request whose answer counts */
   requestId: number;
 }
@@ -21,10 +23,10 @@ export interface PagedState<T> {
 export type PagedAction<T> =
   | { type: 'start'; mode: LoadMode; requestId: number }
   | { type: 'success'; mode: LoadMode; requestId: number; page: Page<T> }
-  | { type: 'failure'; mode: LoadMode; requestId: number; message: string };
+  | { type: 'failure'; mode: LoadMode; requestId: number; message: string; retryable?: boolean };
 
 export function initialPagedState<T>(pageSize = DEFAULT_PAGE_SIZE): PagedState<T> {
-  return { items: [], total: 0, page: 0, pageSize, loading: null, error: null, requestId: 0 };
+  return { items: [], total: 0, page: 0, pageSize, loading: null, error: null, retryable: true, requestId: 0 };
 }
 
 export function pagedReducer<T>(state: PagedState<T>, action: PagedAction<T>): PagedState<T> {
@@ -45,7 +47,7 @@ export function pagedReducer<T>(state: PagedState<T>, action: PagedAction<T>): P
     }
     case 'failure':
       if (action.requestId !== state.requestId) return state;
-      return { ...state, loading: null, error: action.message };
+      return { ...state, loading: null, error: action.message, retryable: action.retryable ?? true };
   }
 }
 

@@ -7,6 +7,7 @@ import {
   RecordPreviewRequest,
   RiskListDeterminationRequest,
 } from '@szpm/contract';
+import { ConfirmWords } from './confirm';
 
 /**
  * 不良信息认定 / 风险名单认定 entry (录入初审). 分值 and 公示期时长 are never typed: the server
@@ -173,4 +174,35 @@ export function entryFromCase(payload: ReturnedEntry): RecordEntryForm {
 export function resubmissionPayload(form: RecordEntryForm): ReturnedEntry {
   const { attachmentIds: _attachments, submit: _submit, ...facts } = common(form);
   return { ...facts, linkedRecordIds: form.linkedRecordIds };
+}
+
+/** 分值 / 公示期 as the server previewed them for the chosen circumstance (no points on the risk list). */
+export interface EntryConsequence {
+  points?: number;
+  publicityMonths: number;
+}
+
+/** The question before a determination is submitted, with what approving it will do. */
+export function entryConfirmation(kind: 'bad-record' | 'risk-list', subjectName: string, preview: EntryConsequence | null, resubmit: boolean): ConfirmWords {
+  const who = subjectName ? `「${subjectName}」` : '该评价对象';
+  let approved: string;
+  if (kind === 'risk-list') approved = preview ? `${who}将列入风险名单，公示 ${preview.publicityMonths} 个月` : `${who}将列入风险名单并公示`;
+  else if (preview?.points !== undefined) approved = `${who}的该不良信息将公示 ${preview.publicityMonths} 个月并计 ${preview.points} 分`;
+  else approved = `${who}的该不良信息将进入公示并计分`;
+  return {
+    title: resubmit ? '确认重新提交？' : '确认提交认定？',
+    content: `提交后转认定审核，不能再修改；审核通过后${approved}。`,
+    confirmText: '提交',
+  };
+}
+
+export function entryDoneMessage(resubmit: boolean): string {
+  return resubmit ? '已重新提交，转认定审核' : '已提交，转认定审核';
+}
+
+/** The question before a 撤销 / 恢复 is submitted. */
+export function withdrawalConfirmation(kindLabel: string, mode: 'revocations' | 'restorations'): ConfirmWords {
+  const verb = mode === 'revocations' ? '撤销' : '恢复';
+  const approved = mode === 'revocations' ? `该${kindLabel}将撤销，不再公示` : `该${kindLabel}将恢复，不再公示`;
+  return { title: `确认提交${verb}？`, content: `提交后转认定审核，不能再修改；审核通过后${approved}。`, confirmText: '提交' };
 }

@@ -6,6 +6,7 @@ import {
   SafetyTargetStatus,
   SafetyTaskItem,
 } from '@szpm/contract';
+import { ConfirmWords } from './confirm';
 import { formatDate } from './format';
 
 /** The api's limits of one answer (ResultEntryDto). */
@@ -108,6 +109,17 @@ export function resultEntries(answers: TaskAnswers): SafetyResultEntryRequest[] 
 /** 合格 30 · 不合格 2 · 不涉及 2 */
 export function outcomeSummary(form: Pick<SafetyTargetForm, 'passCount' | 'failCount' | 'notApplicableCount'>): string {
   return `合格 ${form.passCount} · 不合格 ${form.failCount} · 不涉及 ${form.notApplicableCount}`;
+}
+
+/** 提交 of a task: what the district receives (counted from the answers), and that it is final. */
+export function taskSubmitConfirmation(form: Pick<SafetyTargetForm, 'propertyAreaName'>, answers: TaskAnswers): ConfirmWords {
+  const count = (outcome: SafetyCheckOutcome) => Object.values(answers).filter((a) => a.outcome === outcome).length;
+  const summary = `合格 ${count(SafetyCheckOutcome.PASS)} · 不合格 ${count(SafetyCheckOutcome.FAIL)} · 不涉及 ${count(SafetyCheckOutcome.NOT_APPLICABLE)}`;
+  return {
+    title: '提交安全检查',
+    content: `将向区住房建设部门报送${form.propertyAreaName}的检查结果（${summary}），提交后不能再修改。`,
+    confirmText: '提交',
+  };
 }
 
 /** 未填项全部合格: the items without an answer become 合格 (answered ones stay as they are). */

@@ -40,3 +40,15 @@ export function sumCounts<C>(rows: C[], keys: Array<NumericKey<C>>): Pick<C, Num
   for (const key of keys) total[key] = rows.reduce((sum, row) => sum + (row[key] as unknown as number), 0);
   return total as Pick<C, NumericKey<C>>;
 }
+
+/** A row whose every count is 0 (rates of such a row are 0 / 0 too): nothing to see in it. */
+export function isEmptyRow<R, C>(columns: Array<StatsColumn<R, C>>, row: C): boolean {
+  return columns.filter((c) => c.kind === 'count').every((c) => !(row[c.key] as unknown as number));
+}
+
+/** The rows to show: all of them, or only those with a number when empty rows are folded away. */
+export function visibleRows<R extends C, C>(rows: R[], columns: Array<StatsColumn<R, C>>, showAll: boolean): { shown: R[]; hidden: number } {
+  if (showAll) return { shown: rows, hidden: 0 };
+  const shown = rows.filter((row) => !isEmptyRow(columns, row));
+  return { shown, hidden: rows.length - shown.length };
+}

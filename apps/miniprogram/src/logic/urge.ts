@@ -1,5 +1,5 @@
 import { NotificationErrorCode } from '@szpm/contract';
-import { ApiError, errorMessage } from '../api/errors';
+import { ApiError, errorMessage } from '@szpm/api-client';
 
 /** The reminder path's one answer for "nobody is left to urge" (everybody read / completed / bound). */
 export function isNothingToUrge(error: unknown): boolean {

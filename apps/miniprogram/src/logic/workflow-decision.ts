@@ -1,4 +1,16 @@
-import { OPINION_REQUIRED_ACTIONS, WORKFLOW_ACTION_LABELS, WorkflowAction, WorkflowActionRequest, WorkflowCaseDetail } from '@szpm/contract';
+import {
+  EvaluationFormType,
+  OPINION_REQUIRED_ACTIONS,
+  WORKFLOW_ACTION_LABELS,
+  WorkflowAction,
+  WorkflowActionRequest,
+  WorkflowCaseDetail,
+  WorkflowHistoryEntry,
+  WorkflowStatus,
+} from '@szpm/contract';
+import { ConfirmWords } from './confirm';
+
+export type { ConfirmWords };
 
 /** The decisions the 审核信息 tab offers, in the order an officer reads them. */
 const DECISION_ORDER: readonly WorkflowAction[] = [
@@ -23,8 +35,13 @@ export interface DecisionChoice {
   sendsBack: boolean;
 }
 
-export function decisionChoices(allowed: readonly WorkflowAction[]): DecisionChoice[] {
-  return DECISION_ORDER.filter((a) => allowed.includes(a)).map((action) => ({
+/**
+ * `correctedElsewhere`: the form is corrected and submitted again in its entry screen (a returned
+ * determination), so 提交 is not offered here as a second way to resubmit it.
+ */
+export function decisionChoices(allowed: readonly WorkflowAction[], correctedElsewhere = false): DecisionChoice[] {
+  const offered = correctedElsewhere ? allowed.filter((a) => a !== WorkflowAction.SUBMIT && a !== WorkflowAction.RESUBMIT) : allowed;
+  return DECISION_ORDER.filter((a) => offered.includes(a)).map((action) => ({
     action,
     label: WORKFLOW_ACTION_LABELS[action],
     sendsBack: action === WorkflowAction.RETURN_TO_PREVIOUS || action === WorkflowAction.RETURN_FOR_SUPPLEMENT,
@@ -53,20 +70,41 @@ export function opinionRequired(action: WorkflowAction | null): boolean {
   return action !== null && OPINION_REQUIRED_ACTIONS.includes(action);
 }
 
+/** Refusing or sending back (不同意, 退回): the officer writes why; the decision's own words are no reason. */
+const REASON_ACTIONS: readonly WorkflowAction[] = [
+  WorkflowAction.REJECT,
+  WorkflowAction.PROPOSE_REJECT,
+  WorkflowAction.RETURN_TO_PREVIOUS,
+  WorkflowAction.RETURN_FOR_SUPPLEMENT,
+  WorkflowAction.SEND_BACK,
+];
+
+export function reasonRequired(action: WorkflowAction | null): boolean {
+  return action !== null && REASON_ACTIONS.includes(action);
+}
+
+/** The label above the opinion box for the chosen decision. */
+export function opinionLabel(action: WorkflowAction | null): string {
+  if (reasonRequired(action)) return `${WORKFLOW_ACTION_LABELS[action!]}的理由`;
+  if (opinionRequired(action)) return `审核意见（不填写则为“${WORKFLOW_ACTION_LABELS[action!]}”）`;
+  return '意见（选填）';
+}
+
 /** The message that stops the submit, or null when it may go. */
 export function decisionProblem(form: DecisionForm): string | null {
   if (!form.action) return '请选择审核意见';
+  if (reasonRequired(form.action) && !form.opinion.trim()) return `请填写${WORKFLOW_ACTION_LABELS[form.action]}的理由`;
   if (opinionRequired(form.action) && !effectiveOpinion(form)) return '请填写审核意见';
   if (form.opinion.length > OPINION_MAX_LENGTH) return `审核意见不能超过${OPINION_MAX_LENGTH}字`;
   if (form.remark.length > REMARK_MAX_LENGTH) return `备注不能超过${REMARK_MAX_LENGTH}字`;
   return null;
 }
 
-/** What is typed, or the chosen decision's own words (同意 / 退回上一级 …) when nothing is. */
+/** What is typed, or for 同意 / 拟同意 the decision's own words when nothing is (a refusal needs its reason typed). */
 function effectiveOpinion(form: DecisionForm): string {
   const typed = form.opinion.trim();
   if (typed) return typed;
-  return form.action && opinionRequired(form.action) ? WORKFLOW_ACTION_LABELS[form.action] : '';
+  return form.action && opinionRequired(form.action) && !reasonRequired(form.action) ? WORKFLOW_ACTION_LABELS[form.action] : '';
 }
 
 export function decisionRequest(form: DecisionForm, version: number): WorkflowActionRequest {
@@ -83,16 +121,105 @@ export function submitLabel(action: WorkflowAction | null): string {
   return action === WorkflowAction.ACCEPT ? '确认受理' : '提交';
 }
 
-/** Toast after a decision went through. */
-export function doneMessage(action: WorkflowAction): string {
+/** The part of a case the words about its consequences are made of. */
+export type DecidedCase = Pick<WorkflowCaseDetail, 'formType' | 'payload'>;
+
+const count = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** What 同意 does to the record behind the form, in words (numbers from the form's payload as the server filled it). */
+function approvalConsequence({ formType, payload }: DecidedCase): string {
+  const months = count(payload.publicityMonths);
+  const points = count(payload.points);
+  switch (formType) {
+    case EvaluationFormType.BAD_RECORD_DETERMINATION:
+      if (months !== null && points !== null) return `通过后该不良信息将公示 ${months} 个月并计 ${points} 分`;
+      return '通过后该不良信息将进入公示并计分';
+    case EvaluationFormType.RISK_LIST_DETERMINATION:
+      return months !== null ? `通过后该评价对象将列入风险名单，公示 ${months} 个月` : '通过后该评价对象将列入风险名单并公示';
+    case EvaluationFormType.GOOD_RECORD_DETERMINATION:
+      return points !== null ? `通过后该良好信息将生效并计 ${points} 分` : '通过后该良好信息将生效并计分';
+    case EvaluationFormType.BAD_RECORD_REVOCATION:
+      return '通过后该不良信息将撤销：不再公示，也不再计分';
+    case EvaluationFormType.BAD_RECORD_RESTORATION:
+      return '通过后该不良信息将恢复：不再公示，已计的分值保留';
+    case EvaluationFormType.RISK_LIST_REVOCATION:
+      return '通过后该风险名单将撤销，不再公示';
+    case EvaluationFormType.RISK_LIST_RESTORATION:
+      return '通过后该风险名单将恢复，不再公示';
+    default:
+      return '同意后该业务即办结';
+  }
+}
+
+/**
+ * The question before a decision is sent, saying what it will do; null where nothing needs confirming
+ * (确认受理 only takes the form into one's own list).
+ */
+export function decisionConfirmation(action: WorkflowAction, decided: DecidedCase): ConfirmWords | null {
+  const label = WORKFLOW_ACTION_LABELS[action];
+  const ask = (content: string): ConfirmWords => ({ title: `确认${label}？`, content, confirmText: label });
+  switch (action) {
+    case WorkflowAction.ACCEPT:
+      return null;
+    case WorkflowAction.APPROVE:
+      return ask(`${approvalConsequence(decided)}。`);
+    case WorkflowAction.REJECT:
+      return ask('不同意后该业务即办结，不再生效；你填写的理由记入审批流程记录。');
+    case WorkflowAction.RETURN_TO_PREVIOUS:
+      return ask('该业务将退回上一环节，由经办人按你填写的理由修改后重新提交。');
+    case WorkflowAction.RETURN_FOR_SUPPLEMENT:
+      return ask('该业务将退回申请人，按你填写的理由补充材料后重新提交。');
+    case WorkflowAction.PROPOSE_APPROVE:
+    case WorkflowAction.PROPOSE_REJECT:
+      return ask(`提交后转审核人审核，由审核人决定是否${action === WorkflowAction.PROPOSE_APPROVE ? '同意' : '不同意'}。`);
+    default:
+      return ask('提交后转入下一环节审核，提交后不能再修改。');
+  }
+}
+
+/** After a decision went through: what happened, in words (not a bare 提交成功). */
+export function doneMessage(action: WorkflowAction, formType?: string): string {
   switch (action) {
     case WorkflowAction.ACCEPT:
       return '已受理，请在待办理中办理';
+    case WorkflowAction.APPROVE:
+      return `已同意，${APPROVED_OUTCOME[formType ?? ''] ?? '该业务已办结'}`;
+    case WorkflowAction.REJECT:
+      return '已不同意，该业务已办结';
     case WorkflowAction.RETURN_TO_PREVIOUS:
       return '已退回上一级';
     case WorkflowAction.RETURN_FOR_SUPPLEMENT:
       return '已退回补录';
+    case WorkflowAction.PROPOSE_APPROVE:
+      return '已拟同意，转审核';
+    case WorkflowAction.PROPOSE_REJECT:
+      return '已拟不同意，转审核';
     default:
-      return '提交成功';
+      return '已提交，转审核';
   }
+}
+
+const APPROVED_OUTCOME: Record<string, string> = {
+  [EvaluationFormType.BAD_RECORD_DETERMINATION]: '已进入公示',
+  [EvaluationFormType.RISK_LIST_DETERMINATION]: '已列入风险名单',
+  [EvaluationFormType.GOOD_RECORD_DETERMINATION]: '良好信息已生效',
+  [EvaluationFormType.BAD_RECORD_REVOCATION]: '不良信息已撤销',
+  [EvaluationFormType.BAD_RECORD_RESTORATION]: '不良信息已恢复',
+  [EvaluationFormType.RISK_LIST_REVOCATION]: '风险名单已撤销',
+  [EvaluationFormType.RISK_LIST_RESTORATION]: '风险名单已恢复',
+};
+
+/** Sending back (退回上一级 / 驳回重报 / 退回补录): the form is back where it is corrected. */
+const RETURN_ACTIONS: readonly WorkflowAction[] = [WorkflowAction.RETURN_TO_PREVIOUS, WorkflowAction.SEND_BACK, WorkflowAction.RETURN_FOR_SUPPLEMENT];
+
+/** The 退回 that put an unfinished form where it is now, or null when its last step was not a return. */
+export function returnOf(detail: Pick<WorkflowCaseDetail, 'status' | 'history'>): WorkflowHistoryEntry | null {
+  const last = detail.history.reduce<WorkflowHistoryEntry | null>((latest, entry) => (!latest || entry.seq > latest.seq ? entry : latest), null);
+  if (!last || !RETURN_ACTIONS.includes(last.action) || last.toStatus !== detail.status) return null;
+  return detail.status === WorkflowStatus.APPROVED || detail.status === WorkflowStatus.REJECTED ? null : last;
+}
+
+/** The banner on a returned form: who sent it back, and why. */
+export function returnBanner(entry: WorkflowHistoryEntry): { title: string; reason: string } {
+  return { title: `${entry.actorName}（${entry.actorRoleLabel}）${entry.actionLabel}`, reason: entry.opinion?.trim() || '未填写理由' };
 }

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { api, apiClient } from '../api';
-import { ApiError } from '../api/errors';
+import { ApiError } from '@szpm/api-client';
 
 /**
  * Opens a file the api makes (an xlsx ledger): weapp downloads it and opens it with the document

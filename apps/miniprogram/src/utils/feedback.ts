@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { errorMessage } from '../api/errors';
+import { errorMessage } from '@szpm/api-client';
 
 /** A short message at the bottom of the screen (long ones stay longer). */
 export function toast(message: string): void {
@@ -13,9 +13,4 @@ export function toastSuccess(message: string): void {
 /** The api's Chinese message for a failed action. */
 export function toastError(error: unknown): void {
   toast(errorMessage(error));
-}
-
-export async function confirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
-  const result = await Taro.showModal({ title, content, confirmText, cancelText: '取消' });
-  return result.confirm;
 }

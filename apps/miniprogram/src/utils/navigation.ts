@@ -1,9 +1,18 @@
 import Taro from '@tarojs/taro';
-import { QueryValue } from '../api/http';
+import { CLIENT_ERROR_MESSAGES, ClientErrorCode, QueryValue } from '@szpm/api-client';
 import { RoutePath, routeTo } from '../routes';
 
+/**
+ * Opens a page. Offline, a subpackage that was never loaded cannot be opened: the tap says so
+ * instead of doing nothing.
+ */
 export function go(path: RoutePath, params?: Record<string, QueryValue>): void {
-  void Taro.navigateTo({ url: routeTo(path, params) });
+  const url = routeTo(path, params);
+  Taro.navigateTo({ url }).catch((error: { errMsg?: string }) => {
+    // ten pages deep WeChat opens no more: replace the top one instead
+    if (/limit/i.test(error?.errMsg ?? '')) void Taro.redirectTo({ url });
+    else void Taro.showToast({ title: CLIENT_ERROR_MESSAGES[ClientErrorCode.NETWORK], icon: 'none', duration: 3000 });
+  });
 }
 
 /** Back to the previous page, or to `fallback` when this page was opened directly (H5 link). */

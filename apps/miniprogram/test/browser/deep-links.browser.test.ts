@@ -19,9 +19,9 @@ import {
   WorkflowAction,
   WorkflowCaseDetail,
 } from '@szpm/contract';
-import { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiJson, apiLogin, DEMO_PASSWORD, freePort, openBrowser, removeBrowserProfiles, RunningApi, screenshot, signIn, startApi, typeInto } from './support';
+import { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiJson, apiLogin, browserSession, checkPage, DEMO_PASSWORD, freePort, RunningApi, screenshot, signIn, startApi, typeInto } from './support';
 
 /**
  * The links the server sends, opened in the H5 build by the project manager they were sent to
@@ -30,38 +30,13 @@ import { apiJson, apiLogin, DEMO_PASSWORD, freePort, openBrowser, removeBrowserP
  * objection opens its detail, where the manager supplements it and files it again.
  */
 let api: RunningApi;
-const contexts: BrowserContext[] = [];
-let lastPage: Page | null = null;
+const { newPage } = browserSession(() => api, { logFailedApiCalls: true });
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
   api = await startApi({ PORT: String(await freePort()) });
   for (const user of ['futian.handler', 'futian.supervisor', 'demo.manager']) tokens[user] = await apiLogin(api.base, user);
 });
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  removeBrowserProfiles();
-  await api?.stop();
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') return;
-  if (lastPage) await screenshot(lastPage, `failed-${context.task.name.slice(0, 40)}`).catch(() => undefined);
-  console.error(`api output (end):\n${api.output().slice(-3000)}`);
-});
-
-async function newPage(): Promise<Page> {
-  const context = await openBrowser();
-  contexts.push(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  page.on('response', async (response) => {
-    if (response.status() >= 400 && response.url().includes('/api/')) console.error(`${response.status()} ${response.request().method()} ${response.url()}: ${await response.text().catch(() => '')}`);
-  });
-  lastPage = page;
-  return page;
-}
 
 /** Fills the H5 password sign-in in, on the login page that is shown (or about to be). */
 async function submitLogin(page: Page, username: string): Promise<void> {
@@ -130,6 +105,7 @@ describe('安全检查: the launch notice opens 我的安全检查 at that inspe
     expect(list).toContain(title);
     expect(list).not.toContain(otherTitle);
     await screenshot(page, 'deep-01-safety-tasks');
+    await checkPage(page, 'deep-01-safety-tasks');
 
     await card.click();
     await page.locator('#task-submit').waitFor();
@@ -146,8 +122,9 @@ describe('安全检查: the launch notice opens 我的安全检查 at that inspe
     await expect.poll(() => page.locator(`#task-item-${failed.id}`).textContent()).toContain('不合格须填写问题说明');
     await typeInto(page, `task-item-${failed.id}-note`, '地下车库挡水板缺失，已安排本周内补齐。');
     await screenshot(page, 'deep-02-safety-task-form');
+    await checkPage(page, 'deep-02-safety-task-form');
     await page.locator('#task-submit').click();
-    await page.locator('.taro-model__confirm').click();
+    await page.locator('#task-confirm-confirm').click();
 
     // submitted: read-only results
     await page.locator('#task-submitted').waitFor();
@@ -155,6 +132,7 @@ describe('安全检查: the launch notice opens 我的安全检查 at that inspe
     expect(await page.locator(`#task-result-${failed.id}`).textContent()).toContain('地下车库挡水板缺失');
     expect(await page.locator('#task-submit').count()).toBe(0);
     await screenshot(page, 'deep-03-safety-task-submitted');
+    await checkPage(page, 'deep-03-safety-task-submitted');
 
     const submitted = await apiJson<SafetyTargetForm>(api.base, `/safety-inspections/my-tasks/${task.targetId}`, { token: tokens['demo.manager'] });
     expect(submitted).toMatchObject({ status: 'SUBMITTED', failCount: 1, notApplicableCount: 1, passCount: items.length - 2 });
@@ -208,6 +186,7 @@ describe('异议处理: the 退回补录 message opens the objection for the uni
     expect(await page.locator('#objection-statement').textContent()).toContain('事实认定有误');
     expect(await page.locator('#objection-original').textContent()).toContain('申报材料与事实不符');
     await screenshot(page, 'deep-04-objection-returned');
+    await checkPage(page, 'deep-04-objection-returned');
 
     // nothing supplemented yet: refused in the page
     await page.locator('#objection-resubmit').click();
@@ -220,6 +199,7 @@ describe('异议处理: the 退回补录 message opens the objection for the uni
     expect(await page.locator('#objection-statement').textContent()).toContain('材料真实，补充原件扫描件');
     expect(await page.locator('#case-history').textContent()).toContain('请补充材料原件');
     await screenshot(page, 'deep-05-objection-resubmitted');
+    await checkPage(page, 'deep-05-objection-resubmitted');
 
     const after = await apiJson<ObjectionDetail>(api.base, `/service-evaluation/objections/${filed.id}`, { token: tokens['demo.manager'] });
     expect(after).toMatchObject({ status: 'PENDING_ACCEPTANCE' });
@@ -248,6 +228,7 @@ describe('消息链接: a link opened without a session, and a page reloaded', (
     expect(shownLink(page)).toBe(link);
     expect(await page.locator('#home-profile').count()).toBe(0);
     await screenshot(page, 'deep-06-link-after-sign-in');
+    await checkPage(page, 'deep-06-link-after-sign-in');
   });
 
   it('the handler reloads the notice’s detail and is still offered 催办 (the officer is loaded again)', async () => {
@@ -262,5 +243,6 @@ describe('消息链接: a link opened without a session, and a page reloaded', (
     await page.locator('#notice-urge').waitFor();
     expect(shownLink(page)).toBe(detail);
     await screenshot(page, 'deep-07-reloaded-notice-detail');
+    await checkPage(page, 'deep-07-reloaded-notice-detail');
   });
 });

@@ -1,7 +1,6 @@
 import { StaffDetail, StaffListItem, Page as ApiPage } from '@szpm/contract';
-import { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiJson, apiLogin, freePort, openBrowser, removeBrowserProfiles, RunningApi, screenshot, startApi, typeInto } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiJson, apiLogin, browserSession, freePort, RunningApi, screenshot, startApi, typeInto } from './support';
 
 /**
  * Chapter 1 as a newcomer tries it after `npm start`: embedded mode has no WeChat, so the sign-in
@@ -9,24 +8,11 @@ import { apiJson, apiLogin, freePort, openBrowser, removeBrowserProfiles, Runnin
  * demo account with name, phone and the development SMS code, and the next visit goes straight in.
  */
 let api: RunningApi;
-const contexts: BrowserContext[] = [];
-let lastPage: Page | null = null;
+const { newPage } = browserSession(() => api);
 
 beforeAll(async () => {
   // the api exactly as `npm start` runs it: no WeChat settings at all
   api = await startApi({ PORT: String(await freePort()) });
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  removeBrowserProfiles();
-  await api?.stop();
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') return;
-  if (lastPage) await screenshot(lastPage, `failed-${context.task.name.slice(0, 40)}`).catch(() => undefined);
-  console.error(`api output (end):\n${api.output().slice(-3000)}`);
 });
 
 describe('身份绑定 in embedded mode: the development WeChat sign-in', () => {
@@ -36,10 +22,7 @@ describe('身份绑定 in embedded mode: the development WeChat sign-in', () => 
     const person = await apiJson<StaffDetail>(api.base, `/permissions/staff/${unbound.items[0].id}`, { token: lead });
     expect(person.wechatBound).toBe(false);
 
-    const context = await openBrowser();
-    contexts.push(context);
-    const page = context.pages()[0] ?? (await context.newPage());
-    lastPage = page;
+    const page = await newPage();
     await page.goto(`${api.base}/m/`);
     await page.locator('#login-dev-wechat').click();
     await screenshot(page, 'dev-01-unbound');

@@ -1,8 +1,7 @@
 import { BadRecordDetail, Page as ApiPage, PublicBadRecord, ReceivedNoticeItem, StaffDetail, StaffListItem } from '@szpm/contract';
-import { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeWechat } from './fake-wechat';
-import { apiJson, apiLogin, freePort, openBrowser, removeBrowserProfiles, RunningApi, screenshot, signIn, startApi, typeInto } from './support';
+import { apiJson, apiLogin, browserSession, checkPage, freePort, RunningApi, screenshot, signIn, startApi, typeInto } from './support';
 
 /**
  * The H5 build as a new officer uses it, against the api in embedded mode (fresh data, demo seed):
@@ -15,7 +14,8 @@ const OA = { appId: 'wxoa0000000000e2e1', secret: 'oa-secret-for-the-browser-e2e
 
 let api: RunningApi;
 let wechat: FakeWechat;
-const contexts: BrowserContext[] = [];
+// the api's answer to a failed request is what the officer saw in the toast
+const { newPage } = browserSession(() => api, { logFailedApiCalls: true });
 
 beforeAll(async () => {
   wechat = await FakeWechat.start(OA.appId, OA.secret);
@@ -30,31 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  removeBrowserProfiles();
-  await api?.stop();
   await wechat?.close();
-});
-
-let lastPage: Page | null = null;
-
-async function newPage(options: { userAgent?: string } = {}): Promise<Page> {
-  const context = await openBrowser(options);
-  contexts.push(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  // the api's answer to a failed request is what the officer saw in the toast
-  page.on('response', async (response) => {
-    if (response.status() >= 400 && response.url().includes('/api/')) console.error(`${response.status()} ${response.request().method()} ${response.url()}: ${await response.text().catch(() => '')}`);
-  });
-  lastPage = page;
-  return page;
-}
-
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') return;
-  if (lastPage) await screenshot(lastPage, `failed-${context.task.name.slice(0, 40)}`).catch(() => undefined);
-  console.error(`api output (end):\n${api.output().slice(-3000)}`);
 });
 
 describe('物业服务评价: 不良信息认定 from entry to publicity', () => {
@@ -66,10 +42,12 @@ describe('物业服务评价: 不良信息认定 from entry to publicity', () =>
     const page = await newPage();
     await signIn(page, api.base, 'futian.handler');
     await screenshot(page, '01-handler-home');
+    await checkPage(page, '01-handler-home');
 
     await page.locator('#home-module-service-evaluation').click();
     await page.locator('#evaluation').waitFor();
     await screenshot(page, '02-evaluation-menu');
+    await checkPage(page, '02-evaluation-menu');
     await page.locator('#evaluation-entry-bad-record').click();
     await page.locator('#entry-submit').waitFor();
 
@@ -94,13 +72,16 @@ describe('物业服务评价: 不良信息认定 from entry to publicity', () =>
     await typeInto(page, 'entry-document-no', documentNo);
     await typeInto(page, 'entry-description', '经现场检查，该项目未按规定公示物业服务收费标准，责令限期整改逾期未改正。');
     await screenshot(page, '03-bad-record-entry');
+    await checkPage(page, '03-bad-record-entry');
     await page.locator('#entry-submit').click();
+    await page.locator('#entry-confirm-confirm').click();
 
     await page.locator('#case-page #case-status').waitFor();
     await expect.poll(() => page.locator('#case-status').textContent()).toContain('认定审核');
     caseId = Number(new URL(page.url().replace('#', '')).searchParams.get('id'));
     expect(caseId).toBeGreaterThan(0);
     await screenshot(page, '04-submitted-case');
+    await checkPage(page, '04-submitted-case');
   });
 
   it('the supervisor returns it (退回上一级); the handler corrects it in the entry screen and submits again', async () => {
@@ -116,17 +97,26 @@ describe('物业服务评价: 不良信息认定 from entry to publicity', () =>
     await supervisor.locator('#decision-RETURN_TO_PREVIOUS').click();
     await typeInto(supervisor, 'decision-opinion', '请补充整改期限。');
     await supervisor.locator('#case-submit').click();
+    await supervisor.locator('#case-confirm-confirm').click();
     await supervisor.locator('#work').waitFor();
 
     const handler = await newPage();
     await signIn(handler, api.base, 'futian.handler');
-    await openFromWork(handler);
+    // the handler's 待办 card says it came back (已退回), not the step it is at (录入初审)
+    await handler.locator('#home-module-service-evaluation').click();
+    await handler.locator('#evaluation-work-pending').click();
+    await expect.poll(() => handler.locator(`#case-${caseId}`).textContent()).toContain('已退回');
+    expect(await handler.locator(`#case-${caseId}`).textContent()).not.toContain('录入初审');
+    await handler.locator(`#case-${caseId}`).click();
+    await handler.locator('#case-tabs-audit').click();
     await handler.locator('#case-correct').click();
     await handler.locator('#entry-submit').waitFor();
     await expect.poll(() => handler.locator('#entry-subject').textContent()).toContain(subjectName);
     await typeInto(handler, 'entry-description', '经现场检查，该项目未按规定公示物业服务收费标准，责令十五日内整改，逾期未改正。');
     await screenshot(handler, '04b-handler-corrects-returned');
+    await checkPage(handler, '04b-handler-corrects-returned');
     await handler.locator('#entry-submit').click();
+    await handler.locator('#entry-confirm-confirm').click();
     // the corrected form opens as a new page above the one it was corrected from
     const status = handler.locator('#case-status:visible');
     await status.waitFor();
@@ -144,6 +134,7 @@ describe('物业服务评价: 不良信息认定 from entry to publicity', () =>
     await card.waitFor();
     expect(await card.textContent()).toContain(subjectName);
     await screenshot(page, '05-supervisor-pending');
+    await checkPage(page, '05-supervisor-pending');
     await card.click();
 
     await page.locator('#case-info').waitFor();
@@ -152,7 +143,9 @@ describe('物业服务评价: 不良信息认定 from entry to publicity', () =>
     await page.locator('#decision-APPROVE').click();
     await typeInto(page, 'decision-opinion', '同意认定，予以公示。');
     await screenshot(page, '06-supervisor-audit');
+    await checkPage(page, '06-supervisor-audit');
     await page.locator('#case-submit').click();
+    await page.locator('#case-confirm-confirm').click();
 
     // back in 我的工作; the form is finished and listed under 已完成
     await page.locator('#work').waitFor();
@@ -160,6 +153,7 @@ describe('物业服务评价: 不良信息认定 from entry to publicity', () =>
     await page.locator(`#case-${caseId}`).waitFor();
     expect(await page.locator(`#case-${caseId}`).textContent()).toContain('已同意');
     await screenshot(page, '07-supervisor-completed');
+    await checkPage(page, '07-supervisor-completed');
 
     await page.locator(`#case-${caseId}`).click();
     await page.locator('#case-tabs-audit').click();
@@ -189,6 +183,7 @@ describe('物业服务评价: 不良信息认定 from entry to publicity', () =>
     expect(info).toContain('公示中');
     await expect(page.locator('#record-revoke').isVisible()).resolves.toBe(true);
     await screenshot(page, '08-record-detail');
+    await checkPage(page, '08-record-detail');
 
     const token = await apiLogin(api.base, 'futian.handler');
     const detail = await apiJson<BadRecordDetail>(api.base, `/service-evaluation/bad-records/${record!.id}`, { token });
@@ -206,6 +201,7 @@ describe('物业服务评价: 不良信息认定 from entry to publicity', () =>
     await page.locator('#score-explanation').waitFor();
     expect((await page.locator('#score-explanation').textContent())!.length).toBeGreaterThan(20);
     await screenshot(page, '08b-score-detail');
+    await checkPage(page, '08b-score-detail');
   });
 });
 
@@ -231,6 +227,7 @@ describe('身份绑定: an officer opens the H5 page inside WeChat for the first
     await page.locator('#bind-entries').waitFor();
     expect(page.url()).not.toContain('code=');
     await screenshot(page, '09-bind-entries');
+    await checkPage(page, '09-bind-entries');
 
     await page.locator('#bind-entry-officer').click();
     await typeInto(page, 'bind-name', person.name);
@@ -242,11 +239,13 @@ describe('身份绑定: an officer opens the H5 page inside WeChat for the first
     expect(outbox.length).toBeGreaterThan(0);
     await typeInto(page, 'bind-code', outbox[0].code);
     await screenshot(page, '10-bind-form');
+    await checkPage(page, '10-bind-form');
     await page.locator('#bind-submit').click();
 
     await page.locator('#home-modules').waitFor();
     expect(await page.locator('#home-profile').textContent()).toContain(person.name);
     await screenshot(page, '11-bound-home');
+    await checkPage(page, '11-bound-home');
 
     const after = await apiJson<StaffDetail>(api.base, `/permissions/staff/${person.id}`, { token: lead });
     expect(after.wechatBound).toBe(true);
@@ -273,7 +272,9 @@ describe('通知发布: publish to the project managers and follow the reading',
     await page.locator('[id^="notice-type-option-"]').first().click();
     await typeInto(page, 'notice-content', '请各物业服务项目于6月10日前完成地下车库防倒灌设施检查，并将检查情况报街道办。');
     await screenshot(page, '12-notice-publish');
+    await checkPage(page, '12-notice-publish');
     await page.locator('#notice-submit').click();
+    await page.locator('#notice-confirm-confirm').click();
 
     await page.locator('#notice-stats').waitFor();
     const recipients = Number(await page.locator('#notice-stat-recipients').textContent());
@@ -299,6 +300,7 @@ describe('通知发布: publish to the project managers and follow the reading',
     await page.locator('#notice-recipients-filter-read').click();
     await expect.poll(() => page.locator('#notice-recipients').textContent()).toContain('王俊峰');
     await screenshot(page, '13-notice-statistics');
+    await checkPage(page, '13-notice-statistics');
 
 
     // 部门已发消息 lists it; 查看全部统计 counts it
@@ -309,6 +311,7 @@ describe('通知发布: publish to the project managers and follow the reading',
     await page.locator('#notice-summary-totals').waitFor();
     expect(await page.locator('#notice-summary-totals').textContent()).toMatch(/1\s*通知/);
     await screenshot(page, '14-notice-all-statistics');
+    await checkPage(page, '14-notice-all-statistics');
   });
 });
 
@@ -327,7 +330,9 @@ describe('安全检查: launch from the rule library, follow completion, 催办'
     await expect.poll(() => page.locator('#safety-deadline').textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
     await typeInto(page, 'safety-instructions', '请对照检查项逐项自查，不合格项须拍照并说明整改措施。');
     await screenshot(page, '15-safety-launch');
+    await checkPage(page, '15-safety-launch');
     await page.locator('#safety-submit').click();
+    await page.locator('#safety-confirm-confirm').click();
 
     await page.locator('#inspection-info').waitFor();
     expect(await page.locator('#inspection-info').textContent()).toMatch(/完成 0\/\d+/);
@@ -339,12 +344,14 @@ describe('安全检查: launch from the rule library, follow completion, 催办'
     await page.locator(`#${await urge.getAttribute('id')}-confirm`).click();
     await expect.poll(() => page.locator('.taro__toast').textContent()).toMatch(/已催办 \d+ 人/);
     await screenshot(page, '16-safety-by-company');
+    await checkPage(page, '16-safety-by-company');
 
     await page.locator('#inspection-overview').click();
     await page.locator('#safety-overview-page').waitFor();
     await expect.poll(() => page.locator('#safety-overview-page').textContent()).toContain('总体情况');
     await page.locator('#safety-regions-table-total').waitFor();
     await screenshot(page, '17-safety-overview');
+    await checkPage(page, '17-safety-overview');
 
     // the district's streets; a street drills down to its communities, 返回上一级 comes back
     const street = page.locator('#safety-regions-table .stats-table__name--link').first();
@@ -361,6 +368,7 @@ describe('安全检查: launch from the rule library, follow completion, 催办'
     await page.locator('[id^="safety-cell-area-"]').first().waitFor();
     await expect.poll(() => page.locator('.nut-popup').textContent()).toContain(`共${targets}条`);
     await screenshot(page, '17b-safety-cell-list');
+    await checkPage(page, '17b-safety-cell-list');
   });
 });
 
@@ -374,11 +382,13 @@ describe('用户统计: binding statistics by unit category, the lists behind th
     const allUnits = Number(await page.locator('#stats-table-PROPERTY_COMPANY-allUnits').textContent());
     expect(allUnits).toBeGreaterThan(0);
     await screenshot(page, '18-binding-stats');
+    await checkPage(page, '18-binding-stats');
 
     await page.locator('#stats-urge-all').click();
     await page.locator('#stats-urge-all-confirm').click();
     await expect.poll(() => page.locator('.taro__toast').textContent()).toMatch(/已催绑 \d+ 人/);
     await screenshot(page, '19-binding-urged');
+    await checkPage(page, '19-binding-urged');
 
     await page.locator('#stats-table-PROPERTY_COMPANY-allUnits').click();
     await page.locator('#units-list').waitFor();

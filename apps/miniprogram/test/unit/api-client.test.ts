@@ -1,9 +1,6 @@
 import { AuthErrorCode, CommonErrorCode, ON_BEHALF_OF_HEADER, TokenPair } from '@szpm/contract';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiClient } from '../../src/api/client';
-import { ApiError, ClientErrorCode, errorMessage } from '../../src/api/errors';
-import { HttpRequest, HttpResponse, toQueryString } from '../../src/api/http';
-import { memoryTokenStore, storageTokenStore } from '../../src/api/token-store';
+import { ApiClient, ApiError, ClientErrorCode, errorMessage, HttpRequest, HttpResponse, toQueryString, memoryTokenStore, storageTokenStore } from '@szpm/api-client';
 
 const pair = (n: number): TokenPair => ({ accessToken: `access-${n}`, refreshToken: `refresh-${n}`, expiresIn: 900 });
 const expired = { status: 401, body: { statusCode: 401, code: CommonErrorCode.TOKEN_EXPIRED, message: '登录已过期，请重新登录' } };

@@ -179,7 +179,7 @@ describe('handle screen (审核信息)', () => {
       { label: '公示期时长', value: '12个月' },
       { label: '同一事项只计一次', value: '是' },
       { label: '事实发生日期', value: '2026-03-01' },
-      { label: '关联同年度不良信息', value: '3、4' },
+      { label: '关联同年度不良信息', value: '2条' },
     ]);
     expect(payloadSections({ original: { itemName: '旧事项' }, draft: null, text: 'x' })).toEqual([{ title: '原信息', rows: [{ label: '事项', value: '旧事项' }] }]);
   });

@@ -2,7 +2,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { CommonErrorCode, Page } from '@szpm/contract';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../src/api/errors';
+import { ApiError } from '@szpm/api-client';
 import { useCountdown } from '../../src/hooks/useCountdown';
 import { useLoader } from '../../src/hooks/useLoader';
 import { usePagedList } from '../../src/hooks/usePagedList';

@@ -11,6 +11,7 @@ import {
   submitProblemMessage,
   submitProblems,
   taskProgressText,
+  taskSubmitConfirmation,
   taskTag,
   withAnswer,
   withUnansweredPassed,
@@ -95,5 +96,21 @@ describe('安全检查填报: one area’s checklist', () => {
     expect(isSubmitted(form(SafetyTargetStatus.SUBMITTED))).toBe(true);
     expect(isSubmitted(form(SafetyTargetStatus.DRAFT))).toBe(false);
     expect(outcomeSummary({ passCount: 30, failCount: 2, notApplicableCount: 2 })).toBe('合格 30 · 不合格 2 · 不涉及 2');
+  });
+});
+
+describe('taskSubmitConfirmation', () => {
+  it('counts the answers the district will receive and says the submission is final', () => {
+    const answers = {
+      1: { outcome: SafetyCheckOutcome.PASS, note: '', photoIds: [] },
+      2: { outcome: SafetyCheckOutcome.PASS, note: '', photoIds: [] },
+      3: { outcome: SafetyCheckOutcome.FAIL, note: '挡水板缺失', photoIds: [] },
+      4: { outcome: SafetyCheckOutcome.NOT_APPLICABLE, note: '', photoIds: [] },
+    };
+    expect(taskSubmitConfirmation({ propertyAreaName: '景田花园' }, answers)).toEqual({
+      title: '提交安全检查',
+      content: '将向区住房建设部门报送景田花园的检查结果（合格 2 · 不合格 1 · 不涉及 1），提交后不能再修改。',
+      confirmText: '提交',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { CommonErrorCode, NotificationErrorCode, rate } from '@szpm/contract';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../src/api/errors';
+import { ApiError } from '@szpm/api-client';
 import { canDrillInto, cellQuery, crumbLabels, drillFilter, drillInto, drillTo, drillUp, DrillStack } from '../../src/logic/region-drill';
 import { completionText } from '../../src/logic/safety';
 import { opensList, StatsColumn, statValueText, sumCounts } from '../../src/logic/stats-grid';

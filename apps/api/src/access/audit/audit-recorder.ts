@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { Repository } from 'typeorm';
 import { errorBodyOf } from '../../common/errors/all-exceptions.filter';
+import { AnonymousRefusalAuditBudget } from '../../common/http/throttling';
 import { AUDIT_KEY, AuditSpec } from '../access.decorators';
 import { AuditLog, AuditOutcome } from '../entities/audit-log.entity';
 
@@ -43,7 +44,21 @@ export class AuditRecorder {
   constructor(
     // eslint-disable-next-line szpm/no-raw-scoped-access -- the audit trail is append-only and written for every actor, not read here
     @InjectRepository(AuditLog) private readonly logs: Repository<AuditLog>,
+    private readonly anonymousBudget: AnonymousRefusalAuditBudget,
   ) {}
+
+  /**
+   * The row of a write refused at the door. Without a known actor (no token, a junk or expired one)
+   * the rows per client IP are bounded (AUDIT_ANONYMOUS_REFUSALS_PER_IP); beyond that the refusal is logged only.
+   */
+  async recordRefusal(request: Request, endpoint: { action: string; targetType: string | null }, targetId: string | null, error: unknown): Promise<void> {
+    if (!request.actor && !(await this.anonymousBudget.admits(request))) {
+      request.audited = true;
+      this.logger.warn(`anonymous refusal over the audit budget, not audited: ${request.method} ${request.originalUrl.slice(0, 255)} from ${request.ip ?? '?'} (request ${request.requestId})`);
+      return;
+    }
+    await this.record(request, endpoint, targetId, { error });
+  }
 
   /** The row of a write that succeeded (`error` undefined) or ended with `error`, as the caller sees it. */
   async record(request: Request, endpoint: { action: string; targetType: string | null }, targetId: string | null, result: { statusCode: number } | { error: unknown }): Promise<void> {

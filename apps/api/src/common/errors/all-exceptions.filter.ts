@@ -64,16 +64,21 @@ export function errorBodyOf(exception: unknown, request: Request): ApiErrorBody 
   }
   if (isBodyParseError(exception)) {
     const status = (exception as { status: number }).status;
-    return status === 413
-      ? { statusCode: 413, code: CommonErrorCode.PAYLOAD_TOO_LARGE, message: ERROR_MESSAGES[CommonErrorCode.PAYLOAD_TOO_LARGE] }
-      : { statusCode: 400, code: CommonErrorCode.MALFORMED_BODY, message: ERROR_MESSAGES[CommonErrorCode.MALFORMED_BODY] };
+    if (status === 413) return { statusCode: 413, code: CommonErrorCode.PAYLOAD_TOO_LARGE, message: ERROR_MESSAGES[CommonErrorCode.PAYLOAD_TOO_LARGE] };
+    // JSON is read as UTF-8 only (body-limits.ts): any other charset is a 415
+    if (bodyParseErrorType(exception) === 'charset.unsupported') return { statusCode: 415, code: CommonErrorCode.UNSUPPORTED_CHARSET, message: ERROR_MESSAGES[CommonErrorCode.UNSUPPORTED_CHARSET] };
+    return { statusCode: 400, code: CommonErrorCode.MALFORMED_BODY, message: ERROR_MESSAGES[CommonErrorCode.MALFORMED_BODY] };
   }
   return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: CommonErrorCode.INTERNAL_ERROR, message: ERROR_MESSAGES[CommonErrorCode.INTERNAL_ERROR] };
 }
 
-function isBodyParseError(error: unknown): boolean {
+function bodyParseErrorType(error: unknown): string | undefined {
   const e = error as { type?: string; cause?: { type?: string } } | null;
-  const type = e?.type ?? e?.cause?.type;
+  return e?.type ?? e?.cause?.type;
+}
+
+function isBodyParseError(error: unknown): boolean {
+  const type = bodyParseErrorType(error);
   return typeof type === 'string' && (type.startsWith('entity.') || type === 'encoding.unsupported' || type === 'charset.unsupported');
 }
 

@@ -31,14 +31,20 @@ export function jsonDepthExceeds(raw: Buffer, limit: number): boolean {
 }
 
 /**
- * body-parser's `verify` hook: runs on the raw bytes before JSON.parse, so a deeply nested body is
- * refused with a 400 before parsing it (and before class-transformer recurses through it). The
- * error's `type` makes the exception filter answer MALFORMED_BODY.
+ * body-parser's `verify` hook: runs on the raw bytes before they are decoded and parsed. The depth
+ * scan reads bytes as UTF-8 (where no byte of a multi-byte character looks like a bracket or a
+ * quote); body-parser also decodes UTF-16 and UTF-32, in which the scan would misread the quotes and
+ * miss the brackets, so any charset but UTF-8 is refused with a 415 first. Then a deeply nested
+ * body is refused with a 400 before JSON.parse (and before anything recurses through it). The
+ * errors' `type` makes the exception filter answer UNSUPPORTED_CHARSET or MALFORMED_BODY.
  */
-export function refuseDeepJson(_request: IncomingMessage, _response: unknown, raw: Buffer): void {
+export function verifyJsonBody(_request: IncomingMessage, _response: unknown, raw: Buffer, charset: string | null): void {
+  if (charset !== 'utf-8') {
+    throw Object.assign(new Error(`JSON must be UTF-8, not ${String(charset)}`), { status: 415, type: 'charset.unsupported', charset });
+  }
   if (jsonDepthExceeds(raw, JSON_MAX_DEPTH)) {
     throw Object.assign(new Error(`JSON nested deeper than ${JSON_MAX_DEPTH} levels`), { status: 400, type: 'entity.too.deep' });
   }
 }
 
-export const jsonBodyOptions = { limit: JSON_BODY_LIMIT, verify: refuseDeepJson };
+export const jsonBodyOptions = { limit: JSON_BODY_LIMIT, verify: verifyJsonBody };

@@ -65,7 +65,7 @@ function helmetWith(config: SecurityConfig, directives: CspDirectives): RequestH
 /**
  * helmet on every response (no X-Powered-By, nosniff, X-Frame-Options DENY, a CSP, HSTS when served
  * over HTTPS), a CSP of its own for the Swagger UI, and `Cache-Control: no-store` on the API's answers:
- * they carry personal data or tokens, which no browser or proxy cache may keep.
+ * they carry personal data or tokens, which no browser or proxy cache may keep (信息公示 excepted: @PublicCache, public-cache.ts).
  */
 export function securityHeaders(config: SecurityConfig, scriptHashes: string[]): RequestHandler {
   const pages = helmetWith(config, pageDirectives(scriptHashes));

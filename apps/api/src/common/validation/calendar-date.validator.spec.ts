@@ -12,4 +12,9 @@ describe('dates as the contract writes them', () => {
     const bad = ['20991201', '20991201T090000Z', '2026-12-01', '2026-12-01T09:00:00', '2026-12-01 09:00:00Z', '2026-02-30T09:00:00Z', '2026-12-01T24:00:00Z', '2026-12-01T09:60:00Z', '0000-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', '2026-12-01T09:00:00+24:00'];
     for (const value of bad) expect({ value, valid: isDateTime(value) }).toEqual({ value, valid: false });
   });
+
+  it('isDateTime: the instant, not the text, is in range (an offset can carry it past a year bound)', () => {
+    for (const good of ['9999-12-31T23:30:00Z', '9999-12-31T23:30:00+08:00', '1970-01-01T00:00:00Z', '1970-01-01T00:00:00-05:00']) expect({ good, valid: isDateTime(good) }).toEqual({ good, valid: true });
+    for (const bad of ['9999-12-31T23:30:00-05:00', '1970-01-01T00:00+08:00', '1970-01-01T07:59:59+08:00']) expect({ bad, valid: isDateTime(bad) }).toEqual({ bad, valid: false });
+  });
 });

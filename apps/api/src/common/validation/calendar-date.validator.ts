@@ -31,14 +31,15 @@ const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?
 /**
  * An instant in ISO 8601 extended format with its offset, as the contract writes it
  * ('2026-12-01T09:00:00+08:00', '2026-12-01T01:00:00.000Z'): a real calendar day, a real time of day,
- * a year in DATE_TIME_YEARS. The basic format ('20991201') and dates such as 02-30 are refused.
+ * an instant whose UTC year is in DATE_TIME_YEARS. The basic format ('20991201') and dates such as 02-30 are refused.
  */
 export function isDateTime(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const parts = DATE_TIME.exec(value);
   if (!parts || !isCalendarDate(parts[1])) return false;
-  const year = Number(parts[1].slice(0, 4));
-  return year >= DATE_TIME_YEARS.min && year <= DATE_TIME_YEARS.max && !Number.isNaN(new Date(value).getTime());
+  // the instant's year, not the text's: an offset carries '9999-12-31T23:30:00-05:00' into 10000 and '1970-01-01T00:00+08:00' back into 1969
+  const year = new Date(value).getUTCFullYear();
+  return year >= DATE_TIME_YEARS.min && year <= DATE_TIME_YEARS.max;
 }
 
 export function IsDateTime(options?: ValidationOptions): PropertyDecorator {

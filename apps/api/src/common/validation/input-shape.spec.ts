@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, ValidateNested } from 'class-validator';
+import { JSON_MAX_DEPTH } from '../http/body-limits';
 import { inputShapeDetails, isWellFormedText } from './input-shape';
 
 class Address {
@@ -52,5 +53,19 @@ describe('inputShapeDetails', () => {
     expect(fields({ name: 1e300, addresses: [{ city: -1e20 }] })).toEqual(['name:isSafeNumber', 'addresses[0].city:isSafeNumber']);
     expect(fields({ name: 2 ** 53 - 1, city: 1.5 })).toEqual([]);
     expect(fields({ name: 1e300 }, false)).toEqual([]);
+  });
+
+  it('refuses nesting deeper than JSON_MAX_DEPTH, naming where it goes too deep, however deep the input', () => {
+    /** `depth` arrays, one inside the other, built without recursion */
+    const nested = (depth: number) => {
+      let value: unknown[] = [];
+      for (let level = 1; level < depth; level++) value = [value];
+      return value;
+    };
+    expect(fields(nested(JSON_MAX_DEPTH))).toEqual([]);
+    expect(fields({ addresses: [{ city: 'x' }], name: nested(JSON_MAX_DEPTH - 1) })).toEqual([]);
+    expect(fields(nested(JSON_MAX_DEPTH + 1))).toEqual([`${'[0]'.repeat(JSON_MAX_DEPTH)}:maxDepth`]);
+    const tooDeep = inputShapeDetails({ addresses: nested(200_000) }, Profile, true);
+    expect(tooDeep).toEqual([{ field: `addresses${'[0]'.repeat(JSON_MAX_DEPTH - 1)}`, constraint: 'maxDepth', message: expect.stringContaining('嵌套') }]);
   });
 });

@@ -1,12 +1,15 @@
 import { DECORATORS } from '@nestjs/swagger/dist/constants';
 import { FieldErrorDetail } from '@szpm/contract';
+import { JSON_MAX_DEPTH } from '../http/body-limits';
 
 /**
  * Checks every request value before class-transformer and class-validator see it, for what no DTO
  * rule states because it holds for every field: text is well-formed Unicode (a lone UTF-16
  * surrogate cannot be stored or encoded), a number is within the safe integer range (beyond it a
  * JSON number has lost its digits), and `null` is sent only for a field the contract declares
- * nullable (`@ApiProperty({ nullable: true })`: the same declaration the OpenAPI document shows).
+ * nullable (`@ApiProperty({ nullable: true })`: the same declaration the OpenAPI document shows),
+ * and arrays and objects nest at most JSON_MAX_DEPTH deep (the walk stops there, so no input can
+ * exhaust the stack, whatever way it arrived).
  */
 
 type Constructor = new (...args: never[]) => unknown;
@@ -15,6 +18,7 @@ const MESSAGES = {
   isWellFormed: '{field}含有无法识别的字符',
   isSafeNumber: '{field}超出允许的数值范围',
   isNotNull: '{field}不能为 null',
+  maxDepth: `{field}嵌套超过 ${JSON_MAX_DEPTH} 层`,
 } as const;
 
 function detail(field: string, constraint: keyof typeof MESSAGES): FieldErrorDetail {
@@ -53,17 +57,19 @@ function nestedType(type: Constructor | undefined, property: string): Constructo
 /**
  * The fields of `value` that break a rule above, named by their path as the client sent them.
  * `type` is the DTO the value becomes (for the nullable rule); `checkNumbers` is off for query
- * strings and path parameters, whose numbers are still text here.
+ * strings and path parameters, whose numbers are still text here. `depth` counts the arrays and
+ * objects around `value` (the body or query object itself is level 1).
  */
-export function inputShapeDetails(value: unknown, type: Constructor | undefined, checkNumbers: boolean, field = ''): FieldErrorDetail[] {
+export function inputShapeDetails(value: unknown, type: Constructor | undefined, checkNumbers: boolean, field = '', depth = 0): FieldErrorDetail[] {
   if (typeof value === 'string') return isWellFormedText(value) ? [] : [detail(field, 'isWellFormed')];
   if (typeof value === 'number') return checkNumbers && !(Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) ? [detail(field, 'isSafeNumber')] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => inputShapeDetails(item, type, checkNumbers, join(field, index)));
   if (value === null || typeof value !== 'object') return [];
+  if (depth + 1 > JSON_MAX_DEPTH) return [detail(field, 'maxDepth')];
+  if (Array.isArray(value)) return value.flatMap((item, index) => inputShapeDetails(item, type, checkNumbers, join(field, index), depth + 1));
   return Object.entries(value).flatMap(([key, item]) => {
     const path = join(field, key);
     if (!isWellFormedText(key)) return [detail(path, 'isWellFormed')];
     if (item === null) return declaresNullable(type, key) ? [] : [detail(path, 'isNotNull')];
-    return inputShapeDetails(item, nestedType(type, key), checkNumbers, path);
+    return inputShapeDetails(item, nestedType(type, key), checkNumbers, path, depth + 1);
   });
 }

@@ -6,7 +6,7 @@ import { AppException } from '../../common/errors/app.exception';
 import { RecipientGroup, RecipientResolver } from '../notifications/reminders/recipient-resolver';
 import { PropertyArea } from '../regions/entities/property-area.entity';
 import { Region, RegionLevel } from '../regions/entities/region.entity';
-import { PublishNoticeDto } from './dto/notice.dto';
+import { NoticeAudienceDto } from './dto/notice.dto';
 import { NoticeException } from './notices.exception';
 
 export interface ResolvedRecipient {
@@ -35,7 +35,7 @@ export class NoticeAudienceResolver {
     private readonly resolver: RecipientResolver,
   ) {}
 
-  async resolve(actor: Actor, dto: PublishNoticeDto): Promise<{ target: NoticeTargetView; recipients: ResolvedRecipient[] }> {
+  async resolve(actor: Actor, dto: NoticeAudienceDto): Promise<{ target: NoticeTargetView; recipients: ResolvedRecipient[] }> {
     if (dto.audiences.includes(NoticeAudience.DISTRICT_OFFICER) && !isCityActor(actor)) throw new NoticeException(NoticeErrorCode.AUDIENCE_NOT_ALLOWED);
     const districts = await this.districts(actor, dto.districtIds);
     const target: NoticeTargetView = {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   GrantAction,
   ModuleKey,
+  NoticeAudienceCount,
   NoticeDetail,
   NoticeRecipientItem,
   NoticeRecipientStats,
@@ -15,7 +16,7 @@ import { Audited, CurrentActor, RequireGrant } from '../../access/access.decorat
 import { Actor } from '../../access/actor';
 import { contentDisposition } from '../../common/http/content-disposition';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe';
-import { NoticeRecipientQueryDto, NoticeRecipientStatsQueryDto, NoticeStatisticsQueryDto, PublishNoticeDto, SentNoticeQueryDto } from './dto/notice.dto';
+import { NoticeAudienceDto, NoticeRecipientQueryDto, NoticeRecipientStatsQueryDto, NoticeStatisticsQueryDto, PublishNoticeDto, SentNoticeQueryDto } from './dto/notice.dto';
 import { NoticesService } from './notices.service';
 
 const View = () => RequireGrant(ModuleKey.NOTICES, GrantAction.VIEW);
@@ -34,6 +35,14 @@ export class NoticesController {
   @ApiOperation({ summary: '发布通知：发给本区（市局：全市或所选行政区）全部或所选街道、社区、物业项目的项目经理和/或业委会主任；市局还可发给区局工作人员' })
   publish(@CurrentActor() actor: Actor, @Body() body: PublishNoticeDto): Promise<NoticeDetail> {
     return this.notices.publish(actor, body);
+  }
+
+  @Post('audience')
+  @Operate()
+  @HttpCode(200)
+  @ApiOperation({ summary: '接收人数：所选接收对象和发送范围现在发布会送达多少人（按接收对象分列），发布前确认用；不发送任何消息' })
+  audience(@CurrentActor() actor: Actor, @Body() body: NoticeAudienceDto): Promise<NoticeAudienceCount> {
+    return this.notices.audienceCount(actor, body);
   }
 
   @Get()

@@ -7,6 +7,7 @@ import {
   NOTICE_AUDIENCE_LABELS,
   NOTICE_SUBJECT_TYPE,
   NoticeAudience,
+  NoticeAudienceCount,
   NoticeAudienceStats,
   NoticeDetail,
   NoticeErrorCode,
@@ -33,6 +34,7 @@ import { RemindersService } from '../notifications/reminders/reminders.service';
 import { Region } from '../regions/entities/region.entity';
 import { escapeLike } from '../../common/sql/like';
 import {
+  NoticeAudienceDto,
   NoticeRecipientQueryDto,
   NoticeRecipientStatsQueryDto,
   NoticeStatisticsQueryDto,
@@ -78,6 +80,19 @@ export class NoticesService {
 
   private notices(actor: Actor) {
     return this.scope.repository(actor, Notice, NOTICE_LABEL);
+  }
+
+  /** The recipients the same choice would reach if published now (the sender confirms with the number). */
+  async audienceCount(actor: Actor, dto: NoticeAudienceDto): Promise<NoticeAudienceCount> {
+    const { recipients } = await this.audiences.resolve(actor, dto);
+    return {
+      total: recipients.length,
+      byAudience: dto.audiences.map((audience) => ({
+        audience,
+        audienceLabel: NOTICE_AUDIENCE_LABELS[audience],
+        count: recipients.filter((r) => r.audience === audience).length,
+      })),
+    };
   }
 
   async publish(actor: Actor, dto: PublishNoticeDto): Promise<NoticeDetail> {

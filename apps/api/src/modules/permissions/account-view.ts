@@ -6,8 +6,8 @@ export function isBound(account: Account): boolean {
   return Boolean(account.wechatOpenId || account.miniOpenId);
 }
 
-/** A list row: the phone is always masked. */
-export function toStaffListItem(account: Account): StaffListItem {
+/** A list row: the phone is always masked; the district's name when the list has it at hand. */
+export function toStaffListItem(account: Account, districtName: string | null = null): StaffListItem {
   return {
     id: account.id,
     name: account.name,
@@ -18,6 +18,7 @@ export function toStaffListItem(account: Account): StaffListItem {
     avatarUrl: account.avatarUrl,
     wechatBound: isBound(account),
     status: account.status,
+    districtName,
   };
 }
 

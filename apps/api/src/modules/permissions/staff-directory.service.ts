@@ -49,7 +49,14 @@ export class StaffDirectoryService {
       );
     }
     const [rows, total] = await qb.orderBy('a.id', 'ASC').skip(window.skip).take(window.take).getManyAndCount();
-    return toPage(rows.map(toStaffListItem), total, window);
+    const districtIds = [...new Set(rows.map((a) => a.districtId).filter((x): x is number => x !== null))];
+    const districts = districtIds.length ? await this.regions.findBy({ id: In(districtIds) }) : [];
+    const districtName = (id: number | null) => districts.find((r) => r.id === id)?.name ?? null;
+    return toPage(
+      rows.map((a) => toStaffListItem(a, districtName(a.districtId))),
+      total,
+      window,
+    );
   }
 
   async detail(actor: Actor, id: number): Promise<StaffDetail> {

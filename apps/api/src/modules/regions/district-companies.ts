@@ -10,6 +10,7 @@ import { PropertyCompany } from './entities/property-company.entity';
 export function companyOfDistrictCondition(companyIdColumn: string, districtParameter = 'companyDistrictId'): string {
   return (
     `(${companyIdColumn} IN (SELECT dc_c.id FROM property_companies dc_c WHERE dc_c.registeredDistrictId = :${districtParameter})` +
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- reads only the company ids of areas in the bound district, which every caller resolved with DistrictScope.districtFilter
     ` OR ${companyIdColumn} IN (SELECT dc_a.companyId FROM property_areas dc_a WHERE dc_a.districtId = :${districtParameter} AND dc_a.companyId IS NOT NULL))`
   );
 }

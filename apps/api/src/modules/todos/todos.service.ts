@@ -5,7 +5,7 @@ import { Actor } from '../../access/actor';
 import { DistrictScope } from '../../access/district-scope';
 import { pageWindow, toPage } from '../../common/http/pagination.dto';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
-import { selectSummaryColumns, whereSearch } from '../workflow/workflow-case-query';
+import { returnedCaseIds, selectSummaryColumns, whereSearch } from '../workflow/workflow-case-query';
 import { WorkflowRegistry } from '../workflow/workflow-registry';
 import { StepParty } from '../workflow/workflow-transitions';
 import { toCaseSummary } from '../workflow/workflow-view';
@@ -51,8 +51,9 @@ export class TodosService {
       .skip(window.skip)
       .take(window.take)
       .getManyAndCount();
+    const returned = await returnedCaseIds(qb.connection.manager, rows.map((row) => row.id));
     return toPage(
-      rows.map((row) => toCaseSummary(row, this.registry.find(row.formType))),
+      rows.map((row) => toCaseSummary(row, this.registry.find(row.formType), returned.has(row.id))),
       total,
       window,
     );

@@ -9,7 +9,8 @@ import { CallerStanding } from './workflow-transitions';
 
 /**
  * Who may see and act on a case. Officers reach a case through its district, street-office
- * accounts through its street (DistrictScope), and
+ * accounts through its street (DistrictScope), which a case has only once 转办 has passed it to
+ * one (before that no street office sees it), and
  * the grants of the form type's module (view to read, operate to act); the unit that filed a
  * subject form reaches its own form without grants.
  */

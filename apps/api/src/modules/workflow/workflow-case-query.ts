@@ -1,6 +1,8 @@
 import { AppException } from '../../common/errors/app.exception';
 import { startOfShanghaiDay } from '../../common/http/shanghai-time';
-import { SelectQueryBuilder } from 'typeorm';
+import { WorkflowAction } from '@szpm/contract';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { WorkflowActionRecord } from './entities/workflow-action-record.entity';
 import { WorkflowCase } from './entities/workflow-case.entity';
 import { escapeLike } from '../../common/sql/like';
 
@@ -26,6 +28,38 @@ const SUMMARY_COLUMNS: ReadonlyArray<keyof WorkflowCase> = [
 
 export function selectSummaryColumns(qb: SelectQueryBuilder<WorkflowCase>, alias: string): SelectQueryBuilder<WorkflowCase> {
   return qb.select(SUMMARY_COLUMNS.map((column) => `${alias}.${column}`));
+}
+
+/** 退回上一级 / 退回补录: the form goes back to be corrected (or supplemented) and submitted again. */
+export const RETURN_ACTIONS: readonly WorkflowAction[] = [WorkflowAction.RETURN_TO_PREVIOUS, WorkflowAction.RETURN_FOR_SUPPLEMENT];
+
+/** Whether a form waits for correction: its latest action, edits aside (an edit while correcting does not end the return), sent it back. */
+export function isReturned(records: ReadonlyArray<Pick<WorkflowActionRecord, 'action'>>): boolean {
+  const latest = [...records].reverse().find((r) => r.action !== WorkflowAction.EDIT);
+  return latest !== undefined && RETURN_ACTIONS.includes(latest.action);
+}
+
+/**
+ * The ids among `caseIds` (a list page) that wait for correction, as `isReturned` decides, in one query
+ * over workflow_actions' unique (caseId, seq) index rather than one per case.
+ */
+export async function returnedCaseIds(manager: EntityManager, caseIds: readonly number[]): Promise<Set<number>> {
+  if (caseIds.length === 0) return new Set();
+  const qb = manager.getRepository(WorkflowActionRecord).createQueryBuilder('a');
+  const latestSeq = qb
+    .subQuery()
+    .select('MAX(b.seq)')
+    .from(WorkflowActionRecord, 'b')
+    .where('b.caseId = a.caseId')
+    .andWhere('b.action != :edit')
+    .getQuery();
+  const rows: Array<{ caseId: number | string }> = await qb
+    .select('a.caseId', 'caseId')
+    .where('a.caseId IN (:...caseIds)', { caseIds })
+    .andWhere(`a.seq = ${latestSeq}`, { edit: WorkflowAction.EDIT })
+    .andWhere('a.action IN (:...returnActions)', { returnActions: RETURN_ACTIONS })
+    .getRawMany();
+  return new Set(rows.map((row) => Number(row.caseId)));
 }
 
 /** 业务单号、标题或评价对象 contains the text. */

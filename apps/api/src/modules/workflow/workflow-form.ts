@@ -19,6 +19,7 @@ export interface WorkflowHookContext {
   caseId: number;
   businessNo: string;
   districtId: number;
+  /** the street the case is with (after this step, in onTransition); null before the first 转办 */
   streetId: number | null;
 }
 
@@ -26,8 +27,6 @@ export interface WorkflowHookContext {
 export interface PreparedForm<P> {
   payload: P;
   districtId: number;
-  /** the street the form belongs to, for forms a street office works on (its accounts see only their street's forms); default none */
-  streetId?: number | null;
   summary: WorkflowFormSummary;
 }
 
@@ -52,7 +51,10 @@ export interface WorkflowFormDefinition<P extends object = object> {
   /** roles of each party; defaults: entry/acceptance DISTRICT_HANDLER, review DISTRICT_SUPERVISOR, street STREET_OFFICER */
   entryRoles?: Role[];
   reviewRoles?: Role[];
-  /** the street party acts only on forms of its own street (`streetId` from prepare) */
+  /**
+   * the street party sees and acts on a form only once a 转办 (TRANSFER, whose request names the
+   * street) has passed it to its street; it keeps it from then on until a later 转办 moves it
+   */
   streetRoles?: Role[];
   /** the form's own names for statuses in lists and details (e.g. REVIEW as 待审核); default WORKFLOW_STATUS_LABELS */
   statusLabels?: Partial<Record<WorkflowStatus, string>>;
@@ -65,8 +67,8 @@ export interface WorkflowFormDefinition<P extends object = object> {
   /**
    * Checks the content against the database and fills the fields the server decides (points,
    * publicity end …); values for those fields sent by a client are overwritten here.
-   * Returns the payload to store and the form's district (and street). The district and street
-   * cannot change once the form exists. On an edit of a running form `current`
+   * Returns the payload to store and the form's district, which cannot change once the form
+   * exists (the street is chosen by 转办, not by the content). On an edit of a running form `current`
    * holds the form's id and its content before the edit, so a definition can decide which parts
    * each party may change (e.g. the applicant's statement versus the handler's draft).
    */

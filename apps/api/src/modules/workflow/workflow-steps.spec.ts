@@ -44,7 +44,7 @@ class CaseRun {
       origin: O.OFFICER,
       status: S.ENTRY,
       districtId: 2,
-      streetId: 202,
+      streetId: null,
       initiatorId: entrant.accountId,
       initiatorUnitCategory: null,
       initiatorUnitId: null,
@@ -52,11 +52,13 @@ class CaseRun {
     });
   }
 
-  act(actor: Actor, action: A): Outcome {
+  /** `streetId`: the street a 转办 names (WorkflowService.act checks it is a street of the case's district and stores it) */
+  act(actor: Actor, action: A, streetId?: number): Outcome {
     if (!this.access.canView(actor, this.workflowCase, this.form)) return 'OUT_OF_DISTRICT';
     const decision = decideTransition(this.form.steps, this.workflowCase.status, action, this.access.standing(actor, this.workflowCase, this.form));
     if (!decision.allowed) return decision.refusal;
     this.workflowCase.status = decision.transition.to;
+    if (action === A.TRANSFER) this.workflowCase.streetId = streetId!;
     if (ENTERING_ACTIONS.includes(action)) this.workflowCase.entryActorId = actor.accountId;
     return this.workflowCase.status;
   }
@@ -89,7 +91,7 @@ describe('workflow steps declared by a form definition (three parties: district 
     const c = run();
     expect(c.buttons(HANDLER)).toEqual([A.EDIT, A.TRANSFER, A.HANDLE]);
     expect(c.buttons(YUANLING)).toEqual([]);
-    expect(c.act(HANDLER, A.TRANSFER)).toBe(S.STREET_HANDLING);
+    expect(c.act(HANDLER, A.TRANSFER, 202)).toBe(S.STREET_HANDLING);
     expect(c.buttons(YUANLING)).toEqual([A.EDIT, A.HANDLE, A.RETURN_TO_PREVIOUS]);
     expect(c.buttons(HANDLER)).toEqual([]);
     expect(c.act(YUANLING, A.HANDLE)).toBe(S.STREET_REVIEW);
@@ -112,20 +114,46 @@ describe('workflow steps declared by a form definition (three parties: district 
 
   it('lets the street return a case to the district', () => {
     const c = run();
-    c.act(HANDLER, A.TRANSFER);
+    c.act(HANDLER, A.TRANSFER, 202);
     expect(c.act(YUANLING, A.RETURN_TO_PREVIOUS)).toBe(S.ENTRY);
     expect(c.buttons(HANDLER)).toEqual([A.EDIT, A.TRANSFER, A.HANDLE]);
   });
 
+  it('shows a case to no street office before its 转办, then to the chosen street only, which keeps it until a 转办 to another street', () => {
+    const c = run();
+    // at district entry the case has no street: no street office sees it
+    expect(c.workflowCase.streetId).toBeNull();
+    for (const street of [YUANLING, NANYUAN]) {
+      expect(access.canView(street, c.workflowCase, form)).toBe(false);
+      expect(c.act(street, A.HANDLE)).toBe('OUT_OF_DISTRICT');
+    }
+    // 转办 chooses 南园 (201): 南园 sees and handles it, 园岭 never does
+    expect(c.act(HANDLER, A.TRANSFER, 201)).toBe(S.STREET_HANDLING);
+    expect(c.buttons(NANYUAN)).toEqual([A.EDIT, A.HANDLE, A.RETURN_TO_PREVIOUS]);
+    expect(access.canView(YUANLING, c.workflowCase, form)).toBe(false);
+    // returned to the district, it stays with 南园 (read only) until the district passes it on
+    expect(c.act(NANYUAN, A.RETURN_TO_PREVIOUS)).toBe(S.ENTRY);
+    expect(access.canView(NANYUAN, c.workflowCase, form)).toBe(true);
+    expect(c.buttons(NANYUAN)).toEqual([]);
+    // the district re-transfers it to 园岭: now 园岭's, no longer 南园's
+    expect(c.act(HANDLER, A.TRANSFER, 202)).toBe(S.STREET_HANDLING);
+    expect(access.canView(NANYUAN, c.workflowCase, form)).toBe(false);
+    expect(c.act(YUANLING, A.HANDLE)).toBe(S.STREET_REVIEW);
+    // 驳回重报 sends it back to the same street
+    expect(c.act(SUPERVISOR, A.SEND_BACK)).toBe(S.STREET_HANDLING);
+    expect(c.buttons(YUANLING)).toEqual([A.EDIT, A.HANDLE, A.RETURN_TO_PREVIOUS]);
+    expect(c.act(NANYUAN, A.HANDLE)).toBe('OUT_OF_DISTRICT');
+  });
+
   it('refuses every action by the wrong party', () => {
     const c = run();
-    // at entry: only the district's entry officer of this case
-    expect(c.act(YUANLING, A.TRANSFER)).toBe('NOT_YOUR_STEP');
-    expect(c.act(YUANLING, A.HANDLE)).toBe('NOT_YOUR_STEP');
+    // at entry: only the district's entry officer of this case (a street office does not see it yet)
+    expect(c.act(YUANLING, A.TRANSFER)).toBe('OUT_OF_DISTRICT');
+    expect(c.act(YUANLING, A.HANDLE)).toBe('OUT_OF_DISTRICT');
     expect(c.act(SUPERVISOR, A.HANDLE)).toBe('NOT_YOUR_STEP');
     expect(c.act(OTHER_HANDLER, A.TRANSFER)).toBe('NOT_ASSIGNED');
     expect(c.act(HANDLER, A.APPROVE_CLOSE)).toBe('NOT_IN_THIS_STATUS');
-    expect(c.act(HANDLER, A.TRANSFER)).toBe(S.STREET_HANDLING);
+    expect(c.act(HANDLER, A.TRANSFER, 202)).toBe(S.STREET_HANDLING);
     // with the street: only the street office of the case's street, with the operate grant
     expect(c.act(HANDLER, A.HANDLE)).toBe('NOT_YOUR_STEP');
     expect(c.act(SUPERVISOR, A.HANDLE)).toBe('NOT_YOUR_STEP');

@@ -3,7 +3,8 @@ import { WorkflowActionRecord } from './entities/workflow-action-record.entity';
 import { WorkflowCase } from './entities/workflow-case.entity';
 import { RegisteredForm } from './workflow-registry';
 
-export function toCaseSummary(workflowCase: WorkflowCase, form: RegisteredForm | undefined): WorkflowCaseSummary {
+/** `returned`: the form waits for correction after 退回 (see isReturned). */
+export function toCaseSummary(workflowCase: WorkflowCase, form: RegisteredForm | undefined, returned: boolean): WorkflowCaseSummary {
   return {
     id: workflowCase.id,
     businessNo: workflowCase.businessNo,
@@ -18,6 +19,7 @@ export function toCaseSummary(workflowCase: WorkflowCase, form: RegisteredForm |
     subjectName: workflowCase.subjectName,
     initiatorName: workflowCase.initiatorName,
     origin: workflowCase.origin,
+    returned,
     version: workflowCase.version,
     createdAt: workflowCase.createdAt.toISOString(),
     updatedAt: workflowCase.updatedAt.toISOString(),

@@ -22,12 +22,13 @@ import { Actor, hasGrant } from '../../access/actor';
 import { DistrictScope } from '../../access/district-scope';
 import { AppException } from '../../common/errors/app.exception';
 import { pageWindow, toPage } from '../../common/http/pagination.dto';
+import { Region, RegionLevel } from '../regions/entities/region.entity';
 import { AttachmentsService } from './attachments/attachments.service';
 import { WorkflowCaseQueryDto } from './dto/workflow-case-query.dto';
 import { WorkflowActionRecord } from './entities/workflow-action-record.entity';
 import { WorkflowCase } from './entities/workflow-case.entity';
 import { WorkflowAccess } from './workflow-access';
-import { selectSummaryColumns, whereCreatedBetween, whereSearch } from './workflow-case-query';
+import { isReturned, returnedCaseIds, selectSummaryColumns, whereCreatedBetween, whereSearch } from './workflow-case-query';
 import { PreparedForm, WorkflowFormSummary, WorkflowHookContext } from './workflow-form';
 import { hydratePayload, toStoredPayload, validatePayload } from './workflow-payload';
 import { RegisteredForm, WorkflowRegistry } from './workflow-registry';
@@ -78,7 +79,8 @@ function checkTexts(opinion: string | undefined | null, remark: string | undefin
  * - start(actor, formType, payload, { submit, attachmentIds, opinion, remark }): officer forms, at
  *   ENTRY (or REVIEW when submit).
  * - file(actor, formType, payload, { attachmentIds, remark }): subject forms, PENDING_ACCEPTANCE.
- * - act(actor, caseId, { action, version, opinion, remark, attachmentIds, payload }): any later step.
+ * - act(actor, caseId, { action, version, opinion, remark, attachmentIds, payload, streetId }): any
+ *   later step; 转办 (TRANSFER) names the street that takes the case on.
  * - get(actor, caseId): the detail with history and the caller's allowed actions.
  */
 @Injectable()
@@ -106,7 +108,7 @@ export class WorkflowService {
 
     const caseId = await this.transactions.run(async (manager) => {
       const prepared = await form.definition.prepare(manager, actor, payload);
-      this.scope.repository(actor, WorkflowCase, '业务单', manager).assertInScope(prepared.districtId, prepared.streetId ?? null);
+      this.scope.repository(actor, WorkflowCase, '业务单', manager).assertInScope(prepared.districtId);
       const stored = toStoredPayload(prepared.payload);
       const created = await this.insertCase(manager, actor, form, prepared, stored, submitted ? submitted.to : WorkflowStatus.ENTRY);
       const attachmentIds = await this.attachments.claim(manager, actor, options.attachmentIds, created.id);
@@ -153,6 +155,7 @@ export class WorkflowService {
         throw WorkflowException.fromRefusal(decision.refusal, { status: current.status, action: request.action, actionLabel: WORKFLOW_ACTION_LABELS[request.action] });
       }
       const { transition } = decision;
+      const streetId = transition.action === WorkflowAction.TRANSFER ? await this.transferTarget(manager, actor, current, request.streetId!) : current.streetId;
 
       let stored = current.payload;
       let summary: WorkflowFormSummary | null = null;
@@ -161,7 +164,6 @@ export class WorkflowService {
         const prepared = await form.definition.prepare(manager, actor, payload, { caseId: current.id, payload: hydratePayload(form.definition.payloadClass, current.payload) });
         // a form stays with the district bureau it was entered at
         if (prepared.districtId !== current.districtId) throw AppException.invalidField('payload', '修改后的内容不属于该业务单所在的行政区');
-        if ((prepared.streetId ?? null) !== current.streetId) throw AppException.invalidField('payload', '修改后的内容不属于该业务单所在的街道');
         stored = toStoredPayload(prepared.payload);
         summary = prepared.summary;
       }
@@ -173,6 +175,7 @@ export class WorkflowService {
         .update(WorkflowCase)
         .set({
           status: transition.to,
+          ...(streetId !== current.streetId ? { streetId } : {}),
           ...(summary ? { payload: stored as QueryDeepPartialEntity<Record<string, unknown>>, ...summaryColumns(summary) } : {}),
           // work done for a delegator stays theirs: a return comes back to them once the delegation ends
           ...(ENTERING_ACTIONS.includes(request.action) ? { entryActorId: actor.onBehalfOfId ?? actor.accountId } : {}),
@@ -191,7 +194,7 @@ export class WorkflowService {
       const texts = { opinion: request.opinion ?? null, remark: request.remark ?? null };
       await this.record(manager, current.id, seq, actor, request.action, current.status, transition.to, texts, attachmentIds);
 
-      const context = this.hookContext(manager, actor, current);
+      const context = this.hookContext(manager, actor, { ...current, streetId });
       await form.definition.onTransition?.(context, transition, hydratePayload(form.definition.payloadClass, stored));
       if (transition.to === WorkflowStatus.APPROVED) await form.definition.onApproved(context, hydratePayload(form.definition.payloadClass, stored));
       if (transition.to === WorkflowStatus.REJECTED) await form.definition.onRejected?.(context, hydratePayload(form.definition.payloadClass, stored));
@@ -210,12 +213,13 @@ export class WorkflowService {
     const records = await this.records.find({ where: { caseId }, order: { seq: 'ASC' } });
     const attachments = await this.attachments.refsOfCase(caseId);
     return {
-      ...toCaseSummary(workflowCase, form),
+      ...toCaseSummary(workflowCase, form, isReturned(records)),
       payload: workflowCase.payload,
       originalPayload: workflowCase.originalPayload,
       attachments,
       allowedActions: allowedActions(form.steps, workflowCase.status, this.access.standing(actor, workflowCase, form)),
       history: records.map((r) => toHistoryEntry(r, attachments)),
+      streetId: workflowCase.streetId,
     };
   }
 
@@ -237,8 +241,9 @@ export class WorkflowService {
     whereSearch(qb, 'c', query.search);
     whereCreatedBetween(qb, 'c', query.createdFrom, query.createdTo);
     const [rows, total] = await qb.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'DESC').skip(window.skip).take(window.take).getManyAndCount();
+    const returned = await returnedCaseIds(this.cases.manager, rows.map((row) => row.id));
     return toPage(
-      rows.map((row) => toCaseSummary(row, this.registry.find(row.formType))),
+      rows.map((row) => toCaseSummary(row, this.registry.find(row.formType), returned.has(row.id))),
       total,
       window,
     );
@@ -265,10 +270,30 @@ export class WorkflowService {
     if (OPINION_REQUIRED_ACTIONS.includes(request.action) && !request.opinion?.trim()) {
       throw AppException.invalidField('opinion', `${WORKFLOW_ACTION_LABELS[request.action]}须填写审批意见（opinion）`);
     }
+    if (request.action === WorkflowAction.TRANSFER && !(Number.isInteger(request.streetId) && request.streetId! >= 1)) {
+      throw AppException.invalidField('streetId', '转办须指定承办的街道（streetId）');
+    }
+    if (request.action !== WorkflowAction.TRANSFER && request.streetId !== undefined) {
+      throw AppException.invalidField('streetId', `${WORKFLOW_ACTION_LABELS[request.action]}不能指定街道（streetId），只有转办可以`);
+    }
     if (request.payload !== undefined && !PAYLOAD_CARRYING_ACTIONS.includes(request.action)) {
       throw AppException.invalidField('payload', `${WORKFLOW_ACTION_LABELS[request.action]}不能同时修改内容（payload）`);
     }
     checkTexts(request.opinion, request.remark);
+  }
+
+  /**
+   * 转办 chooses the street office that takes the case on: a street the actor may reach through the
+   * door (OUT_OF_DISTRICT otherwise) and of the case's district (400 otherwise). From then on the
+   * case is the street's (its 待办 and lists), also after 驳回重报; a later 转办 moves it to another street.
+   */
+  private async transferTarget(manager: EntityManager, actor: Actor, current: WorkflowCase, streetId: number): Promise<number> {
+    const [street] = await this.scope.repository(actor, Region, '街道', manager).findAllByIds([streetId], {
+      where: { level: RegionLevel.STREET },
+      missing: () => AppException.invalidField('streetId', 'streetId不是街道'),
+    });
+    if (street.districtId !== current.districtId) throw AppException.invalidField('streetId', '该街道不属于业务单所在的行政区');
+    return street.id;
   }
 
   private conflict(current: WorkflowCase): WorkflowException {
@@ -292,7 +317,8 @@ export class WorkflowService {
         origin: form.origin,
         status,
         districtId: prepared.districtId,
-        streetId: prepared.streetId ?? null,
+        // no street until a 转办 chooses one
+        streetId: null,
         ...summaryColumns(prepared.summary),
         payload: stored,
         originalPayload: stored,

@@ -4,13 +4,15 @@ import { Text, View } from '@tarojs/components';
 import { DelegationState, DelegationView } from '@szpm/contract';
 import { useState } from 'react';
 import { api, apiClient } from '../../api';
+import { useConfirmDialog } from '../../components/ConfirmDialog';
 import { PagedListView } from '../../components/PagedListView';
 import { SegmentTabs } from '../../components/SegmentTabs';
 import { usePagedList } from '../../hooks/usePagedList';
+import { terminateConfirmation } from '../../logic/delegation-form';
 import { formatDateTime } from '../../logic/format';
 import { ROUTES } from '../../routes';
 import { session } from '../../session';
-import { confirm, toastError, toastSuccess } from '../../utils/feedback';
+import { toastError, toastSuccess } from '../../utils/feedback';
 import { go } from '../../utils/navigation';
 import { Button } from '../../ui/button';
 import { Tag } from '../../ui/tag';
@@ -29,9 +31,10 @@ export default function Delegations() {
   const [tab, setTab] = useState<Tab>('given');
   const list = usePagedList((page, pageSize) => (tab === 'given' ? api.delegations.given({ page, pageSize }) : api.delegations.received({ page, pageSize })), [tab]);
   useListPage(list, { refreshOnReturn: true });
+  const confirmation = useConfirmDialog('delegation-confirm');
 
   const terminate = async (delegation: DelegationView) => {
-    if (!(await confirm('终止委托', `确定终止对 ${delegation.delegateName} 的委托吗？终止后对方不能再代为办理。`, '终止'))) return;
+    if (!(await confirmation.ask(terminateConfirmation(delegation.delegateName)))) return;
     try {
       await api.delegations.terminate(delegation.id);
       toastSuccess('已终止');
@@ -95,6 +98,7 @@ export default function Delegations() {
           </View>
         )}
       />
+      {confirmation.dialog}
     </View>
   );
 }

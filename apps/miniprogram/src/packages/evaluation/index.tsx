@@ -7,7 +7,7 @@ import { badgeText, holds } from '../../logic/home-modules';
 import { ROUTES, RoutePath } from '../../routes';
 import { modulesOf, useSession } from '../../session';
 import { go } from '../../utils/navigation';
-import { QueryValue } from '../../api/http';
+import { QueryValue } from '@szpm/api-client';
 
 interface MenuEntry {
   id: string;

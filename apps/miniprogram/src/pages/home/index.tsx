@@ -1,21 +1,66 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ModuleKey, TodoCounts } from '@szpm/contract';
+import { MeResponse, ModuleKey, ROLE_DEFAULT_GRANTS, SafetyTargetStatus, TodoCounts } from '@szpm/contract';
 import { useCallback, useState } from 'react';
 import { api, apiClient, errorMessage } from '../../api';
-import { badgeText, homeModules } from '../../logic/home-modules';
-import { ROUTES } from '../../routes';
+import { useConfirmDialog } from '../../components/ConfirmDialog';
+import { ModuleIcon } from '../../components/ModuleIcon';
+import { signOutConfirmation } from '../../logic/confirm';
+import { badgeText, HomeEntryKey, homeModules, PersonalCounts, personalTiles, receivesSafetyTasks } from '../../logic/home-modules';
+import { ROUTES, RoutePath } from '../../routes';
 import { modulesOf, session, useSession } from '../../session';
 import { ensureMe, loadMe } from '../../session-loader';
-import { confirm } from '../../utils/feedback';
 import { go } from '../../utils/navigation';
 import { Button } from '../../ui/button';
 import { Loading } from '../../ui/loading';
 
-/** 物业服务: the modules this account holds, with todo badges. */
+/** The badges of 我的: unread messages, and a project manager's inspection tasks not yet submitted. */
+async function loadPersonalCounts(profile: MeResponse): Promise<PersonalCounts> {
+  const openTasks = async () => {
+    if (!receivesSafetyTasks(profile.role)) return 0;
+    const [pending, draft] = await Promise.all([
+      api.safety.myTasks({ status: SafetyTargetStatus.PENDING, pageSize: 1 }),
+      api.safety.myTasks({ status: SafetyTargetStatus.DRAFT, pageSize: 1 }),
+    ]);
+    return pending.total + draft.total;
+  };
+  const [{ unread }, openSafetyTasks] = await Promise.all([api.inbox.unreadCount(), openTasks()]);
+  return { unreadMessages: unread, openSafetyTasks };
+}
+
+interface GridTile {
+  entry: HomeEntryKey;
+  label: string;
+  route: RoutePath;
+  badge: number;
+}
+
+/** A grid of home tiles: each opens its page and shows its icon, its badge (when not 0) and its label. */
+function TileGrid({ id, tileIdPrefix, tiles }: { id: string; tileIdPrefix: string; tiles: GridTile[] }) {
+  return (
+    <View className="tiles" id={id}>
+      {tiles.map((tile) => (
+        <View key={tile.entry} className="tile" id={`${tileIdPrefix}-${tile.entry}`} onClick={() => go(tile.route)}>
+          <View className="tile__icon">
+            <ModuleIcon entry={tile.entry} />
+            {tile.badge > 0 && (
+              <Text className="tile__badge" id={`home-badge-${tile.entry}`}>
+                {badgeText(tile.badge)}
+              </Text>
+            )}
+          </View>
+          <Text className="tile__label">{tile.label}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** 物业服务: 我的 (messages, a manager's inspection tasks) and the modules this account holds, with badges. */
 export default function Home() {
   const { me, actingFor } = useSession();
   const [counts, setCounts] = useState<TodoCounts | null>(null);
+  const [personalCounts, setPersonalCounts] = useState<PersonalCounts | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
@@ -23,7 +68,9 @@ export default function Home() {
     try {
       const profile = await ensureMe();
       const holdsTodos = profile.modules.some((m) => m.module === ModuleKey.TODOS);
-      setCounts(holdsTodos ? await api.todos.counts() : null);
+      const [todoCounts, personal] = await Promise.all([holdsTodos ? api.todos.counts() : null, loadPersonalCounts(profile)]);
+      setCounts(todoCounts);
+      setPersonalCounts(personal);
     } catch (error) {
       setProblem(errorMessage(error));
     }
@@ -38,6 +85,8 @@ export default function Home() {
     })();
   });
 
+  const confirmation = useConfirmDialog('home-confirm');
+
   if (!me) {
     return (
       <View className="page page--center">
@@ -47,9 +96,12 @@ export default function Home() {
   }
 
   const { tiles, others } = homeModules(modulesOf(me), counts);
+  const personal = personalTiles(me.role, personalCounts);
+  // units (companies, project managers, committees) hold no module grants: they have 我的 only
+  const grantsModules = tiles.length > 0 || ROLE_DEFAULT_GRANTS[me.role].length > 0;
 
   const logout = async () => {
-    if (!(await confirm('退出登录', '确定退出当前账号吗？'))) return;
+    if (!(await confirmation.ask(signOutConfirmation()))) return;
     const refreshToken = apiClient.refreshToken();
     if (refreshToken) await api.auth.logout(refreshToken).catch(() => undefined);
     apiClient.endSession();
@@ -91,27 +143,15 @@ export default function Home() {
           {problem}
         </Text>
       )}
-      <Text className="section__title">我的权限</Text>
-      {tiles.length === 0 ? (
+      <Text className="section__title">我的</Text>
+      <TileGrid id="home-personal" tileIdPrefix="home-entry" tiles={personal.map(({ key, ...tile }) => ({ entry: key, ...tile }))} />
+      {grantsModules && <Text className="section__title">我的权限</Text>}
+      {!grantsModules ? null : tiles.length === 0 ? (
         <Text className="muted" id="home-no-modules">
           本账号暂未开通可在微信端使用的模块权限，部分模块的权限需要市局相关负责人赋权。
         </Text>
       ) : (
-        <View className="tiles" id="home-modules">
-          {tiles.map((tile) => (
-            <View key={tile.module} className="tile" id={`home-module-${tile.module}`} onClick={() => go(tile.route)}>
-              <View className="tile__icon">
-                <Text>{tile.label.slice(0, 1)}</Text>
-                {tile.badge > 0 && (
-                  <Text className="tile__badge" id={`home-badge-${tile.module}`}>
-                    {badgeText(tile.badge)}
-                  </Text>
-                )}
-              </View>
-              <Text className="tile__label">{tile.label}</Text>
-            </View>
-          ))}
-        </View>
+        <TileGrid id="home-modules" tileIdPrefix="home-module" tiles={tiles.map(({ module, ...tile }) => ({ entry: module, ...tile }))} />
       )}
       {others.length > 0 && (
         <View className="section" id="home-other-modules">
@@ -124,6 +164,7 @@ export default function Home() {
           退出登录
         </Button>
       )}
+      {confirmation.dialog}
     </View>
   );
 }

@@ -1,16 +1,20 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { api, apiClient, errorMessage } from '../../api';
+import { AuthErrorCode } from '@szpm/contract';
+import { api, ApiError, apiClient, errorMessage } from '../../api';
 import { session } from '../../session';
 import { enterApp } from '../../sign-in-return';
 import { Button } from '../../ui/button';
 import { Input } from '../../ui/input';
 import { devWechatSignIn } from '../../wechat-landing';
+import './login.scss';
 
 /** Username / password sign-in for the H5 build outside WeChat (a PC or a test browser). */
 export default function Login() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [showPassword, setShowPassword] = useState(false);
+  const [wrongPassword, setWrongPassword] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   // embedded mode (npm start, no DATABASE_URL) has no WeChat: the API offers a development stand-in
@@ -50,6 +54,8 @@ export default function Login() {
     } catch (error) {
       apiClient.endSession();
       setProblem(errorMessage(error));
+      // the api does not say how many tries are left: warn that there is a limit
+      setWrongPassword(error instanceof ApiError && error.code === AuthErrorCode.INVALID_CREDENTIALS);
     } finally {
       setBusy(false);
     }
@@ -68,11 +74,21 @@ export default function Login() {
         </View>
         <View className="form-row">
           <Text className="form-row__label">密码</Text>
-          <Input id="login-password" type="password" placeholder="请输入密码" value={password} onChange={setPassword} onConfirm={() => void submit()} />
+          <View className="login-password">
+            <Input id="login-password" type={showPassword ? 'text' : 'password'} placeholder="请输入密码" value={password} onChange={setPassword} onConfirm={() => void submit()} />
+            <Text className="login-password__toggle" id="login-password-toggle" onClick={() => setShowPassword(!showPassword)}>
+              {showPassword ? '隐藏密码' : '显示密码'}
+            </Text>
+          </View>
         </View>
         {problem && (
           <Text className="form-error" id="login-error">
             {problem}
+          </Text>
+        )}
+        {wrongPassword && (
+          <Text className="muted" id="login-lockout-warning">
+            连续多次输错密码，账号将被锁定一段时间；忘记密码请联系本单位管理员重置。
           </Text>
         )}
         <Button id="login-submit" type="primary" block loading={busy} onClick={() => void submit()}>

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { NoticeAudience } from '@szpm/contract';
 import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
@@ -81,6 +81,9 @@ export class PublishNoticeDto {
   @Min(1, { each: true })
   attachmentIds?: number[];
 }
+
+/** 接收对象 and 发送范围 of a notice about to be published: asks how many it would reach. */
+export class NoticeAudienceDto extends PickType(PublishNoticeDto, ['audiences', 'districtIds', 'streetIds', 'communityIds', 'propertyAreaIds'] as const) {}
 
 export class SentNoticeQueryDto extends PageQueryDto {
   @OptionalBooleanQuery('显示催办：true 只列出催办消息')

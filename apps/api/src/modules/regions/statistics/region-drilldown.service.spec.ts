@@ -1,11 +1,22 @@
 import { Role } from '@szpm/contract';
-import { DataSource, Logger } from 'typeorm';
+import { Column, DataSource, Entity, Logger, PrimaryGeneratedColumn } from 'typeorm';
 import { Actor } from '../../../access/actor';
 import { DistrictScope } from '../../../access/district-scope';
 import { PropertyArea } from '../entities/property-area.entity';
 import { Region, RegionLevel } from '../entities/region.entity';
 import { CounterSet } from './counters';
 import { RegionCounterSource, RegionDrilldownService } from './region-drilldown.service';
+
+/** A chapter's rows whose region columns may be empty or point elsewhere (a complaint without a street, bad data). */
+@Entity('drill_spec_complaints')
+class ComplaintRow {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'int', nullable: true }) districtId: number | null;
+  @Column({ type: 'int', nullable: true }) streetId: number | null;
+  @Column({ type: 'int', nullable: true }) communityId: number | null;
+  @Column({ type: 'int', nullable: true }) propertyAreaId: number | null;
+  @Column({ type: 'boolean' }) urgent: boolean;
+}
 
 /** Counts the SQL statements run, to keep the statistics at one grouped query and one region query. */
 class CountingLogger implements Logger {
@@ -54,7 +65,7 @@ describe('RegionDrilldownService', () => {
 
   beforeAll(async () => {
     logger = new CountingLogger();
-    dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [Region, PropertyArea], synchronize: true, logging: true, logger });
+    dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [Region, PropertyArea, ComplaintRow], synchronize: true, logging: true, logger });
     await dataSource.initialize();
     const region = (id: number, level: RegionLevel, name: string, parentId: number | null, districtId: number, streetId: number | null) => ({ id, level, name, code: `R${id}`, parentId, districtId, streetId, sortOrder: id });
     await dataSource.getRepository(Region).insert([
@@ -124,13 +135,19 @@ describe('RegionDrilldownService', () => {
     expect(drill).toEqual({ level: 'COMMUNITY', districtId: 1, streetId: 101, communityId: null });
     expect((await kit.statistics(drill, source())).total.areas).toBe(3);
     expect((await kit.resolve(STREET_101, { communityId: 10102 })).level).toBe('PROPERTY_AREA');
-    await expect(kit.resolve(STREET_101, { streetId: 102 })).rejects.toMatchObject({ status: 403 });
-    await expect(kit.resolve(STREET_101, { districtId: 2 })).rejects.toMatchObject({ status: 403 });
+    // its own district it may name (the scoped door's regionFilter decides for every statistic)
+    expect(await kit.resolve(STREET_101, { districtId: 1 })).toEqual(drill);
+    expect(await kit.resolve(STREET_101, { districtId: 1, streetId: 101 })).toEqual(drill);
+    await expect(kit.resolve(STREET_101, { streetId: 102 })).rejects.toMatchObject({ status: 403, code: 'OUT_OF_DISTRICT' });
+    await expect(kit.resolve(STREET_101, { communityId: 20101 })).rejects.toMatchObject({ status: 403, code: 'OUT_OF_DISTRICT' });
+    await expect(kit.resolve(STREET_101, { districtId: 2 })).rejects.toMatchObject({ status: 403, code: 'OUT_OF_DISTRICT' });
   });
 
   it('refuses a filter outside the scope or inconsistent with itself, naming the field', async () => {
     await expect(kit.resolve(DISTRICT_1, { districtId: 2 })).rejects.toMatchObject({ status: 403, code: 'OUT_OF_DISTRICT' });
-    await expect(kit.resolve(DISTRICT_1, { streetId: 201 })).rejects.toMatchObject({ status: 403 });
+    await expect(kit.resolve(DISTRICT_1, { streetId: 201 })).rejects.toMatchObject({ status: 403, code: 'OUT_OF_DISTRICT' });
+    await expect(kit.resolve(DISTRICT_1, { communityId: 20101 })).rejects.toMatchObject({ status: 403, code: 'OUT_OF_DISTRICT' });
+    await expect(kit.resolve(CITY, { streetId: 999 })).rejects.toMatchObject({ status: 400, details: [{ field: 'streetId' }] });
     await expect(kit.resolve(UNIT, {})).rejects.toMatchObject({ status: 403 });
     await expect(kit.resolve(CITY, { districtId: 2, streetId: 101 })).rejects.toMatchObject({ status: 400, details: [{ field: 'streetId' }] });
     await expect(kit.resolve(CITY, { streetId: 102, communityId: 10101 })).rejects.toMatchObject({ status: 400, details: [{ field: 'communityId' }] });
@@ -151,6 +168,36 @@ describe('RegionDrilldownService', () => {
           const listed = counter === 'houses' ? page.items.reduce((n, r) => n + Number(r.houseCount), 0) : page.total;
           expect({ filter, regionId: cell.regionId, counter, listed }).toEqual({ filter, regionId: cell.regionId, counter, listed: cell.counts[counter] });
         }
+      }
+    }
+  });
+
+  it('adds up in 合计 exactly the rows its list shows, leaving out rows without a child region (no street) or with a region not in the table', async () => {
+    const complaints = dataSource.getRepository(ComplaintRow);
+    const row = (districtId: number | null, streetId: number | null, communityId: number | null, urgent: boolean) => ({ districtId, streetId, communityId, propertyAreaId: null, urgent });
+    await complaints.insert([
+      row(1, 101, 10101, true),
+      row(1, 102, null, false),
+      row(1, null, null, true), // a complaint of the district that lacks a street
+      row(1, 201, 20101, true), // a street of another district: not a street of 甲区
+      row(2, 201, 20101, false),
+      row(null, null, null, true), // no region at all
+    ]);
+    const complaintCounters: CounterSet<'complaints' | 'urgent'> = { complaints: {}, urgent: { when: 'c.urgent = :urgent', params: { urgent: true } } };
+    const complaintSource = (): RegionCounterSource<'complaints' | 'urgent'> => ({
+      rows: () => complaints.createQueryBuilder('c'),
+      columns: { districtId: 'c.districtId', streetId: 'c.streetId', communityId: 'c.communityId', propertyAreaId: 'c.propertyAreaId' },
+      counters: complaintCounters,
+    });
+    const expected = { '{}': { complaints: 5, urgent: 3 }, '{"districtId":1}': { complaints: 2, urgent: 1 }, '{"streetId":101}': { complaints: 1, urgent: 1 } };
+    for (const [key, total] of Object.entries(expected)) {
+      const drill = await kit.resolve(CITY, JSON.parse(key));
+      const stats = await kit.statistics(drill, complaintSource());
+      expect({ key, total: stats.total }).toEqual({ key, total });
+      for (const counter of ['complaints', 'urgent'] as const) {
+        const listed = await kit.cellPage(drill, complaintSource(), { counter }, { page: 1, pageSize: 100, skip: 0, take: 100 }, (qb) => qb.select('c.id', 'id').getRawMany());
+        expect({ key, counter, listed: listed.total }).toEqual({ key, counter, listed: total[counter] });
+        expect(stats.items.reduce((n, item) => n + item[counter], 0)).toBe(total[counter]);
       }
     }
   });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Page, RegionStats, RegionStatsFilter, RegionStatsItem, RegionStatsLevel } from '@szpm/contract';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../../../access/actor';
-import { DistrictScope, Scope, scopeOf } from '../../../access/district-scope';
+import { DistrictScope, RegionFilter } from '../../../access/district-scope';
 import { AppException } from '../../../common/errors/app.exception';
 import { PageWindow, toPage } from '../../../common/http/pagination.dto';
 import { PropertyArea } from '../entities/property-area.entity';
@@ -25,12 +25,9 @@ export interface RegionCounterSource<K extends string> {
   counters: CounterSet<K>;
 }
 
-/** A region filter checked against the actor's scope and against itself, and the level of the rows it shows. */
-export interface RegionDrill {
+/** A region filter checked against the actor's scope and against itself (DistrictScope.regionFilter), and the level of the rows it shows. */
+export interface RegionDrill extends RegionFilter {
   level: RegionStatsLevel;
-  districtId: number | null;
-  streetId: number | null;
-  communityId: number | null;
 }
 
 /** One number of a table: the row's region (absent: the 合计 row) and the counter's key. */
@@ -39,23 +36,12 @@ export interface RegionCell {
   counter: string;
 }
 
-/**
- * The region an actor's scope confines it to (null: unconstrained). A street-scoped actor
- * (STREET_OFFICER) is confined to its street; it starts at the street's communities.
- */
-interface ScopeFloor {
-  districtId: number | null;
-  streetId: number | null;
-}
-
 const GROUP_COLUMN: Record<RegionStatsLevel, keyof RegionColumns> = {
   DISTRICT: 'districtId',
   STREET: 'streetId',
   COMMUNITY: 'communityId',
   PROPERTY_AREA: 'propertyAreaId',
 };
-
-const LEVEL_LABEL: Record<RegionLevel, string> = { DISTRICT: '行政区', STREET: '街道', COMMUNITY: '社区' };
 
 interface ChildRegion {
   id: number;
@@ -75,28 +61,13 @@ export class RegionDrilldownService {
     private readonly scope: DistrictScope,
   ) {}
 
-  /** Checks a requested filter; with none, an actor starts at the top of its own scope. */
+  /**
+   * Checks a requested filter with the scoped door's regionFilter (OUT_OF_DISTRICT outside the
+   * actor's scope, 400 naming the field when inconsistent); with none, an actor starts at the top
+   * of its own scope.
+   */
   async resolve(actor: Actor, filter: RegionStatsFilter): Promise<RegionDrill> {
-    const floor = this.floorOf(scopeOf(actor));
-    const regions = this.scope.repository(actor, Region, '行政区域');
-    const load = async (id: number | undefined, level: RegionLevel, field: string): Promise<Region | null> => {
-      if (id === undefined) return null;
-      const found = await regions.findById(id);
-      if (found.level !== level) throw AppException.invalidField(field, `${field}不是${LEVEL_LABEL[level]}`);
-      return found;
-    };
-    const district = await load(filter.districtId, RegionLevel.DISTRICT, 'districtId');
-    const street = await load(filter.streetId, RegionLevel.STREET, 'streetId');
-    const community = await load(filter.communityId, RegionLevel.COMMUNITY, 'communityId');
-    if (district && street && street.districtId !== district.id) throw AppException.invalidField('streetId', '该街道不属于所选行政区');
-    if (street && community && community.streetId !== street.id) throw AppException.invalidField('communityId', '该社区不属于所选街道');
-    if (district && community && community.districtId !== district.id) throw AppException.invalidField('communityId', '该社区不属于所选行政区');
-    if (floor.streetId !== null && ((street && street.id !== floor.streetId) || (community && community.streetId !== floor.streetId))) {
-      throw AppException.forbidden('只能查看本街道的数据');
-    }
-    const districtId = district?.id ?? street?.districtId ?? community?.districtId ?? floor.districtId;
-    const streetId = street?.id ?? community?.streetId ?? floor.streetId;
-    const communityId = community?.id ?? null;
+    const { districtId, streetId, communityId } = await this.scope.regionFilter(actor, filter);
     const level: RegionStatsLevel = communityId !== null ? 'PROPERTY_AREA' : streetId !== null ? 'COMMUNITY' : districtId !== null ? 'STREET' : 'DISTRICT';
     return { level, districtId, streetId, communityId };
   }
@@ -108,7 +79,7 @@ export class RegionDrilldownService {
     derive: (counts: Counts<K>) => D = () => ({}) as D,
   ): Promise<RegionStats<Counts<K> & D>> {
     const group = source.columns[GROUP_COLUMN[drill.level]];
-    const rows = await selectCounters(this.filtered(drill, source).select(group, 'regionId'), source.counters).groupBy(group).getRawMany<Record<string, unknown>>();
+    const rows = await selectCounters(this.childRows(drill, source).select(group, 'regionId'), source.counters).groupBy(group).getRawMany<Record<string, unknown>>();
     const byRegion = new Map(rows.map((row) => [Number(row.regionId), row]));
     const children = await this.children(drill);
     const counts = children.map((region) => readCounts(byRegion.get(region.id), source.counters));
@@ -123,12 +94,17 @@ export class RegionDrilldownService {
     return { level: drill.level, total: { ...total, ...derive(total) }, items };
   }
 
-  /** The rows behind one number: the filtered rows of the cell's region that the counter counts. */
+  /**
+   * The rows behind one number: the rows of the cell's region that the counter counts; for the
+   * 合计 row, those of all the table's regions. Counts and lists both start from childRows, so the
+   * 合计 list leaves out what the 合计 does not add up (rows without a region of the child level, or
+   * with one that is not a child of the filter).
+   */
   async cellQuery<K extends string>(drill: RegionDrill, source: RegionCounterSource<K>, cell: RegionCell): Promise<SelectQueryBuilder<ObjectLiteral>> {
     if (!Object.prototype.hasOwnProperty.call(source.counters, cell.counter)) {
       throw AppException.invalidField('counter', `counter必须是 ${Object.keys(source.counters).join(' / ')} 之一`);
     }
-    const qb = this.filtered(drill, source);
+    const qb = this.childRows(drill, source);
     if (cell.regionId !== undefined) {
       if (!(await this.isChild(drill, cell.regionId))) throw AppException.invalidField('regionId', '该区域不在当前统计表中');
       qb.andWhere(`${source.columns[GROUP_COLUMN[drill.level]]} = :cellRegionId`, { cellRegionId: cell.regionId });
@@ -158,8 +134,30 @@ export class RegionDrilldownService {
     return qb;
   }
 
-  private filtered<K extends string>(drill: RegionDrill, source: RegionCounterSource<K>): SelectQueryBuilder<ObjectLiteral> {
-    return this.applyFilter(drill, source.rows(), source.columns);
+  /**
+   * The chapter's rows the table is made of: inside the filter, and in one of its child regions (by
+   * the group column). Every number of the table, 合计 included, and every list behind one are
+   * taken from these rows and nothing else.
+   */
+  private childRows<K extends string>(drill: RegionDrill, source: RegionCounterSource<K>): SelectQueryBuilder<ObjectLiteral> {
+    const qb = this.applyFilter(drill, source.rows(), source.columns);
+    const group = source.columns[GROUP_COLUMN[drill.level]];
+    const children = qb.subQuery();
+    if (drill.level === 'PROPERTY_AREA') {
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- the ids of the child regions of a drill that resolve() has checked against the actor's scope
+      children.select('drillChild.id').from(PropertyArea, 'drillChild').where('drillChild.communityId = :drillChildCommunityId');
+      qb.setParameter('drillChildCommunityId', drill.communityId);
+    } else {
+      const where = this.childWhere(drill);
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- the ids of the child regions of a drill that resolve() has checked against the actor's scope
+      children.select('drillChild.id').from(Region, 'drillChild').where('drillChild.level = :drillChildLevel');
+      qb.setParameter('drillChildLevel', where.level);
+      if (where.parentId !== undefined) {
+        children.andWhere('drillChild.parentId = :drillChildParentId');
+        qb.setParameter('drillChildParentId', where.parentId);
+      }
+    }
+    return qb.andWhere(`${group} IN ${children.getQuery()}`);
   }
 
   /** The child regions of a filter, in the order of the region tree. */
@@ -187,19 +185,6 @@ export class RegionDrilldownService {
         return { level: RegionLevel.STREET, parentId: drill.districtId! };
       default:
         return { level: RegionLevel.COMMUNITY, parentId: drill.streetId! };
-    }
-  }
-
-  private floorOf(scope: Scope): ScopeFloor {
-    switch (scope.kind) {
-      case 'city':
-        return { districtId: null, streetId: null };
-      case 'district':
-        return { districtId: scope.districtId, streetId: null };
-      case 'street':
-        return { districtId: scope.districtId, streetId: scope.streetId };
-      case 'none':
-        throw AppException.forbidden();
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EVALUATION_SUBJECT_TYPE_LABELS, Page, PublicBadRecord, PublicRiskListEntry } from '@szpm/contract';
+import { EVALUATION_SUBJECT_TYPE_LABELS, Page, PublicBadRecord, PublicDistrict, PublicRiskListEntry } from '@szpm/contract';
 import { DataSource, LessThan, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { pageWindow, toPage } from '../../../common/http/pagination.dto';
 import { PublicitySearchDto } from '../dto/records-query.dto';
@@ -20,6 +20,12 @@ export class PublicityService {
     private readonly dataSource: DataSource,
     private readonly districts: DistrictNamesService,
   ) {}
+
+  /** The districts, in the order of their ids (the seed's order: 福田, 罗湖, …). */
+  async districtList(): Promise<PublicDistrict[]> {
+    const names = await this.districts.all();
+    return [...names].sort(([a], [b]) => a - b).map(([id, name]) => ({ id, name }));
+  }
 
   async badRecords(query: PublicitySearchDto): Promise<Page<PublicBadRecord>> {
     const window = pageWindow(query);

@@ -38,6 +38,12 @@ export class WorkflowActionDto implements WorkflowActionRequest {
   @Min(1, { each: true })
   attachmentIds?: number[];
 
+  @ApiPropertyOptional({ description: '转办 (TRANSFER) only, and required there: the street office that takes the case on (a street of the district of the case)', minimum: 1 })
+  @ValidateIf((o: WorkflowActionDto) => o.action === WorkflowAction.TRANSFER || o.streetId !== undefined)
+  @IsInt()
+  @Min(1)
+  streetId?: number;
+
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: "the form's changed content (validated by the form type)" })
   @IsOptional()
   @IsObject()

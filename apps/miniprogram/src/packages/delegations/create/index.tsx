@@ -4,6 +4,7 @@ import { DelegateCandidate, DelegatedModule } from '@szpm/contract';
 import { useState } from 'react';
 import { api, errorMessage } from '../../../api';
 import { DateField } from '../../../components/DateField';
+import { FieldLabel } from '../../../components/FieldLabel';
 import { FieldError, Section } from '../../../components/InfoRows';
 import { LoadState } from '../../../components/LoadState';
 import { SegmentTabs } from '../../../components/SegmentTabs';
@@ -66,9 +67,10 @@ function DelegationFormView({ candidates, modules }: { candidates: DelegateCandi
         options={candidates.map((c) => ({ value: c.id, label: c.name, description: [c.roleLabel, c.position].filter(Boolean).join(' · ') }))}
         onChange={(delegateId) => change({ delegateId }, 'delegateId')}
         error={problems.delegateId}
+        required
         emptyText="本区暂无可委托的同事"
       />
-      <Text className="form-row__label">委托范围</Text>
+      <FieldLabel required>委托范围</FieldLabel>
       <SegmentTabs
         id="delegation-scope"
         tabs={[
@@ -90,9 +92,9 @@ function DelegationFormView({ candidates, modules }: { candidates: DelegateCandi
         </View>
       )}
       <DateField id="delegation-start" label="开始日期" placeholder="不选则立即生效" value={form.startDate} start={today} onChange={(startDate) => change({ startDate }, 'startDate')} error={problems.startDate} />
-      <DateField id="delegation-end" label="结束日期" value={form.endDate} start={form.startDate || today} onChange={(endDate) => change({ endDate }, 'endDate')} error={problems.endDate} />
+      <DateField id="delegation-end" label="结束日期" value={form.endDate} start={form.startDate || today} onChange={(endDate) => change({ endDate }, 'endDate')} error={problems.endDate} required />
       <View className="form-row">
-        <Text className="form-row__label">委托代办的事宜</Text>
+        <FieldLabel required>委托代办的事宜</FieldLabel>
         <TextArea id="delegation-matters" placeholder="如：休假期间代为办理物业服务评价的审核事项" value={form.matters} maxLength={MATTERS_MAX} showCount onChange={(matters) => change({ matters }, 'matters')} />
         <FieldError message={problems.matters} />
       </View>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../../api';
 import { AttachmentPicker } from '../../../components/AttachmentPicker';
 import { CaseHistory } from '../../../components/CaseHistory';
+import { FieldLabel } from '../../../components/FieldLabel';
 import { InfoRows, Section } from '../../../components/InfoRows';
 import { LoadState } from '../../../components/LoadState';
 import { useLoader } from '../../../hooks/useLoader';
@@ -127,7 +128,7 @@ function SupplementSection({ detail, onDone }: { detail: ObjectionDetail; onDone
       <View className="notice" id="objection-supplement-request">
         <Text>退回补录{asked ? `：${asked}` : '，请补充异议内容或材料'}</Text>
       </View>
-      <Text className="form-row__label">异议内容</Text>
+      <FieldLabel required>异议内容</FieldLabel>
       <TextArea id="objection-text" value={form.text} maxLength={OBJECTION_TEXT_MAX} showCount onChange={(text) => setForm((f) => ({ ...f, text }))} />
       <AttachmentPicker id="objection-attachments-new" label="补充材料" onChange={(attachmentIds) => setForm((f) => ({ ...f, attachmentIds }))} />
       <Text className="form-row__label">备注（选填）</Text>

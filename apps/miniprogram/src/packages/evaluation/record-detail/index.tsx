@@ -6,7 +6,7 @@ import { api, EvaluationRecordKind } from '../../../api';
 import { InfoRow, InfoRows, Section } from '../../../components/InfoRows';
 import { LoadState } from '../../../components/LoadState';
 import { useLoader } from '../../../hooks/useLoader';
-import { formatDateTime, publicityPeriod } from '../../../logic/format';
+import { formatDate, formatDateTime, publicityPeriod } from '../../../logic/format';
 import { holds } from '../../../logic/home-modules';
 import { ROUTES } from '../../../routes';
 import { modulesOf, useSession } from '../../../session';
@@ -48,7 +48,7 @@ export default function RecordDetailPage() {
                   { label: '分值', value: `${record.points}分` },
                 ]
               : []),
-            { label: '事实发生日期', value: record.factDate },
+            { label: '事实发生日期', value: formatDate(record.factDate) },
             { label: '文书编号', value: record.documentNo },
             { label: '情况说明', value: record.description },
             { label: '公示期时长', value: `${record.publicityMonths}个月` },
@@ -57,7 +57,7 @@ export default function RecordDetailPage() {
             { label: '状态', value: record.statusLabel },
           ];
           if ('linkedRecordIds' in record && record.countOnceGroupRecordIds.length > 1) {
-            rows.push({ label: '同事项合并计分', value: `与记录 ${record.countOnceGroupRecordIds.filter((r) => r !== record.id).join('、')} 同年度同一事项只计一次` });
+            rows.push({ label: '同事项合并计分', value: `与本年度同一事项的另外 ${record.countOnceGroupRecordIds.length - 1} 条不良信息只计一次，取最高等级计分` });
           }
           if (record.revokedAt) rows.push({ label: '撤销', value: `${formatDateTime(record.revokedAt)}：${record.revocationReason ?? ''}` });
           if (record.restoredAt) rows.push({ label: '恢复', value: `${formatDateTime(record.restoredAt)}：${record.restorationReason ?? ''}` });

@@ -10,6 +10,7 @@ import {
 } from '@szpm/contract';
 import { useEffect, useState } from 'react';
 import { api, EvaluationRecordKind } from '../../../api';
+import { DateText } from '../../../components/DateText';
 import { PagedListView } from '../../../components/PagedListView';
 import { SearchBox } from '../../../components/SearchBox';
 import { SelectField } from '../../../components/SelectField';
@@ -53,7 +54,8 @@ export default function Records() {
       <PagedListView
         list={list}
         id="records-list"
-        emptyText={`暂无${KIND_LABEL[kind]}`}
+        emptyText={search || status ? `没有符合条件的${KIND_LABEL[kind]}` : `暂无${KIND_LABEL[kind]}`}
+        emptyHint={search || status ? '换个名称，或把状态选为全部状态' : `${KIND_LABEL[kind]}经认定审核通过后在此公示`}
         renderItem={(item) => (
           <View key={item.id} className="card case-card" id={`record-${item.id}`} onClick={() => go(ROUTES.recordDetail, { kind, id: item.id })}>
             <View className="case-card__head">
@@ -63,7 +65,7 @@ export default function Records() {
             <Text className="case-card__title">{item.itemName}</Text>
             <Text className="muted">{item.circumstanceDescription}</Text>
             <Text className="muted">
-              {'points' in item ? `${item.points}分 · ` : ''}事实发生 {item.factDate} · {item.documentNo}
+              {'points' in item ? `${item.points}分 · ` : ''}事实发生 <DateText value={item.factDate} /> · {item.documentNo}
             </Text>
             <View className="case-card__foot">
               <Text className="muted">

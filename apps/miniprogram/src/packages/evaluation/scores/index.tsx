@@ -8,6 +8,7 @@ import { PagedListView } from '../../../components/PagedListView';
 import { SearchBox } from '../../../components/SearchBox';
 import { SegmentTabs } from '../../../components/SegmentTabs';
 import { usePagedList } from '../../../hooks/usePagedList';
+import { cycleLabel } from '../../../logic/format';
 import { ROUTES } from '../../../routes';
 import { go } from '../../../utils/navigation';
 
@@ -36,7 +37,8 @@ export default function Scores() {
       <PagedListView
         list={list}
         id="scores-list"
-        emptyText="暂无得分信息"
+        emptyText={search ? `没有名称包含“${search}”的${EVALUATION_SUBJECT_TYPE_LABELS[subjectType]}` : '暂无得分信息'}
+        emptyHint={search ? '换个名称再搜索' : '评价对象的得分在计分周期内按认定的信息自动计算'}
         renderItem={(item) => (
           <View key={item.subjectId} className="card score-card" id={`score-${item.subjectId}`} onClick={() => go(ROUTES.scoreDetail, { subjectType, subjectId: item.subjectId, cycle: item.cycleKey })}>
             <View className="score-card__main">
@@ -45,7 +47,7 @@ export default function Scores() {
                 基础 {item.basicScore} · 良好 +{item.goodScore} · 不良 -{Math.abs(item.badScore)}
               </Text>
               <Text className="muted">
-                不良信息 {item.badRecordCount} 条 · 良好信息 {item.goodRecordCount} 条 · 计分周期 {item.cycleKey}
+                不良信息 {item.badRecordCount} 条 · 良好信息 {item.goodRecordCount} 条 · 计分周期 {cycleLabel(item.cycleKey)}
               </Text>
             </View>
             <View className="score-card__total">

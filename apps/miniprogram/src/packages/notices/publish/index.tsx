@@ -1,34 +1,69 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { NOTICE_AUDIENCE_LABELS, NoticeAudience, NoticeTypeView, RegionNode } from '@szpm/contract';
-import { useState } from 'react';
-import { api, errorMessage } from '../../../api';
+import { useEffect, useState } from 'react';
+import { api } from '../../../api';
 import { AttachmentPicker } from '../../../components/AttachmentPicker';
+import { useConfirmDialog } from '../../../components/ConfirmDialog';
+import { FieldLabel } from '../../../components/FieldLabel';
 import { FieldError, Section } from '../../../components/InfoRows';
 import { LoadState } from '../../../components/LoadState';
 import { SelectField } from '../../../components/SelectField';
+import { drafts, draftKey, DRAFT_RESTORED_MESSAGE } from '../../../drafts';
+import { useDraft } from '../../../hooks/useDraft';
 import { useLoader } from '../../../hooks/useLoader';
-import { emptyNoticeForm, NoticeField, noticeProblems, noticeRequest, NoticeForm, streetsOf } from '../../../logic/notice-form';
+import {
+  audienceRequest,
+  emptyNoticeForm,
+  NO_RECIPIENTS_MESSAGE,
+  NoticeField,
+  noticeProblems,
+  noticeRequest,
+  NoticeForm,
+  publishConfirmation,
+  publishedMessage,
+  streetsOf,
+} from '../../../logic/notice-form';
+import { actionFailureMessage, fieldProblems } from '../../../logic/session-ended';
 import { ROUTES, routeTo } from '../../../routes';
-import { toast, toastSuccess } from '../../../utils/feedback';
+import { ensureMe } from '../../../session-loader';
+import { toast } from '../../../utils/feedback';
 import { Button } from '../../../ui/button';
 import { Input } from '../../../ui/input';
 import { TextArea } from '../../../ui/textarea';
 
 /** 发布通知: to the district's project managers and / or owners'-committee chairs, all or by street. */
 export default function PublishNotice() {
-  const loaded = useLoader(() => Promise.all([api.notices.types(), api.regions.tree()]), []);
+  // the account: drafts are kept per account
+  const loaded = useLoader(() => Promise.all([api.notices.types(), api.regions.tree(), ensureMe()]), []);
   return (
     <View className="page" id="notice-publish">
       <LoadState loaded={loaded} id="notice-options">
-        {([types, regions]) => <PublishForm types={types.filter((t) => t.enabled)} regions={regions} />}
+        {([types, regions, me]) => <PublishForm types={types.filter((t) => t.enabled)} regions={regions} accountId={me.id} />}
       </LoadState>
     </View>
   );
 }
 
-function PublishForm({ types, regions }: { types: NoticeTypeView[]; regions: RegionNode[] }) {
-  const [form, setForm] = useState<NoticeForm>(emptyNoticeForm);
+/** Uploads are not kept in a draft (the picker starts empty again). */
+const keptNotice = (form: NoticeForm): NoticeForm => ({ ...form, attachmentIds: [] });
+
+/** The api's field names (its `details`) → the form's fields. */
+const NOTICE_API_FIELDS: Readonly<Record<string, NoticeField>> = {
+  title: 'title',
+  noticeTypeId: 'noticeTypeId',
+  content: 'content',
+  audiences: 'audiences',
+  streetIds: 'streetIds',
+};
+
+function PublishForm({ types, regions, accountId }: { types: NoticeTypeView[]; regions: RegionNode[]; accountId: number }) {
+  const draft = useDraft<NoticeForm>(drafts, draftKey('notice-publish', accountId), emptyNoticeForm(), keptNotice);
+  const { value: form, setValue: setForm } = draft;
+  useEffect(() => {
+    if (draft.restored) toast(DRAFT_RESTORED_MESSAGE);
+  }, [draft.restored]);
+  const confirmation = useConfirmDialog('notice-confirm');
   const [problems, setProblems] = useState<Partial<Record<NoticeField, string>>>({});
   const [busy, setBusy] = useState(false);
   const streets = streetsOf(regions);
@@ -44,11 +79,20 @@ function PublishForm({ types, regions }: { types: NoticeTypeView[]; regions: Reg
     if (Object.keys(found).length) return toast(Object.values(found)[0]!);
     setBusy(true);
     try {
+      // the number of recipients is the server's, for exactly this choice
+      const words = publishConfirmation(await api.notices.audience(audienceRequest(form)));
+      if (!words) return toast(NO_RECIPIENTS_MESSAGE);
+      setBusy(false);
+      if (!(await confirmation.ask(words))) return;
+      setBusy(true);
       const notice = await api.notices.publish(noticeRequest(form));
-      toastSuccess('发布成功');
+      draft.discard();
+      toast(publishedMessage(notice.recipients));
       setTimeout(() => void Taro.redirectTo({ url: routeTo(ROUTES.noticeDetail, { id: notice.id }) }), 800);
     } catch (error) {
-      toast(errorMessage(error));
+      setProblems((p) => ({ ...p, ...fieldProblems(error, NOTICE_API_FIELDS) }));
+      const message = actionFailureMessage(error);
+      if (message) toast(message);
     } finally {
       setBusy(false);
     }
@@ -57,7 +101,7 @@ function PublishForm({ types, regions }: { types: NoticeTypeView[]; regions: Reg
   return (
     <Section title="通知内容">
       <View className="form-row">
-        <Text className="form-row__label">标题</Text>
+        <FieldLabel required>标题</FieldLabel>
         <Input id="notice-title" placeholder="请输入通知标题" value={form.title} maxLength={100} onChange={(title) => change({ title }, 'title')} />
         <FieldError message={problems.title} />
       </View>
@@ -69,13 +113,14 @@ function PublishForm({ types, regions }: { types: NoticeTypeView[]; regions: Reg
         options={types.map((t) => ({ value: t.id, label: t.name }))}
         onChange={(noticeTypeId) => change({ noticeTypeId }, 'noticeTypeId')}
         error={problems.noticeTypeId}
+        required
       />
       <View className="form-row">
-        <Text className="form-row__label">通知内容</Text>
+        <FieldLabel required>通知内容</FieldLabel>
         <TextArea id="notice-content" placeholder="请输入通知内容" value={form.content} maxLength={5000} showCount onChange={(content) => change({ content }, 'content')} />
         <FieldError message={problems.content} />
       </View>
-      <Text className="form-row__label">接收对象</Text>
+      <FieldLabel required>接收对象</FieldLabel>
       <View className="choices">
         {[NoticeAudience.PROJECT_MANAGER, NoticeAudience.COMMITTEE_CHAIR].map((audience) => (
           <View
@@ -106,6 +151,7 @@ function PublishForm({ types, regions }: { types: NoticeTypeView[]; regions: Reg
       <Button id="notice-submit" type="primary" block loading={busy} onClick={() => void submit()}>
         发布
       </Button>
+      {confirmation.dialog}
     </Section>
   );
 }

@@ -3,6 +3,8 @@ import { Text, View } from '@tarojs/components';
 import { NOTICE_AUDIENCE_LABELS, NoticeAudience } from '@szpm/contract';
 import { useState } from 'react';
 import { api } from '../../../api';
+import { RateBar } from '../../../components/charts/RateBar';
+import { RingChart } from '../../../components/charts/RingChart';
 import { Section } from '../../../components/InfoRows';
 import { LoadState } from '../../../components/LoadState';
 import { PagedListView } from '../../../components/PagedListView';
@@ -10,6 +12,8 @@ import { SearchBox } from '../../../components/SearchBox';
 import { SegmentTabs } from '../../../components/SegmentTabs';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useLoader } from '../../../hooks/useLoader';
+import { CHART_COLORS } from '../../../logic/chart';
+import { percentOf } from '../../../logic/format';
 
 type AudienceFilter = 'all' | NoticeAudience.PROJECT_MANAGER | NoticeAudience.COMMITTEE_CHAIR;
 
@@ -44,10 +48,18 @@ export default function NoticeStatistics() {
                 </View>
               ))}
             </View>
+            <RingChart
+              id="notice-read-ring"
+              centerText={percentOf(s.read, s.messages) === null ? '暂无' : `${percentOf(s.read, s.messages)}%`}
+              centerLabel="已读率"
+              emptyText="尚未发送通知"
+              segments={[
+                { label: '已读', value: s.read, color: CHART_COLORS.done },
+                { label: '未读', value: s.unread, color: CHART_COLORS.pending },
+              ]}
+            />
             {s.byAudience.map((a) => (
-              <Text key={a.audience} className="muted">
-                {a.audienceLabel}：接收 {a.recipients} 人次，已读 {a.read}，未读 {a.unread}
-              </Text>
+              <RateBar key={a.audience} id={`notice-read-rate-${a.audience}`} label={`${a.audienceLabel}已读率`} part={a.read} whole={a.recipients} detail={`接收 ${a.recipients} 人次，已读 ${a.read}，未读 ${a.unread}`} />
             ))}
           </Section>
         )}
@@ -67,7 +79,8 @@ export default function NoticeStatistics() {
         <PagedListView
           list={recipients}
           id="notice-statistics-list"
-          emptyText="暂无统计数据"
+          emptyText={search || audience !== 'all' ? '没有符合条件的接收人' : '暂无接收人'}
+          emptyHint={search || audience !== 'all' ? '换个姓名或单位，或选择全部对象' : '发布通知后，这里按接收人统计已读和未读'}
           renderItem={(r) => (
             <View key={`${r.accountId}-${r.audience}`} className="info-row" id={`recipient-stats-${r.accountId}`}>
               <View className="staff-row__text">

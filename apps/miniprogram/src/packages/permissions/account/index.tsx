@@ -3,13 +3,15 @@ import { Text, View } from '@tarojs/components';
 import { StaffDetail } from '@szpm/contract';
 import { useState } from 'react';
 import { api, apiClient, errorMessage } from '../../../api';
+import { useConfirmDialog } from '../../../components/ConfirmDialog';
 import { FieldError, Section } from '../../../components/InfoRows';
 import { LoadState } from '../../../components/LoadState';
 import { StaffDetailView } from '../../../components/StaffDetailView';
 import { useLoader } from '../../../hooks/useLoader';
+import { unbindWechatConfirmation } from '../../../logic/confirm';
 import { ROUTES } from '../../../routes';
 import { session } from '../../../session';
-import { confirm, toast, toastError, toastSuccess } from '../../../utils/feedback';
+import { toast, toastError, toastSuccess } from '../../../utils/feedback';
 import { Button } from '../../../ui/button';
 import { Input } from '../../../ui/input';
 import { Popup } from '../../../ui/popup';
@@ -36,6 +38,7 @@ function AccountView({ me, reload }: { me: StaffDetail; reload: () => Promise<vo
   const [cancelling, setCancelling] = useState(false);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const confirmation = useConfirmDialog('account-confirm');
 
   const signOut = async () => {
     apiClient.endSession();
@@ -59,7 +62,7 @@ function AccountView({ me, reload }: { me: StaffDetail; reload: () => Promise<vo
   };
 
   const unbind = async () => {
-    if (!(await confirm('解绑微信', '解绑后需重新进行身份认证才能在微信中使用，确定解绑吗？', '解绑'))) return;
+    if (!(await confirmation.ask(unbindWechatConfirmation()))) return;
     try {
       await api.permissions.unbindMe();
       toastSuccess('已解绑');
@@ -131,6 +134,7 @@ function AccountView({ me, reload }: { me: StaffDetail; reload: () => Promise<vo
           </Button>
         </View>
       </Popup>
+      {confirmation.dialog}
     </>
   );
 }

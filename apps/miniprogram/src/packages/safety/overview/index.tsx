@@ -4,6 +4,7 @@ import { SafetyCellItem, SafetyCompletionCounts, SafetyRegionStatsItem, SafetyTa
 import { useState } from 'react';
 import { api } from '../../../api';
 import { CellListPopup, OpenedCell } from '../../../components/CellListPopup';
+import { RingChart } from '../../../components/charts/RingChart';
 import { Section } from '../../../components/InfoRows';
 import { LoadState } from '../../../components/LoadState';
 import { RegionDrillDown } from '../../../components/RegionDrillDown';
@@ -11,6 +12,7 @@ import { SegmentTabs } from '../../../components/SegmentTabs';
 import { StatsCell, StatsColumn } from '../../../components/StatsGrid';
 import { useLoader } from '../../../hooks/useLoader';
 import { useRegionDrill } from '../../../hooks/useRegionDrill';
+import { CHART_COLORS } from '../../../logic/chart';
 import { formatDateTime } from '../../../logic/format';
 import { cellQuery } from '../../../logic/region-drill';
 import { completionText } from '../../../logic/safety';
@@ -83,8 +85,20 @@ export default function SafetyOverview() {
             rootLabel={me?.districtName ?? '全市'}
             drill={drill}
             columns={columns}
+            hideEmptyRows
             header={(stats) => (
               <Section title="总体情况" id="safety-regions-summary">
+                <RingChart
+                  id="safety-completion-ring"
+                  centerText={stats.total.targets ? `${stats.total.completionRate.toFixed(1)}%` : '暂无'}
+                  centerLabel="完成率"
+                  emptyText="暂无检查对象"
+                  segments={[
+                    { label: '已提交', value: stats.total.submitted, color: CHART_COLORS.done },
+                    { label: '未提交（未逾期）', value: Math.max(stats.total.outstanding - stats.total.overdue, 0), color: CHART_COLORS.pending },
+                    { label: '逾期未提交', value: stats.total.overdue, color: CHART_COLORS.danger },
+                  ]}
+                />
                 <Text className="muted">{completionText(stats.total)}</Text>
                 <Text className="muted">
                   发现问题 {stats.total.problems} 项（{stats.total.areasWithProblems}个项目）

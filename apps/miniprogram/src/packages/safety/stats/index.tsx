@@ -3,6 +3,8 @@ import { Text, View } from '@tarojs/components';
 import { GrantAction, ModuleKey, SafetyInspectionDetail, SafetyTargetStatus, urgeSummary } from '@szpm/contract';
 import { useState } from 'react';
 import { api } from '../../../api';
+import { RateBar } from '../../../components/charts/RateBar';
+import { DateText } from '../../../components/DateText';
 import { InfoRows, Section } from '../../../components/InfoRows';
 import { LoadState } from '../../../components/LoadState';
 import { PagedListView } from '../../../components/PagedListView';
@@ -11,7 +13,7 @@ import { UrgeButton } from '../../../components/UrgeButton';
 import { useListPage } from '../../../hooks/useListPage';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useLoader } from '../../../hooks/useLoader';
-import { formatDate, formatDateTime } from '../../../logic/format';
+import { formatDateTime } from '../../../logic/format';
 import { holds } from '../../../logic/home-modules';
 import { completionText } from '../../../logic/safety';
 import { ROUTES } from '../../../routes';
@@ -64,12 +66,20 @@ export default function InspectionStats() {
               <InfoRows
                 rows={[
                   { label: '检查类型', value: `${inspection.kindLabel}（${inspection.templateName}）` },
-                  { label: '截止日期', value: formatDate(inspection.deadline) },
+                  { label: '截止日期', value: <DateText value={inspection.deadline} /> },
                   { label: '完成情况', value: completionText(inspection) },
                   { label: '发现问题', value: `${inspection.problems}项（${inspection.areasWithProblems}个项目）` },
-                  { label: '发起', value: `${inspection.launchedByName} · ${formatDateTime(inspection.createdAt)}` },
+                  {
+                    label: '发起',
+                    value: (
+                      <Text>
+                        {inspection.launchedByName} · <DateText value={inspection.createdAt} time />
+                      </Text>
+                    ),
+                  },
                 ]}
               />
+              <RateBar id="inspection-completion" label="完成率" part={inspection.submitted} whole={inspection.targets} detail={`已提交 ${inspection.submitted} / 应检查 ${inspection.targets}`} />
               <View className="actions actions--inline">
                 {canUrge && inspection.outstanding > 0 && (
                   <UrgeButton
@@ -118,7 +128,8 @@ export default function InspectionStats() {
                 <PagedListView
                   list={areas}
                   id="inspection-areas"
-                  emptyText="没有符合条件的物业项目"
+                  emptyText={done === 'all' ? '本次检查没有物业项目' : done === 'done' ? '还没有项目提交检查结果' : '所有项目均已提交'}
+                  emptyHint={done === 'all' ? undefined : '选择「全部」查看所有项目'}
                   renderItem={(area) => (
                     <View key={area.targetId} className="card" id={`area-${area.targetId}`}>
                       <View className="case-card__head">
@@ -168,7 +179,7 @@ export default function InspectionStats() {
                         </UrgeButton>
                       )}
                     </View>
-                    <Text className="muted">{completionText(company)}</Text>
+                    <RateBar id={`company-${company.companyId ?? 0}-completion`} label="完成率" part={company.submitted} whole={company.targets} detail={completionText(company)} />
                     <Text className="muted">
                       发现问题 {company.problems} 项（{company.areasWithProblems}个项目）
                     </Text>

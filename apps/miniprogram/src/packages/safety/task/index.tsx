@@ -4,6 +4,7 @@ import { SAFETY_CHECK_OUTCOME_LABELS, SafetyCheckOutcome, SafetyInspectionErrorC
 import { useState } from 'react';
 import { api, ApiError } from '../../../api';
 import { AttachmentPicker } from '../../../components/AttachmentPicker';
+import { useConfirmDialog } from '../../../components/ConfirmDialog';
 import { FieldError, InfoRows, Section } from '../../../components/InfoRows';
 import { LoadState } from '../../../components/LoadState';
 import { useLoader } from '../../../hooks/useLoader';
@@ -20,11 +21,12 @@ import {
   submitProblemMessage,
   submitProblems,
   TaskAnswers,
+  taskSubmitConfirmation,
   taskTag,
   withAnswer,
   withUnansweredPassed,
 } from '../../../logic/safety-task';
-import { confirm, toast, toastError, toastSuccess } from '../../../utils/feedback';
+import { toast, toastError, toastSuccess } from '../../../utils/feedback';
 import { intParam } from '../../../utils/navigation';
 import { Button } from '../../../ui/button';
 import { Tag } from '../../../ui/tag';
@@ -121,6 +123,7 @@ function TaskForm({ form, onSaved }: { form: SafetyTargetForm; onSaved: () => vo
   const [answers, setAnswers] = useState<TaskAnswers>(() => answersOf(form));
   const [problems, setProblems] = useState<Record<number, string>>({});
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  const confirmation = useConfirmDialog('task-confirm');
   const total = form.indicators.reduce((n, indicator) => n + indicator.items.length, 0);
 
   const change = (itemId: number, next: TaskAnswers) => {
@@ -154,7 +157,7 @@ function TaskForm({ form, onSaved }: { form: SafetyTargetForm; onSaved: () => vo
       toast(message);
       return;
     }
-    if (!(await confirm('提交安全检查', '提交后检查结果不能再修改，确定提交吗？', '提交'))) return;
+    if (!(await confirmation.ask(taskSubmitConfirmation(form, answers)))) return;
     setBusy('submit');
     try {
       await api.safety.submitTask(form.targetId, { results: resultEntries(answers) });
@@ -196,6 +199,7 @@ function TaskForm({ form, onSaved }: { form: SafetyTargetForm; onSaved: () => vo
           </Button>
         </View>
       </Section>
+      {confirmation.dialog}
     </>
   );
 }

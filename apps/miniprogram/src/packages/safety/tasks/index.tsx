@@ -3,6 +3,7 @@ import { useListPage } from '../../../hooks/useListPage';
 import { Text, View } from '@tarojs/components';
 import { SafetyTaskItem } from '@szpm/contract';
 import { api } from '../../../api';
+import { HomeLink } from '../../../components/HomeLink';
 import { PagedListView } from '../../../components/PagedListView';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { isSubmitted, taskProgressText, taskTag } from '../../../logic/safety-task';
@@ -21,6 +22,7 @@ export default function SafetyTasks() {
 
   return (
     <View className="page page--list" id="safety-tasks">
+      <HomeLink />
       {inspectionId !== null && (
         <View className="notice" id="safety-tasks-filter">
           <Text>本次安全检查的填报任务</Text>

@@ -4,7 +4,8 @@ import { EvaluationFormType, WorkflowAction, WorkflowCaseDetail, WorkflowErrorCo
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../../../api';
 import { AttachmentPicker } from '../../../components/AttachmentPicker';
-import { CaseHistory } from '../../../components/CaseHistory';
+import { CaseHistory, ReturnBanner } from '../../../components/CaseHistory';
+import { useConfirmDialog } from '../../../components/ConfirmDialog';
 import { InfoRows, Section } from '../../../components/InfoRows';
 import { LoadState } from '../../../components/LoadState';
 import { SegmentTabs } from '../../../components/SegmentTabs';
@@ -14,20 +15,25 @@ import { formatDateTime } from '../../../logic/format';
 import {
   canDecide,
   decisionChoices,
+  decisionConfirmation,
   decisionProblem,
   decisionRequest,
   DecisionForm,
   doneMessage,
   emptyDecision,
   OPINION_MAX_LENGTH,
-  opinionRequired,
+  opinionLabel,
+  reasonRequired,
   REMARK_MAX_LENGTH,
+  returnOf,
   submitLabel,
 } from '../../../logic/workflow-decision';
+import { actionFailureMessage } from '../../../logic/session-ended';
 import { ROUTES, routeTo } from '../../../routes';
-import { toast, toastError, toastSuccess } from '../../../utils/feedback';
+import { toast } from '../../../utils/feedback';
 import { back, intParam } from '../../../utils/navigation';
 import { Button } from '../../../ui/button';
+import { Tag } from '../../../ui/tag';
 import { TextArea } from '../../../ui/textarea';
 
 type Tab = 'info' | 'audit';
@@ -57,6 +63,11 @@ export default function CasePage() {
               <Text className="muted" id="case-status">
                 当前环节：{detail.statusLabel}
               </Text>
+              {returnOf(detail) && (
+                <View id="case-returned">
+                  <Tag type="warning">已退回</Tag>
+                </View>
+              )}
             </View>
             <SegmentTabs
               id="case-tabs"
@@ -108,7 +119,11 @@ const ENTRY_SCREENS: Partial<Record<string, typeof ROUTES.badRecordEntry | typeo
 };
 
 function CaseAudit({ detail, onDone }: { detail: WorkflowCaseDetail; onDone: () => void }) {
-  const choices = useMemo(() => decisionChoices(detail.allowedActions), [detail.allowedActions]);
+  // a returned determination is corrected and submitted again in its entry screen: that is its one way back
+  const correctIn = detail.allowedActions.includes(WorkflowAction.SUBMIT) ? ENTRY_SCREENS[detail.formType] : undefined;
+  const choices = useMemo(() => decisionChoices(detail.allowedActions, correctIn !== undefined), [detail.allowedActions, correctIn]);
+  const returned = returnOf(detail);
+  const confirmation = useConfirmDialog('case-confirm');
   const [form, setForm] = useState<DecisionForm>(() => emptyDecision(choices));
   const [busy, setBusy] = useState(false);
   useEffect(() => setForm(emptyDecision(choices)), [choices, detail.version]);
@@ -119,14 +134,17 @@ function CaseAudit({ detail, onDone }: { detail: WorkflowCaseDetail; onDone: () 
       toast(problem);
       return;
     }
+    const words = decisionConfirmation(form.action!, detail);
+    if (words && !(await confirmation.ask(words))) return;
     setBusy(true);
     try {
       await api.workflow.act(detail.id, decisionRequest(form, detail.version));
-      toastSuccess(doneMessage(form.action!));
+      toast(doneMessage(form.action!, detail.formType));
       setTimeout(() => back(ROUTES.todos), 800);
       onDone();
     } catch (error) {
-      toastError(error);
+      const message = actionFailureMessage(error);
+      if (message) toast(message);
       // someone else acted first: show the form as it stands now
       if (error instanceof ApiError && (error.code === WorkflowErrorCode.CONFLICT || error.code === WorkflowErrorCode.ACTION_NOT_ALLOWED)) onDone();
     } finally {
@@ -134,10 +152,9 @@ function CaseAudit({ detail, onDone }: { detail: WorkflowCaseDetail; onDone: () 
     }
   };
 
-  const correctIn = detail.allowedActions.includes(WorkflowAction.SUBMIT) ? ENTRY_SCREENS[detail.formType] : undefined;
-
   return (
     <>
+      {returned && <ReturnBanner entry={returned} id="case-return" />}
       <Section title="审批流程记录">
         <CaseHistory history={detail.history} />
       </Section>
@@ -162,10 +179,13 @@ function CaseAudit({ detail, onDone }: { detail: WorkflowCaseDetail; onDone: () 
               </View>
             ))}
           </View>
-          <Text className="form-row__label">{opinionRequired(form.action) ? '审核意见（不填写则为所选意见）' : '意见（选填）'}</Text>
+          <Text className="form-row__label" id="decision-opinion-label">
+            {reasonRequired(form.action) && <Text className="form-error">* </Text>}
+            {opinionLabel(form.action)}
+          </Text>
           <TextArea
             id="decision-opinion"
-            placeholder="请输入审核意见"
+            placeholder={reasonRequired(form.action) ? '请写明理由' : '请输入审核意见'}
             value={form.opinion}
             maxLength={OPINION_MAX_LENGTH}
             showCount
@@ -179,6 +199,7 @@ function CaseAudit({ detail, onDone }: { detail: WorkflowCaseDetail; onDone: () 
           </Button>
         </Section>
       )}
+      {confirmation.dialog}
     </>
   );
 }

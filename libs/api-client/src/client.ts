@@ -99,10 +99,10 @@ export class ApiClient {
   }
 
   /** Uploads one file (multipart field `file`) and answers the api's JSON. */
-  async upload<T>(path: string, filePath: string): Promise<T> {
+  async upload<T>(path: string, filePath: string, fileName?: string): Promise<T> {
     if (!this.options.uploader) throw new Error('uploads are not available here');
     const attempt = async () => {
-      const response = await this.options.uploader!({ url: this.options.baseUrl + path, headers: this.headers(true), filePath, field: 'file' }).catch(() => null);
+      const response = await this.options.uploader!({ url: this.options.baseUrl + path, headers: this.headers(true), filePath, field: 'file', fileName }).catch(() => null);
       if (!response) return ApiError.network();
       const body = typeof response.body === 'string' ? safeJson(response.body) : response.body;
       return response.status >= 200 && response.status < 300 ? body : ApiError.fromResponse(response.status, body);

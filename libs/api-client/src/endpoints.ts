@@ -1,6 +1,10 @@
 import type {
+  InboxMessage,
+  PageQuery,
   InspectionListQuery,
   LaunchInspectionRequest,
+  NoticeAudienceCount,
+  NoticeAudienceRequest,
   NoticeDetail,
   NoticeRecipientItem,
   NoticeRecipientQuery,
@@ -12,8 +16,6 @@ import type {
   NoticeUrgeResult,
   PublishNoticeRequest,
   ReceivedNoticeDetail,
-  ReceivedNoticeItem,
-  ReceivedNoticeQuery,
   RegionNode,
   SafetyAreaStatsItem,
   SafetyAreaStatsQuery,
@@ -48,6 +50,7 @@ import type {
   BadRecordPreview,
   BadRecordSearchQuery,
   BindResponse,
+  ChangePasswordRequest,
   CancelOwnAccountRequest,
   ConfirmBindRequest,
   CreateDelegationRequest,
@@ -66,6 +69,7 @@ import type {
   MeResponse,
   Page,
   PublicBadRecord,
+  PublicDistrict,
   PublicitySearchQuery,
   PublicRiskListEntry,
   RecordPreviewRequest,
@@ -122,13 +126,15 @@ const RECORD_BASE: Record<EvaluationRecordKind, string> = {
   'risk-list': '/service-evaluation/risk-list',
 };
 
-/** Every endpoint the mini-program calls, typed with the api contract. */
+/** Every endpoint the mini-program and the portal call, typed with the api contract. */
 export function createEndpoints(client: ApiClient) {
   return {
     auth: {
       login: (body: LoginRequest) => client.post<TokenPair>('/auth/login', body, { auth: false }),
       logout: (refreshToken: string) => client.post<void>('/auth/logout', { refreshToken }, { auth: false }),
       me: () => client.get<MeResponse>('/auth/me'),
+      /** every session of the account ends, this one too */
+      changePassword: (body: ChangePasswordRequest) => client.post<void>('/auth/change-password', body),
     },
     identity: {
       oaAuthorizeUrl: (state: string) => client.request<WechatAuthorizeUrlResponse>('GET', '/identity/wechat/oa/authorize-url', { query: { state }, auth: false }),
@@ -149,7 +155,7 @@ export function createEndpoints(client: ApiClient) {
       cases: (query: WorkflowCaseQuery) => client.get<Page<WorkflowCaseSummary>>('/workflow/cases', q(query)),
       detail: (id: number) => client.get<WorkflowCaseDetail>(`/workflow/cases/${id}`),
       act: (id: number, body: WorkflowActionRequest) => client.post<WorkflowCaseDetail>(`/workflow/cases/${id}/actions`, body),
-      upload: (filePath: string) => client.upload<UploadedAttachment>('/attachments', filePath),
+      upload: (filePath: string, fileName?: string) => client.upload<UploadedAttachment>('/attachments', filePath, fileName),
     },
     evaluation: {
       subjects: (query: EvaluationSubjectQuery) => client.get<Page<EvaluationSubjectView>>('/service-evaluation/subjects', q(query)),
@@ -176,6 +182,7 @@ export function createEndpoints(client: ApiClient) {
         client.request<Page<PublicBadRecord>>('GET', '/service-evaluation/publicity/bad-records', { query: q(query), auth: false }),
       publicRiskList: (query: PublicitySearchQuery) =>
         client.request<Page<PublicRiskListEntry>>('GET', '/service-evaluation/publicity/risk-list', { query: q(query), auth: false }),
+      publicDistricts: () => client.request<PublicDistrict[]>('GET', '/service-evaluation/publicity/districts', { auth: false }),
     },
     delegations: {
       candidates: () => client.get<DelegateCandidate[]>('/delegations/candidates'),
@@ -191,16 +198,23 @@ export function createEndpoints(client: ApiClient) {
     notices: {
       types: () => client.get<NoticeTypeView[]>('/notices/types'),
       publish: (body: PublishNoticeRequest) => client.post<NoticeDetail>('/notices', body),
+      /** how many the choice would reach (发布 is confirmed with it) */
+      audience: (body: NoticeAudienceRequest) => client.post<NoticeAudienceCount>('/notices/audience', body),
       sent: (query: SentNoticeQuery) => client.get<Page<SentNoticeMessage>>('/notices', q(query)),
       detail: (id: number) => client.get<NoticeDetail>(`/notices/${id}`),
       recipients: (id: number, query: NoticeRecipientQuery) => client.get<Page<NoticeRecipientItem>>(`/notices/${id}/recipients`, q(query)),
       urge: (id: number) => client.post<NoticeUrgeResult>(`/notices/${id}/urge`),
       statistics: (query: NoticeStatisticsQuery) => client.get<NoticeStatisticsSummary>('/notices/statistics', q(query)),
       recipientStatistics: (query: NoticeRecipientStatsQuery) => client.get<Page<NoticeRecipientStats>>('/notices/statistics/recipients', q(query)),
-      received: (query: ReceivedNoticeQuery) => client.get<Page<ReceivedNoticeItem>>('/notices/received', q(query)),
       receivedDetail: (id: number) => client.get<ReceivedNoticeDetail>(`/notices/received/${id}`),
       markRead: (id: number) => client.post<void>(`/notices/received/${id}/read`),
-      markAllRead: () => client.post<{ marked: number }>('/notices/received/read-all'),
+    },
+    /** 我的消息: every account's in-app messages (notices, 催办, inspection tasks, objection replies) */
+    inbox: {
+      list: (query: PageQuery & { unreadOnly?: boolean }) => client.get<Page<InboxMessage>>('/inbox', q(query)),
+      unreadCount: () => client.get<{ unread: number }>('/inbox/unread-count'),
+      markRead: (id: number) => client.post<void>(`/inbox/${id}/read`),
+      markAllRead: () => client.post<{ marked: number }>('/inbox/read-all'),
     },
     safety: {
       templates: (query: SafetyTemplateQuery = {}) => client.get<SafetyTemplateListItem[]>('/safety-inspections/templates', q(query)),

@@ -21,6 +21,8 @@ export interface UploadRequest {
   filePath: string;
   /** multipart field name */
   field: string;
+  /** the name the server sees (H5: a picked file's blob address has none; the api checks the extension) */
+  fileName?: string;
 }
 
 export type Uploader = (request: UploadRequest) => Promise<HttpResponse>;

@@ -49,12 +49,23 @@ function messageOf(code: ErrorCode | ClientErrorCode): string {
   return (ERROR_MESSAGES as Record<string, string>)[code] ?? CLIENT_ERROR_MESSAGES[code as ClientErrorCode] ?? '操作失败，请稍后再试';
 }
 
-/** What to show the officer for any failure; a request id is added so the helpdesk can find it. */
+/** Whether trying the same request again may help: not when the answer is 无权限 or 不存在. */
+export function isRetryable(error: unknown): boolean {
+  return !(error instanceof ApiError && (error.status === 403 || error.status === 404));
+}
+
+/**
+ * What to show the officer for any failure. A server failure (5xx) names the 请求编号 its message
+ * asks for (the api's `requestId`) so that the helpdesk can find it; a failure without one (a
+ * gateway's 502 page) does not ask for a number it cannot show.
+ */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
     const fields = Object.values(error.fieldErrors());
     const text = fields.length ? `${error.message}：${fields.join('；')}` : error.message;
-    return error.status >= 500 && error.requestId ? `${text}（请求编号 ${error.requestId}）` : text;
+    if (error.status < 500) return text;
+    if (error.requestId) return text.includes('请求编号') ? `${text}：${error.requestId}` : `${text}（请求编号 ${error.requestId}）`;
+    return text.replace(/[；;，,][^；;，,]*请求编号.*$/, '') || text;
   }
   if (error instanceof Error && error.message) return error.message;
   return '操作失败，请稍后再试';

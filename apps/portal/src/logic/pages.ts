@@ -1,0 +1,62 @@
+import { GrantAction, ModuleGrantSummary, ModuleKey, MODULE_BY_KEY, MODULES, QuickEntry } from '@szpm/contract';
+
+/** A page of the portal that appears in the left menu (router paths, below the /portal basename). */
+export interface MenuPage {
+  path: string;
+  name: string;
+}
+
+/** The portal's pages per module: a module appears in the menu only once it has a page here. */
+export const MODULE_PAGES: Partial<Record<ModuleKey, readonly MenuPage[]>> = {
+  [ModuleKey.TODOS]: [{ path: '/todos', name: '待办事项' }],
+};
+
+/**
+ * The portal page each quick entry (功能快捷入口) opens. An entry whose page the portal does not
+ * have yet is not shown (it does not lead to the phone layout instead).
+ */
+export const QUICK_ENTRY_PAGES: Readonly<Record<string, string>> = {};
+
+export interface MenuSection {
+  module: ModuleKey;
+  name: string;
+  pages: MenuPage[];
+}
+
+/** The left menu: the modules the account may view, in the manual's chapter order, that have portal pages. */
+export function menuFor(modules: readonly ModuleGrantSummary[], pages: Partial<Record<ModuleKey, readonly MenuPage[]>> = MODULE_PAGES): MenuSection[] {
+  const viewable = new Set(modules.filter((m) => m.actions.includes(GrantAction.VIEW)).map((m) => m.module));
+  return MODULES.filter((m) => viewable.has(m.key) && (pages[m.key]?.length ?? 0) > 0).map((m) => ({
+    module: m.key,
+    name: MODULE_BY_KEY[m.key].label,
+    pages: [...pages[m.key]!],
+  }));
+}
+
+/** Whether the account may open a path of the portal (the pages of modules it cannot view are not routed). */
+export function canOpen(path: string, sections: readonly MenuSection[], pages: Partial<Record<ModuleKey, readonly MenuPage[]>> = MODULE_PAGES): boolean {
+  const owner = (Object.entries(pages) as Array<[ModuleKey, readonly MenuPage[]]>).find(([, list]) => list.some((p) => path === p.path || path.startsWith(`${p.path}/`)));
+  return !owner || sections.some((s) => s.module === owner[0]);
+}
+
+/** How many quick entries the header shows before 更多 folds the rest away. */
+export const QUICK_ENTRIES_SHOWN = 6;
+
+export interface QuickEntryLink {
+  key: string;
+  label: string;
+  path: string;
+}
+
+/**
+ * The quick entries of the header: those the api granted (GET /api/auth/me already filtered them by
+ * the account's grants) that open a portal page; the first few shown, the rest under 更多.
+ */
+export function quickEntryLinks(
+  entries: readonly QuickEntry[],
+  pages: Readonly<Record<string, string>> = QUICK_ENTRY_PAGES,
+  shown = QUICK_ENTRIES_SHOWN,
+): { shown: QuickEntryLink[]; more: QuickEntryLink[] } {
+  const links = entries.filter((e) => e.module !== null && pages[e.key]).map((e) => ({ key: e.key, label: e.label, path: pages[e.key] }));
+  return { shown: links.slice(0, shown), more: links.slice(shown) };
+}

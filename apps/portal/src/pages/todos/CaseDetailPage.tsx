@@ -1,0 +1,62 @@
+import { PageContainer, ProCard, ProDescriptions, ProTable } from '@ant-design/pro-components';
+import type { WorkflowCaseDetail, WorkflowHistoryEntry } from '@szpm/contract';
+import { Alert, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { api, errorMessage } from '../../api';
+
+/** One form, read-only: its summary, attachments and 审批流程记录 (GET /api/workflow/cases/:id). */
+export default function CaseDetailPage() {
+  const id = Number(useParams().id);
+  const [detail, setDetail] = useState<WorkflowCaseDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setDetail(null);
+    setError(null);
+    if (!Number.isInteger(id) || id <= 0) {
+      setError('表单编号无效');
+      return;
+    }
+    api.workflow.detail(id).then(setDetail, (e) => setError(errorMessage(e)));
+  }, [id]);
+
+  if (error) return <PageContainer title="表单详情"><Alert type="error" showIcon message={error} /></PageContainer>;
+  if (!detail) return <PageContainer title="表单详情"><Spin /></PageContainer>;
+
+  return (
+    <PageContainer title={detail.title} subTitle={detail.businessNo}>
+      <ProCard title="表单信息">
+        <ProDescriptions<WorkflowCaseDetail> column={2} dataSource={detail} columns={[
+          { title: '业务编号', dataIndex: 'businessNo' },
+          { title: '表单类型', dataIndex: 'formTypeLabel' },
+          { title: '状态', dataIndex: 'statusLabel' },
+          { title: '评价对象', dataIndex: 'subjectName', render: (_, row) => row.subjectName ?? '-' },
+          { title: '发起人', dataIndex: 'initiatorName' },
+          { title: '发起时间', dataIndex: 'createdAt', valueType: 'dateTime' },
+          { title: '办结时间', dataIndex: 'finishedAt', valueType: 'dateTime', render: (dom, row) => (row.finishedAt ? dom : '-') },
+          { title: '附件', dataIndex: 'attachments', render: (_, row) => (row.attachments.length ? row.attachments.map((a) => a.fileName).join('、') : '无') },
+        ]} />
+      </ProCard>
+      <ProCard title="审批流程记录" style={{ marginTop: 16 }}>
+        <ProTable<WorkflowHistoryEntry>
+          rowKey="seq"
+          search={false}
+          options={false}
+          pagination={false}
+          dataSource={detail.history}
+          scroll={{ x: 900 }}
+          columns={[
+            { title: '序号', dataIndex: 'seq', width: 70 },
+            { title: '操作', dataIndex: 'actionLabel', width: 120 },
+            { title: '操作人', dataIndex: 'actorName', width: 160, render: (_, row) => (row.onBehalfOfName ? `${row.actorName} 代 ${row.onBehalfOfName}` : row.actorName) },
+            { title: '角色', dataIndex: 'actorRoleLabel', width: 120 },
+            { title: '意见', dataIndex: 'opinion', render: (_, row) => row.opinion ?? '-' },
+            { title: '备注', dataIndex: 'remark', render: (_, row) => row.remark ?? '-' },
+            { title: '时间', dataIndex: 'at', valueType: 'dateTime', width: 180 },
+          ]}
+        />
+      </ProCard>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,70 @@
+import { GrantAction, ModuleKey, type ModuleGrantSummary, QUICK_ENTRIES, type QuickEntry } from '@szpm/contract';
+import { describe, expect, it } from 'vitest';
+import { canOpen, menuFor, MODULE_PAGES, quickEntryLinks } from '../../src/logic/pages';
+
+const grant = (module: ModuleKey, ...actions: GrantAction[]): ModuleGrantSummary => ({ module, label: module, actions });
+const PAGES = {
+  [ModuleKey.TODOS]: [{ path: '/todos', name: '待办事项' }],
+  [ModuleKey.PERMISSIONS]: [
+    { path: '/permissions/staff', name: '人员列表' },
+    { path: '/permissions/stats', name: '用户统计' },
+  ],
+};
+
+describe('menuFor', () => {
+  it('lists the viewable modules that have portal pages, in chapter order, named as in the contract', () => {
+    const menu = menuFor([grant(ModuleKey.TODOS, GrantAction.VIEW, GrantAction.OPERATE), grant(ModuleKey.PERMISSIONS, GrantAction.VIEW)], PAGES);
+    expect(menu.map((s) => [s.module, s.name])).toEqual([
+      [ModuleKey.PERMISSIONS, '权限管理'],
+      [ModuleKey.TODOS, '待办事项'],
+    ]);
+    expect(menu[0].pages.map((p) => p.path)).toEqual(['/permissions/staff', '/permissions/stats']);
+  });
+
+  it('leaves out modules without a view grant and modules the portal has no page for', () => {
+    expect(menuFor([grant(ModuleKey.TODOS, GrantAction.OPERATE)], PAGES)).toEqual([]);
+    expect(menuFor([grant(ModuleKey.NOTICES, GrantAction.VIEW), grant(ModuleKey.DISPUTES, GrantAction.VIEW)], PAGES)).toEqual([]);
+    expect(menuFor([], PAGES)).toEqual([]);
+  });
+
+  it('uses the portal’s own pages by default: 待办事项 for a handler’s grants', () => {
+    expect(menuFor([grant(ModuleKey.TODOS, GrantAction.VIEW), grant(ModuleKey.NOTICES, GrantAction.VIEW)]).map((s) => s.module)).toEqual(
+      Object.keys(MODULE_PAGES).filter((m) => m === ModuleKey.TODOS),
+    );
+  });
+});
+
+describe('canOpen', () => {
+  const sections = menuFor([grant(ModuleKey.TODOS, GrantAction.VIEW)], PAGES);
+  it('opens pages of held modules (and their sub-pages) and pages of no module', () => {
+    expect(canOpen('/todos', sections, PAGES)).toBe(true);
+    expect(canOpen('/todos/cases/12', sections, PAGES)).toBe(true);
+    expect(canOpen('/', sections, PAGES)).toBe(true);
+    expect(canOpen('/account/password', sections, PAGES)).toBe(true);
+  });
+  it('refuses the pages of modules the account cannot view, but not a path that merely starts alike', () => {
+    expect(canOpen('/permissions/staff', sections, PAGES)).toBe(false);
+    expect(canOpen('/permissions/stats/units', sections, PAGES)).toBe(false);
+    expect(canOpen('/todosx', sections, PAGES)).toBe(true);
+  });
+});
+
+describe('quickEntryLinks', () => {
+  const entry = (key: string, module: ModuleKey | null = ModuleKey.CREDIT): QuickEntry => ({ key, label: key, module, route: null });
+
+  it('shows only the granted entries the portal has a page for, never 更多 itself', () => {
+    const links = quickEntryLinks([entry('credit-registration'), entry('credit-report'), entry('more', null)], { 'credit-report': '/credit/report', more: '/x' });
+    expect(links).toEqual({ shown: [{ key: 'credit-report', label: 'credit-report', path: '/credit/report' }], more: [] });
+  });
+
+  it('folds what is beyond the first ones under 更多', () => {
+    const keys = ['a', 'b', 'c', 'd'];
+    const links = quickEntryLinks(keys.map((k) => entry(k)), Object.fromEntries(keys.map((k) => [k, `/${k}`])), 3);
+    expect(links.shown.map((l) => l.key)).toEqual(['a', 'b', 'c']);
+    expect(links.more.map((l) => l.key)).toEqual(['d']);
+  });
+
+  it('shows nothing while the portal has none of the entries’ pages (no link to the phone layout)', () => {
+    expect(quickEntryLinks(QUICK_ENTRIES)).toEqual({ shown: [], more: [] });
+  });
+});
