@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Account } from '../src/access/entities/account.entity';
+import { OpenApi, Operation, Parameter, resolveSchema, Schema } from './support/openapi';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -12,21 +13,6 @@ import { startTestApp, TestApp } from './support/test-app';
  * (found through the list route of the same resource), so a refused update of a real row shows.
  * One request per case and route (not per combination), so the run stays short.
  */
-type Schema = {
-  type?: string;
-  $ref?: string;
-  nullable?: boolean;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  enum?: unknown[];
-  allOf?: Schema[];
-  format?: string;
-  example?: unknown;
-};
-type Parameter = { in: string; name: string; required?: boolean; schema?: Schema };
-type Operation = { requestBody?: { content?: Record<string, { schema?: Schema }> }; parameters?: Parameter[] };
-type OpenApi = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 type Reply = { status: number; body: { code?: string; details?: Array<{ field: string }> } };
 interface Case {
   name: string;
@@ -128,16 +114,7 @@ describe('every route withstands hostile input', () => {
   });
   afterAll(() => t.close());
 
-  function resolve(schema: Schema | null): Schema | null {
-    if (!schema) return null;
-    if (schema.$ref) return resolve(document.components.schemas[schema.$ref.split('/').pop() as string]);
-    if (schema.allOf) {
-      const parts = schema.allOf.map(resolve).filter((s): s is Schema => s !== null);
-      if (parts.length === 1) return { ...parts[0], nullable: schema.nullable ?? parts[0].nullable };
-      return { type: 'object', properties: Object.assign({}, ...parts.map((p) => p.properties)), required: parts.flatMap((p) => p.required ?? []) };
-    }
-    return schema;
-  }
+  const resolve = (schema: Schema | null) => resolveSchema(document, schema);
 
   const properties = (route: Route) => Object.entries(route.body?.properties ?? {}).map(([name, schema]) => ({ name, schema: resolve(schema) ?? schema }));
   const isText = (schema: Schema) => schema.type === 'string';

@@ -2,6 +2,7 @@ import { BadRecordItemView } from '@szpm/contract';
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
 import { AuditLog } from '../src/access/entities/audit-log.entity';
+import { binaryBody } from './support/binary-body';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** Issue 10 §3 on the bad-record catalogue: template, export, import (dry run, row errors, both modes, caps). */
@@ -15,12 +16,7 @@ describe('bad-record catalogue as xlsx (template, export, import)', () => {
 
   type Cell = string | number | null;
   const auth = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
-  const binary = (response: NodeJS.ReadableStream, callback: (error: Error | null, body: Buffer) => void) => {
-    const chunks: Buffer[] = [];
-    response.on('data', (chunk: Buffer) => chunks.push(chunk));
-    response.on('end', () => callback(null, Buffer.concat(chunks)));
-  };
-  const download = (user: string, path: string) => t.http().get(path).set(auth(user)).buffer(true).parse(binary as never);
+  const download = (user: string, path: string) => t.http().get(path).set(auth(user)).buffer(true).parse(binaryBody);
   const upload = (user: string, file: Buffer, query = '', filename = '不良信息事项及情形.xlsx', contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') =>
     t.http().post(`${BASE}/import${query}`).set(auth(user)).attach('file', file, { filename, contentType });
 

@@ -5,6 +5,7 @@ import { Region, RegionLevel } from '../src/modules/regions/entities/region.enti
 import { SafetyInspection } from '../src/modules/safety-inspections/entities/safety-inspection.entity';
 import { SafetyInspectionTarget } from '../src/modules/safety-inspections/entities/safety-inspection-target.entity';
 import { FUTIAN_ID, NANSHAN_ID } from '../src/seed/shenzhen';
+import { binaryBody } from './support/binary-body';
 import { startTestApp, TestApp } from './support/test-app';
 
 jest.setTimeout(180_000);
@@ -52,11 +53,7 @@ describe('region drill-down statistics (kit, chapters 3 and 16)', () => {
   async function xlsxOf(user: string, path: string): Promise<ExcelJS.Workbook> {
     const response = await get(user, path)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binaryBody)
       .expect(200);
     expect(response.headers['content-type']).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();

@@ -32,6 +32,7 @@ import { FUTIAN_ID, NANSHAN_ID } from '../src/seed/shenzhen';
 import { NOTIFICATION_QUEUES } from '../src/modules/notifications/notifications.service';
 import { FakeWechatServer } from './fakes/fake-wechat-server';
 import { PNG_BYTES } from './support/workflow-test-forms';
+import { binaryBody } from './support/binary-body';
 import { startTestApp, TestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
@@ -421,11 +422,7 @@ describe('safety inspections (chapter 16)', () => {
     it('exports the overall ledger (总体情况台账) as xlsx', async () => {
       const response = await get('futian.handler', `/api/safety-inspections/${inspection.id}/ledger`)
         .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200);
       expect(response.headers['content-type']).toContain('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       expect(response.headers['content-disposition']).toContain(encodeURIComponent('总体情况台账'));

@@ -1,12 +1,10 @@
+import { OpenApi, resolveSchema, Schema } from './support/openapi';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
  * Walks the OpenAPI document, so every write endpoint any module adds is covered without being
  * listed here: a malformed body never causes a 500, and a wrong value is a 400 naming the field.
  */
-type Schema = { type?: string; $ref?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; allOf?: Schema[] };
-type Operation = { requestBody?: { content?: Record<string, { schema?: Schema }> }; security?: unknown[] };
-type OpenApi = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
 const WRITE_METHODS = ['post', 'put', 'patch'] as const;
 /** accounts tried in turn until one passes the access guard, so the body reaches validation */
@@ -41,15 +39,7 @@ describe('every write endpoint validates its body', () => {
   });
   afterAll(() => t.close());
 
-  function resolve(schema: Schema | null): Schema | null {
-    if (!schema) return null;
-    if (schema.$ref) return resolve(document.components.schemas[schema.$ref.split('/').pop() as string]);
-    if (schema.allOf) {
-      const parts = schema.allOf.map(resolve).filter((s): s is Schema => s !== null);
-      return { type: 'object', properties: Object.assign({}, ...parts.map((p) => p.properties)), required: parts.flatMap((p) => p.required ?? []) };
-    }
-    return schema;
-  }
+  const resolve = (schema: Schema | null) => resolveSchema(document, schema);
 
   const concrete = (path: string) => path.replace(/\{[^}]+\}/g, '1');
 
