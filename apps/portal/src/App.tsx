@@ -3,14 +3,13 @@ import { lazy, ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { onSessionEnded } from './api';
 import { loginPathFor } from './logic/return-path';
+import { SECTIONS } from './sections';
 import { useSession } from './session';
 
 // one chunk per menu section: the login and home pages load first, the rest when opened
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const PortalLayout = lazy(() => import('./layout/PortalLayout'));
 const HomePage = lazy(() => import('./pages/HomePage'));
-const TodosPage = lazy(() => import('./pages/todos/TodosPage'));
-const CaseDetailPage = lazy(() => import('./pages/todos/CaseDetailPage'));
 const MyAccountPage = lazy(() => import('./pages/account/MyAccountPage'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage'));
 const PublicityPage = lazy(() => import('./pages/public/PublicityPage'));
@@ -60,8 +59,9 @@ export function App() {
           }
         >
           <Route index element={<HomePage />} />
-          <Route path="todos" element={<TodosPage />} />
-          <Route path="todos/cases/:id" element={<CaseDetailPage />} />
+          {SECTIONS.flatMap((section) => section.routes).map(({ path, page: Page }) => (
+            <Route key={path} path={path.slice(1)} element={<Page />} />
+          ))}
           <Route path="account" element={<MyAccountPage />} />
           <Route path="account/password" element={<ChangePasswordPage />} />
           <Route path="*" element={<Result status="404" title="页面不存在" subTitle="您访问的页面不存在，请从左侧菜单进入。" />} />

@@ -1,21 +1,19 @@
-import { BellOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, ProfileOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { ModuleKey, type TodoCounts } from '@szpm/contract';
 import { Badge, Button, Dropdown, Result, Space, Tooltip } from 'antd';
 import { ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api';
-import { canOpen, menuFor, quickEntryLinks } from '../logic/pages';
+import { canOpen, menuFor, modulePages, quickEntryLinks } from '../logic/pages';
+import { SECTIONS } from '../sections';
 import { useSession } from '../session';
 
-const MODULE_ICONS: Partial<Record<ModuleKey, ReactNode>> = {
-  [ModuleKey.TODOS]: <UnorderedListOutlined />,
-};
+const MODULE_ICONS: Partial<Record<ModuleKey, ReactNode>> = Object.fromEntries(SECTIONS.filter((s) => s.icon).map((s) => [s.module, s.icon]));
+const SECTION_NAMES: Partial<Record<ModuleKey, string>> = Object.fromEntries(SECTIONS.filter((s) => s.name).map((s) => [s.module, s.name]));
 
 /** Pages reached from the menu or the header, named for the breadcrumbs but not listed in the menu. */
-const HIDDEN_ROUTES: Record<string, MenuDataItem[]> = {
-  '/todos': [{ path: '/todos/cases/:id', name: '表单详情', hideInMenu: true }],
-};
+const HIDDEN_ROUTES: Record<string, MenuDataItem[]> = Object.assign({}, ...SECTIONS.map((s) => s.hiddenRoutes ?? {}));
 
 /** The signed-in frame: the menu of the account's modules, quick entries, the todo badge and the account menu. */
 export default function PortalLayout() {
@@ -24,7 +22,7 @@ export default function PortalLayout() {
   const navigate = useNavigate();
   const [counts, setCounts] = useState<TodoCounts | null>(null);
 
-  const sections = useMemo(() => menuFor(me?.modules ?? []), [me]);
+  const sections = useMemo(() => menuFor(me?.modules ?? [], modulePages(SECTIONS, me?.role)), [me]);
   const quickEntries = useMemo(() => quickEntryLinks(me?.quickEntries ?? []), [me]);
   const holdsTodos = sections.some((s) => s.module === ModuleKey.TODOS);
 
@@ -42,7 +40,7 @@ export default function PortalLayout() {
         ...sections.flatMap((section): MenuDataItem[] =>
           section.pages.length === 1
             ? [{ path: section.pages[0].path, name: section.pages[0].name, icon: MODULE_ICONS[section.module], children: HIDDEN_ROUTES[section.pages[0].path] }]
-            : [{ path: `/${section.module}`, name: section.name, icon: MODULE_ICONS[section.module], children: section.pages.map((p) => ({ path: p.path, name: p.name, children: HIDDEN_ROUTES[p.path] })) }],
+            : [{ path: `/${section.module}`, name: SECTION_NAMES[section.module] ?? section.name, icon: MODULE_ICONS[section.module], children: section.pages.map((p) => ({ path: p.path, name: p.name, children: HIDDEN_ROUTES[p.path] })) }],
         ),
         { path: '/account', name: '我的账号', hideInMenu: true, children: [{ path: '/account/password', name: '修改密码', hideInMenu: true }] },
       ],

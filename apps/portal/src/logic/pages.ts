@@ -1,4 +1,5 @@
-import { GrantAction, ModuleGrantSummary, ModuleKey, MODULE_BY_KEY, MODULES, QuickEntry } from '@szpm/contract';
+import { GrantAction, ModuleGrantSummary, ModuleKey, MODULE_BY_KEY, MODULES, QuickEntry, type Role } from '@szpm/contract';
+import { SECTIONS, type PortalSection } from '../sections';
 
 /** A page of the portal that appears in the left menu (router paths, below the /portal basename). */
 export interface MenuPage {
@@ -6,16 +7,26 @@ export interface MenuPage {
   name: string;
 }
 
+type ModulePages = Partial<Record<ModuleKey, readonly MenuPage[]>>;
+
+/** The menu pages per module of the sections a role sees (without a role: every section's). */
+export function modulePages(sections: readonly PortalSection[] = SECTIONS, role?: Role): ModulePages {
+  const pages: Partial<Record<ModuleKey, MenuPage[]>> = {};
+  for (const section of sections) {
+    if (role !== undefined && section.roles && !section.roles.includes(role)) continue;
+    (pages[section.module] ??= []).push(...section.pages);
+  }
+  return pages;
+}
+
 /** The portal's pages per module: a module appears in the menu only once it has a page here. */
-export const MODULE_PAGES: Partial<Record<ModuleKey, readonly MenuPage[]>> = {
-  [ModuleKey.TODOS]: [{ path: '/todos', name: '待办事项' }],
-};
+export const MODULE_PAGES: ModulePages = modulePages();
 
 /**
  * The portal page each quick entry (功能快捷入口) opens. An entry whose page the portal does not
  * have yet is not shown (it does not lead to the phone layout instead).
  */
-export const QUICK_ENTRY_PAGES: Readonly<Record<string, string>> = {};
+export const QUICK_ENTRY_PAGES: Readonly<Record<string, string>> = Object.assign({}, ...SECTIONS.map((s) => s.quickEntries ?? {}));
 
 export interface MenuSection {
   module: ModuleKey;
@@ -24,7 +35,7 @@ export interface MenuSection {
 }
 
 /** The left menu: the modules the account may view, in the manual's chapter order, that have portal pages. */
-export function menuFor(modules: readonly ModuleGrantSummary[], pages: Partial<Record<ModuleKey, readonly MenuPage[]>> = MODULE_PAGES): MenuSection[] {
+export function menuFor(modules: readonly ModuleGrantSummary[], pages: ModulePages = MODULE_PAGES): MenuSection[] {
   const viewable = new Set(modules.filter((m) => m.actions.includes(GrantAction.VIEW)).map((m) => m.module));
   return MODULES.filter((m) => viewable.has(m.key) && (pages[m.key]?.length ?? 0) > 0).map((m) => ({
     module: m.key,
@@ -33,10 +44,14 @@ export function menuFor(modules: readonly ModuleGrantSummary[], pages: Partial<R
   }));
 }
 
-/** Whether the account may open a path of the portal (the pages of modules it cannot view are not routed). */
-export function canOpen(path: string, sections: readonly MenuSection[], pages: Partial<Record<ModuleKey, readonly MenuPage[]>> = MODULE_PAGES): boolean {
-  const owner = (Object.entries(pages) as Array<[ModuleKey, readonly MenuPage[]]>).find(([, list]) => list.some((p) => path === p.path || path.startsWith(`${p.path}/`)));
-  return !owner || sections.some((s) => s.module === owner[0]);
+/**
+ * Whether the account may open a path of the portal: a path under a menu page (of any section) opens
+ * only when that page is in the account's menu; paths under no menu page (home, my account) always do.
+ */
+export function canOpen(path: string, menu: readonly MenuSection[], pages: ModulePages = MODULE_PAGES): boolean {
+  const under = (p: MenuPage) => path === p.path || path.startsWith(`${p.path}/`);
+  const owners = Object.values(pages).flatMap((list) => list!.filter(under));
+  return owners.length === 0 || menu.some((s) => s.pages.some(under));
 }
 
 /** How many quick entries the header shows before 更多 folds the rest away. */

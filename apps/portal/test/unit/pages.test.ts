@@ -1,6 +1,6 @@
-import { GrantAction, ModuleKey, type ModuleGrantSummary, QUICK_ENTRIES, type QuickEntry } from '@szpm/contract';
+import { GrantAction, ModuleKey, type ModuleGrantSummary, QUICK_ENTRIES, type QuickEntry, Role } from '@szpm/contract';
 import { describe, expect, it } from 'vitest';
-import { canOpen, menuFor, MODULE_PAGES, quickEntryLinks } from '../../src/logic/pages';
+import { canOpen, menuFor, MODULE_PAGES, modulePages, quickEntryLinks } from '../../src/logic/pages';
 
 const grant = (module: ModuleKey, ...actions: GrantAction[]): ModuleGrantSummary => ({ module, label: module, actions });
 const PAGES = {
@@ -66,5 +66,25 @@ describe('quickEntryLinks', () => {
 
   it('shows nothing while the portal has none of the entries’ pages (no link to the phone layout)', () => {
     expect(quickEntryLinks(QUICK_ENTRIES)).toEqual({ shown: [], more: [] });
+  });
+});
+
+describe('modulePages', () => {
+  const page = (path: string) => ({ path, name: path });
+  const sections = [
+    { module: ModuleKey.PERMISSIONS, pages: [page('/permissions/staff')], routes: [] },
+    { module: ModuleKey.PERMISSIONS, roles: [Role.CITY_ADMIN], pages: [page('/admin/audit')], routes: [] },
+  ];
+
+  it('merges the sections of a module and leaves out those of other roles', () => {
+    expect(modulePages(sections, Role.CITY_ADMIN)[ModuleKey.PERMISSIONS]!.map((p) => p.path)).toEqual(['/permissions/staff', '/admin/audit']);
+    expect(modulePages(sections, Role.DISTRICT_LEAD)[ModuleKey.PERMISSIONS]!.map((p) => p.path)).toEqual(['/permissions/staff']);
+  });
+
+  it('does not route a page of another role even when the module is viewable', () => {
+    const lead = menuFor([grant(ModuleKey.PERMISSIONS, GrantAction.VIEW)], modulePages(sections, Role.DISTRICT_LEAD));
+    expect(canOpen('/permissions/staff', lead, modulePages(sections))).toBe(true);
+    expect(canOpen('/admin/audit', lead, modulePages(sections))).toBe(false);
+    expect(canOpen('/admin/audit/3', lead, modulePages(sections))).toBe(false);
   });
 });
