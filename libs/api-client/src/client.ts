@@ -1,6 +1,6 @@
 import { AuthErrorCode, CommonErrorCode, ON_BEHALF_OF_HEADER, TokenPair } from '@szpm/contract';
 import { ApiError, ClientErrorCode } from './errors';
-import { HttpMethod, QueryValue, toQueryString, Transport, Uploader } from './http';
+import { HttpMethod, HttpResponse, QueryValue, toQueryString, Transport, Uploader } from './http';
 import { TokenStore } from './token-store';
 
 type RefreshOutcome = 'refreshed' | 'refused' | 'unreachable';
@@ -100,22 +100,33 @@ export class ApiClient {
 
   /** Uploads one file (multipart field `file`) and answers the api's JSON. */
   async upload<T>(path: string, filePath: string, fileName?: string): Promise<T> {
-    if (!this.options.uploader) throw new Error('uploads are not available here');
-    const attempt = async () => {
-      const response = await this.options.uploader!({ url: this.options.baseUrl + path, headers: this.headers(true), filePath, field: 'file', fileName }).catch(() => null);
+    const uploader = this.options.uploader;
+    if (!uploader) throw new Error('uploads are not available here');
+    const response = await this.exchange((headers) => uploader({ url: this.options.baseUrl + path, headers, filePath, field: 'file', fileName }));
+    return (typeof response.body === 'string' ? safeJson(response.body) : response.body) as T;
+  }
+
+  /**
+   * An authenticated exchange the transport does not carry (a browser's multipart upload, a file
+   * download): `attempt` sends it with the given headers and answers the response (null when none
+   * came). The same token refresh, retry and session end as every request; answers a 2xx response.
+   */
+  async exchange<R extends HttpResponse>(attempt: (headers: Record<string, string>) => Promise<R | null>): Promise<R> {
+    const once = async (): Promise<R | ApiError> => {
+      const response = await attempt(this.authHeaders()).catch(() => null);
       if (!response) return ApiError.network();
-      const body = typeof response.body === 'string' ? safeJson(response.body) : response.body;
-      return response.status >= 200 && response.status < 300 ? body : ApiError.fromResponse(response.status, body);
+      if (response.status >= 200 && response.status < 300) return response;
+      return ApiError.fromResponse(response.status, typeof response.body === 'string' ? safeJson(response.body) : response.body);
     };
-    let result = await attempt();
+    let result = await once();
     if (result instanceof ApiError && result.code === CommonErrorCode.TOKEN_EXPIRED) {
       const outcome = await this.refresh();
       if (outcome === 'refused') throw result;
       if (outcome === 'unreachable') throw ApiError.network();
-      result = await attempt();
+      result = await once();
     }
     if (result instanceof ApiError) throw this.sessionCheck(result);
-    return result as T;
+    return result;
   }
 
   /** Headers of an authenticated request, for downloads the platform makes itself. */
