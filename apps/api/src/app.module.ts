@@ -22,6 +22,8 @@ import { ObjectionsModule } from './modules/service-evaluation/objections/object
 import { TodosModule } from './modules/todos/todos.module';
 import { WorkflowModule } from './modules/workflow/workflow.module';
 import { QueueModule } from './queue/queue.module';
+import { CacheModule } from './common/cache/cache.module';
+import { SearchModule } from './common/search/search.module';
 
 @Module({})
 export class AppModule {
@@ -37,6 +39,8 @@ export class AppModule {
         LoggingModule.forRoot(config),
         ThrottlingModule.forRoot(config),
         QueueModule,
+        CacheModule,
+        SearchModule,
         AccessModule,
         RegionsModule,
         NotificationsModule,

@@ -17,7 +17,7 @@ describe('auth (chapter 2: PC login)', () => {
 
   it('logs in with username and password and returns the home payload', async () => {
     const response = await login('futian.handler', DEMO_PASSWORD).expect(200);
-    expect(response.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900 });
+    expect(response.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900, passwordChangeRequired: false, passwordChangeReason: null });
     const me = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${response.body.accessToken}`).expect(200);
     expect(me.body).toMatchObject({ username: 'futian.handler', role: 'DISTRICT_HANDLER', districtName: '福田区', wechatBound: false });
     expect(me.body.modules.map((m: { module: string }) => m.module)).toEqual(expect.arrayContaining(['service-evaluation', 'permissions', 'todos']));

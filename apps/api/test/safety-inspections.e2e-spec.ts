@@ -5,6 +5,7 @@ import {
   InboxMessage,
   Page,
   Role,
+  SafetyAreaCandidate,
   SafetyAreaStatsItem,
   SafetyCheckKind,
   SafetyCheckOutcome,
@@ -499,6 +500,26 @@ describe('safety inspections (chapter 16)', () => {
       expect(byCity).toMatchObject({ districtId: NANSHAN_ID, targets: nanshanAreas, kind: SafetyCheckKind.ROUTINE });
       const nanshanList: Page<SafetyInspectionListItem> = (await get('nanshan.handler', '/api/safety-inspections').expect(200)).body;
       expect(nanshanList.items.map((x) => x.id)).toContain(byCity.id);
+    });
+
+    it('lists the areas a launch may name (area-candidates): the district’s, by street, community or name', async () => {
+      const futianAreas = await areas().countBy({ districtId: FUTIAN_ID });
+      const all: Page<SafetyAreaCandidate> = (await get('futian.handler', '/api/safety-inspections/area-candidates?pageSize=100').expect(200)).body;
+      expect(all.total).toBe(futianAreas);
+      expect(all.items.every((a) => a.districtId === FUTIAN_ID)).toBe(true);
+      const area = managerAreas[0];
+      const street: Page<SafetyAreaCandidate> = (await get('futian.handler', `/api/safety-inspections/area-candidates?streetId=${area.streetId}&pageSize=100`).expect(200)).body;
+      expect(street.total).toBe(await areas().countBy({ streetId: area.streetId }));
+      const community: Page<SafetyAreaCandidate> = (await get('futian.handler', `/api/safety-inspections/area-candidates?communityId=${area.communityId}&pageSize=100`).expect(200)).body;
+      expect(community.items.map((a) => a.propertyAreaId)).toContain(area.id);
+      const found: Page<SafetyAreaCandidate> = (await get('futian.handler', `/api/safety-inspections/area-candidates?search=${encodeURIComponent(area.code)}`).expect(200)).body;
+      expect(found.items).toEqual([expect.objectContaining({ propertyAreaId: area.id, propertyAreaName: area.name, projectManagerName: expect.any(String) })]);
+      // the city names the district; a district officer only their own, and launching needs the operate grant
+      const nanshan: Page<SafetyAreaCandidate> = (await get('city.admin', `/api/safety-inspections/area-candidates?districtId=${NANSHAN_ID}`).expect(200)).body;
+      expect(nanshan.total).toBe(await areas().countBy({ districtId: NANSHAN_ID }));
+      expect((await get('futian.handler', `/api/safety-inspections/area-candidates?districtId=${NANSHAN_ID}`).expect(403)).body.code).toBe('OUT_OF_DISTRICT');
+      await get('futian.supervisor', '/api/safety-inspections/area-candidates').expect(403);
+      await get('demo.manager', '/api/safety-inspections/area-candidates').expect(403);
     });
 
     it("lists a project manager's tasks of one inspection only when asked with inspectionId", async () => {

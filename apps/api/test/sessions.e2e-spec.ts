@@ -102,6 +102,21 @@ describe('sessions: access tokens are revoked at once', () => {
     await me(pc).expect(200);
   });
 
+  it('holds up a password session on an initial password, not a WeChat session of the same account', async () => {
+    await accounts().update({ username: 'demo.committee' }, { miniOpenId: 'oMP-demo-committee', boundAt: new Date(), passwordChangedAt: null });
+    try {
+      const mini = await miniLogin('oMP-demo-committee');
+      expect((await me(mini).expect(200)).body).toMatchObject({ passwordChangeRequired: false, passwordChangeReason: null });
+      await t.http().get('/api/permissions/me').set('Authorization', `Bearer ${mini.accessToken}`).expect(200);
+
+      const pc = await pcLogin('demo.committee');
+      expect((await me(pc).expect(200)).body).toMatchObject({ passwordChangeRequired: true, passwordChangeReason: 'INITIAL' });
+      expect((await t.http().get('/api/permissions/me').set('Authorization', `Bearer ${pc.accessToken}`).expect(403)).body.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
+    } finally {
+      await accounts().update({ username: 'demo.committee' }, { passwordChangedAt: new Date() });
+    }
+  });
+
   it('disabling an account ends its access tokens at once', async () => {
     const target = await pcLogin('demo.manager');
     await me(target).expect(200);

@@ -6,6 +6,7 @@ import { WorkflowActionRecord } from '../src/modules/workflow/entities/workflow-
 import { WorkflowCase } from '../src/modules/workflow/entities/workflow-case.entity';
 import { StartOptions, WorkflowService } from '../src/modules/workflow/workflow.service';
 import { FUTIAN_ID, NANSHAN_ID } from '../src/seed/shenzhen';
+import { In } from 'typeorm';
 import { startTestApp, TestApp } from './support/test-app';
 import {
   actorOf,
@@ -506,6 +507,13 @@ describe('workflow engine', () => {
       expect((await get('futian.supervisor', '/api/workflow/cases?createdFrom=2026-02-30').expect(400)).body.details[0].field).toBe('createdFrom');
       expect((await get('futian.supervisor', '/api/workflow/cases?status=DONE').expect(400)).body.details[0].field).toBe('status');
       expect((await get('futian.supervisor', '/api/workflow/cases?formType=NOPE').expect(400)).body.code).toBe('WORKFLOW_FORM_TYPE_UNKNOWN');
+      // one module's forms (物业服务评价's 审核事项查询), and none of another module's
+      const evaluation = (await get('futian.supervisor', '/api/workflow/cases?module=service-evaluation&pageSize=100').expect(200)).body;
+      const evaluationTypes = (await get('futian.supervisor', '/api/workflow/form-types').expect(200)).body.filter((f: { module: string }) => f.module === 'service-evaluation').map((f: { formType: string }) => f.formType);
+      expect(evaluation.total).toBe(await t.dataSource.getRepository(WorkflowCase).count({ where: { districtId: FUTIAN_ID, formType: In(evaluationTypes) } }));
+      expect(evaluation.items.every((i: { formType: string }) => evaluationTypes.includes(i.formType))).toBe(true);
+      expect((await get('futian.supervisor', `/api/workflow/cases?module=notices&formType=${OFFICER_FORM}`).expect(200)).body.total).toBe(0);
+      expect((await get('futian.supervisor', '/api/workflow/cases?module=nope').expect(400)).body.details[0].field).toBe('module');
       expect((await get('futian.supervisor', `/api/workflow/cases?search=${encodeURIComponent('%')}`).expect(200)).body.total).toBe(0);
 
       const nanshan = (await get('nanshan.handler', '/api/workflow/cases?pageSize=100').expect(200)).body;

@@ -24,6 +24,7 @@ export default defineAppConfig({
         'objection/index',
       ],
     },
+    { root: 'packages/publicity', pages: ['index'] },
     { root: 'packages/delegations', pages: ['index', 'create/index'] },
     { root: 'packages/permissions', pages: ['index', 'staff/index', 'stats/index', 'units/index', 'accounts/index', 'account/index'] },
     { root: 'packages/notices', pages: ['index', 'publish/index', 'detail/index', 'statistics/index', 'received/index'] },

@@ -2,6 +2,7 @@ import { Result, Spin } from 'antd';
 import { lazy, ReactNode, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { onSessionEnded } from './api';
+import { passwordChangeRedirect } from './logic/password-change';
 import { loginPathFor } from './logic/return-path';
 import { SECTIONS } from './sections';
 import { useSession } from './session';
@@ -24,12 +25,14 @@ function Loading() {
   );
 }
 
-/** The signed-in part of the portal: without a session, the login page (remembering this page). */
+/** The signed-in part of the portal: without a session, the login page (remembering this page); with an initial or expired password, its change only. */
 function RequireSession({ children }: { children: ReactNode }) {
   const { me, loading } = useSession();
   const location = useLocation();
   if (loading) return <Loading />;
   if (!me) return <Navigate to={loginPathFor(location.pathname + location.search)} replace />;
+  const passwordChange = passwordChangeRedirect(me, location.pathname);
+  if (passwordChange) return <Navigate to={passwordChange} replace />;
   return <>{children}</>;
 }
 

@@ -1,4 +1,15 @@
 import type {
+  CopySafetyTemplateRequest,
+  CreateNoticeTypeRequest,
+  CreateSafetyTemplateRequest,
+  NoticeTypeQuery,
+  ReceivedNoticeItem,
+  ReceivedNoticeQuery,
+  SafetyAreaCandidate,
+  SafetyAreaCandidateQuery,
+  SafetyTemplateDetail,
+  UpdateNoticeTypeRequest,
+  UpdateSafetyTemplateRequest,
   InboxMessage,
   PageQuery,
   InspectionListQuery,
@@ -43,6 +54,7 @@ import type {
   ObjectionListItem,
   ObjectionDetail,
   ResubmitObjectionRequest,
+  BadRecordCircumstanceView,
   BadRecordDetail,
   BadRecordDeterminationRequest,
   BadRecordItemView,
@@ -64,6 +76,7 @@ import type {
   DevWechatStatus,
   EvaluationSubjectQuery,
   EvaluationSubjectView,
+  GoodRecordItemView,
   LinkCandidatesQuery,
   LoginRequest,
   MeResponse,
@@ -77,6 +90,7 @@ import type {
   RiskListDeterminationRequest,
   RiskListEntryDetail,
   RiskListEntryListItem,
+  RiskListCircumstanceView,
   RiskListItemView,
   RiskListPreview,
   ScoreDetail,
@@ -91,7 +105,7 @@ import type {
   TodoCounts,
   TodoCountsQuery,
   TodoQuery,
-  TokenPair,
+  LoginResponse,
   UnitAccountListItem,
   UnitAccountsQuery,
   UnitCategory,
@@ -111,8 +125,10 @@ import type {
   WorkflowCaseQuery,
   WorkflowCaseSummary,
   WorkflowFormTypeInfo,
+  XlsxImportMode,
 } from '@szpm/contract';
 import { EvaluationSubjectType } from '@szpm/contract';
+import { adminEndpoints } from './admin-endpoints';
 import { ApiClient } from './client';
 import { QueryValue, toQueryString } from './http';
 
@@ -126,11 +142,30 @@ const RECORD_BASE: Record<EvaluationRecordKind, string> = {
   'risk-list': '/service-evaluation/risk-list',
 };
 
+/** GET /api/service-evaluation/catalogue/*: only what applies to one kind of subject; with disabled entries when maintaining. */
+export interface CatalogueQuery {
+  subjectType?: EvaluationSubjectType;
+  includeDisabled?: boolean;
+}
+
+/** The editable fields of the catalogue (city admins), as the views name them; an absent field keeps its value. */
+type Editable<V, K extends keyof V> = Pick<V, K>;
+type CatalogueEntryFields = 'code' | 'enabled' | 'sortOrder';
+export type BadRecordItemInput = Editable<BadRecordItemView, CatalogueEntryFields | 'name' | 'subjectType' | 'countOncePerYear'>;
+export type BadRecordCircumstanceInput = Editable<BadRecordCircumstanceView, CatalogueEntryFields | 'description' | 'level' | 'points' | 'publicityMonths'>;
+export type RiskListItemInput = Editable<RiskListItemView, CatalogueEntryFields | 'name' | 'subjectType'>;
+export type RiskListCircumstanceInput = Editable<RiskListCircumstanceView, CatalogueEntryFields | 'description' | 'publicityMonths'>;
+export type GoodRecordItemInput = Editable<GoodRecordItemView, CatalogueEntryFields | 'name' | 'subjectType' | 'points'>;
+export type ScoringRulesInput = Pick<ScoringRulesView, 'cycleKind' | 'basicScoreMax' | 'goodRecordCap' | 'grades'>;
+
+const CATALOGUE = '/service-evaluation/catalogue';
+
 /** Every endpoint the mini-program and the portal call, typed with the api contract. */
 export function createEndpoints(client: ApiClient) {
   return {
+    admin: adminEndpoints(client),
     auth: {
-      login: (body: LoginRequest) => client.post<TokenPair>('/auth/login', body, { auth: false }),
+      login: (body: LoginRequest) => client.post<LoginResponse>('/auth/login', body, { auth: false }),
       logout: (refreshToken: string) => client.post<void>('/auth/logout', { refreshToken }, { auth: false }),
       me: () => client.get<MeResponse>('/auth/me'),
       /** every session of the account ends, this one too */
@@ -159,8 +194,30 @@ export function createEndpoints(client: ApiClient) {
     },
     evaluation: {
       subjects: (query: EvaluationSubjectQuery) => client.get<Page<EvaluationSubjectView>>('/service-evaluation/subjects', q(query)),
-      badRecordItems: () => client.get<BadRecordItemView[]>('/service-evaluation/catalogue/bad-record-items'),
-      riskListItems: () => client.get<RiskListItemView[]>('/service-evaluation/catalogue/risk-list-items'),
+      badRecordItems: (query: CatalogueQuery = {}) => client.get<BadRecordItemView[]>(`${CATALOGUE}/bad-record-items`, q(query)),
+      riskListItems: (query: CatalogueQuery = {}) => client.get<RiskListItemView[]>(`${CATALOGUE}/risk-list-items`, q(query)),
+      goodRecordItems: (query: CatalogueQuery = {}) => client.get<GoodRecordItemView[]>(`${CATALOGUE}/good-record-items`, q(query)),
+      /** 评价目录 (city admins): items and their circumstances; PATCH with enabled false 停用 */
+      catalogue: {
+        createBadRecordItem: (body: Partial<BadRecordItemInput> & Pick<BadRecordItemInput, 'code' | 'name'>) => client.post<BadRecordItemView>(`${CATALOGUE}/bad-record-items`, body),
+        updateBadRecordItem: (id: number, body: Partial<BadRecordItemInput>) => client.patch<BadRecordItemView>(`${CATALOGUE}/bad-record-items/${id}`, body),
+        createBadRecordCircumstance: (itemId: number, body: Partial<BadRecordCircumstanceInput> & Pick<BadRecordCircumstanceInput, 'code' | 'description' | 'level' | 'points' | 'publicityMonths'>) =>
+          client.post<BadRecordCircumstanceView>(`${CATALOGUE}/bad-record-items/${itemId}/circumstances`, body),
+        updateBadRecordCircumstance: (id: number, body: Partial<BadRecordCircumstanceInput>) => client.patch<BadRecordCircumstanceView>(`${CATALOGUE}/bad-record-circumstances/${id}`, body),
+        createRiskListItem: (body: Partial<RiskListItemInput> & Pick<RiskListItemInput, 'code' | 'name'>) => client.post<RiskListItemView>(`${CATALOGUE}/risk-list-items`, body),
+        updateRiskListItem: (id: number, body: Partial<RiskListItemInput>) => client.patch<RiskListItemView>(`${CATALOGUE}/risk-list-items/${id}`, body),
+        createRiskListCircumstance: (itemId: number, body: Partial<RiskListCircumstanceInput> & Pick<RiskListCircumstanceInput, 'code' | 'description' | 'publicityMonths'>) =>
+          client.post<RiskListCircumstanceView>(`${CATALOGUE}/risk-list-items/${itemId}/circumstances`, body),
+        updateRiskListCircumstance: (id: number, body: Partial<RiskListCircumstanceInput>) => client.patch<RiskListCircumstanceView>(`${CATALOGUE}/risk-list-circumstances/${id}`, body),
+        createGoodRecordItem: (body: Partial<GoodRecordItemInput> & Pick<GoodRecordItemInput, 'code' | 'name' | 'points'>) => client.post<GoodRecordItemView>(`${CATALOGUE}/good-record-items`, body),
+        updateGoodRecordItem: (id: number, body: Partial<GoodRecordItemInput>) => client.patch<GoodRecordItemView>(`${CATALOGUE}/good-record-items/${id}`, body),
+        updateScoringRules: (body: ScoringRulesInput) => client.request<ScoringRulesView>('PUT', '/service-evaluation/scoring-rules', { body }),
+        /** the bad-record catalogue as xlsx (template / export): paths to download with the session's token */
+        badRecordTemplatePath: `${CATALOGUE}/bad-record-items/import-template`,
+        badRecordExportPath: `${CATALOGUE}/bad-record-items/export`,
+        /** the multipart upload path of the import (dryRun: check only, nothing written) */
+        badRecordImportPath: (options: { dryRun: boolean; mode: XlsxImportMode }) => `${CATALOGUE}/bad-record-items/import${toQueryString({ dryRun: options.dryRun, mode: options.mode })}`,
+      },
       scoringRules: () => client.get<ScoringRulesView>('/service-evaluation/scoring-rules'),
       previewBadRecord: (body: RecordPreviewRequest) => client.post<BadRecordPreview>('/service-evaluation/bad-records/preview', body),
       previewRiskList: (body: RecordPreviewRequest) => client.post<RiskListPreview>('/service-evaluation/risk-list/preview', body),
@@ -188,6 +245,7 @@ export function createEndpoints(client: ApiClient) {
       candidates: () => client.get<DelegateCandidate[]>('/delegations/candidates'),
       modules: () => client.get<DelegatedModule[]>('/delegations/modules'),
       create: (body: CreateDelegationRequest) => client.post<DelegationView>('/delegations', body),
+      detail: (id: number) => client.get<DelegationView>(`/delegations/${id}`),
       given: (query: DelegationQuery) => client.get<Page<DelegationView>>('/delegations/given', q(query)),
       received: (query: DelegationQuery) => client.get<Page<DelegationView>>('/delegations/received', q(query)),
       terminate: (id: number) => client.post<DelegationView>(`/delegations/${id}/terminate`),
@@ -196,7 +254,10 @@ export function createEndpoints(client: ApiClient) {
       tree: () => client.get<RegionNode[]>('/regions/tree'),
     },
     notices: {
-      types: () => client.get<NoticeTypeView[]>('/notices/types'),
+      types: (query: NoticeTypeQuery = {}) => client.get<NoticeTypeView[]>('/notices/types', q(query)),
+      /** the notice-type catalogue (city admin) */
+      createType: (body: CreateNoticeTypeRequest) => client.post<NoticeTypeView>('/notices/types', body),
+      updateType: (id: number, body: UpdateNoticeTypeRequest) => client.patch<NoticeTypeView>(`/notices/types/${id}`, body),
       publish: (body: PublishNoticeRequest) => client.post<NoticeDetail>('/notices', body),
       /** how many the choice would reach (发布 is confirmed with it) */
       audience: (body: NoticeAudienceRequest) => client.post<NoticeAudienceCount>('/notices/audience', body),
@@ -206,6 +267,12 @@ export function createEndpoints(client: ApiClient) {
       urge: (id: number) => client.post<NoticeUrgeResult>(`/notices/${id}/urge`),
       statistics: (query: NoticeStatisticsQuery) => client.get<NoticeStatisticsSummary>('/notices/statistics', q(query)),
       recipientStatistics: (query: NoticeRecipientStatsQuery) => client.get<Page<NoticeRecipientStats>>('/notices/statistics/recipients', q(query)),
+      /** 我接收的消息 */
+      received: (query: ReceivedNoticeQuery) => client.get<Page<ReceivedNoticeItem>>('/notices/received', q(query)),
+      markAllReceivedRead: () => client.post<{ marked: number }>('/notices/received/read-all'),
+      /** a notice's attachment as its sender's side downloads it: the path to download with the session's token */
+      attachmentPath: (id: number, attachmentId: number) => `/notices/${id}/attachments/${attachmentId}`,
+      receivedAttachmentPath: (id: number, attachmentId: number) => `/notices/received/${id}/attachments/${attachmentId}`,
       receivedDetail: (id: number) => client.get<ReceivedNoticeDetail>(`/notices/received/${id}`),
       markRead: (id: number) => client.post<void>(`/notices/received/${id}/read`),
     },
@@ -218,11 +285,20 @@ export function createEndpoints(client: ApiClient) {
     },
     safety: {
       templates: (query: SafetyTemplateQuery = {}) => client.get<SafetyTemplateListItem[]>('/safety-inspections/templates', q(query)),
+      template: (id: number) => client.get<SafetyTemplateDetail>(`/safety-inspections/templates/${id}`),
+      createTemplate: (body: CreateSafetyTemplateRequest) => client.post<SafetyTemplateDetail>('/safety-inspections/templates', body),
+      updateTemplate: (id: number, body: UpdateSafetyTemplateRequest) => client.request<SafetyTemplateDetail>('PUT', `/safety-inspections/templates/${id}`, { body }),
+      copyTemplate: (id: number, body: CopySafetyTemplateRequest = {}) => client.post<SafetyTemplateDetail>(`/safety-inspections/templates/${id}/copy`, body),
+      deleteTemplate: (id: number) => client.request<void>('DELETE', `/safety-inspections/templates/${id}`),
+      /** the property areas 发起安全检查 may name */
+      areaCandidates: (query: SafetyAreaCandidateQuery) => client.get<Page<SafetyAreaCandidate>>('/safety-inspections/area-candidates', q(query)),
       launch: (body: LaunchInspectionRequest) => client.post<SafetyInspectionDetail>('/safety-inspections', body),
       list: (query: InspectionListQuery) => client.get<Page<SafetyInspectionListItem>>('/safety-inspections', q(query)),
       detail: (id: number) => client.get<SafetyInspectionDetail>(`/safety-inspections/${id}`),
       areas: (id: number, query: SafetyAreaStatsQuery) => client.get<Page<SafetyAreaStatsItem>>(`/safety-inspections/${id}/areas`, q(query)),
       companies: (id: number, query: SafetyCompanyStatsQuery) => client.get<Page<SafetyCompanyStatsItem>>(`/safety-inspections/${id}/companies`, q(query)),
+      /** one area's results as its project manager filled them */
+      targetForm: (id: number, targetId: number) => client.get<SafetyTargetForm>(`/safety-inspections/${id}/areas/${targetId}`),
       urge: (id: number, body: UrgeInspectionRequest) => client.post<SafetyUrgeResult>(`/safety-inspections/${id}/urge`, body),
       /** 总体情况台账 (xlsx): the path to download with the session's token */
       ledgerPath: (id: number) => `/safety-inspections/${id}/ledger`,
@@ -239,6 +315,8 @@ export function createEndpoints(client: ApiClient) {
       submitTask: (targetId: number, body: SubmitSafetyResultsRequest) => client.post<SafetyTargetForm>(`/safety-inspections/my-tasks/${targetId}/submit`, body),
     },
     objections: {
+      /** 本区的异议 (district accounts; handled through the workflow case) */
+      list: (query: ObjectionQuery) => client.get<Page<ObjectionListItem>>('/service-evaluation/objections', q(query)),
       /** 我的异议 (the filing unit) */
       mine: (query: ObjectionQuery) => client.get<Page<ObjectionListItem>>('/service-evaluation/objections/mine', q(query)),
       detail: (id: number) => client.get<ObjectionDetail>(`/service-evaluation/objections/${id}`),
@@ -248,7 +326,8 @@ export function createEndpoints(client: ApiClient) {
     permissions: {
       staff: (query: StaffQuery) => client.get<Page<StaffListItem>>('/permissions/staff', q(query)),
       staffDetail: (id: number) => client.get<StaffDetail>(`/permissions/staff/${id}`),
-      bindingStats: () => client.get<UnitCategoryStats[]>('/permissions/binding-stats'),
+      /** a city account may name one district (none: the whole city) */
+      bindingStats: (query: { districtId?: number } = {}) => client.get<UnitCategoryStats[]>('/permissions/binding-stats', q(query)),
       units: (category: UnitCategory, query: UnitsQuery) => client.get<Page<UnitListItem>>(`/permissions/binding-stats/${category}/units`, q(query)),
       accounts: (category: UnitCategory, query: UnitAccountsQuery) =>
         client.get<Page<UnitAccountListItem>>(`/permissions/binding-stats/${category}/accounts`, q(query)),

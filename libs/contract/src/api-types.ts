@@ -10,6 +10,8 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** lists with keyset paging: pass it as `cursor` for the next page (absent on the last page) */
+  nextCursor?: string;
 }
 
 export interface TokenPair {
@@ -18,6 +20,18 @@ export interface TokenPair {
   /** seconds until the access token expires */
   expiresIn: number;
 }
+
+/** Why the account must change its password first: INITIAL (set by an admin) or EXPIRED (older than PASSWORD_MAX_AGE_DAYS). */
+export type PasswordChangeReason = 'INITIAL' | 'EXPIRED';
+
+/** Whether the account must change its password before anything else (AUTH_PASSWORD_CHANGE_REQUIRED elsewhere). */
+export interface PasswordChangeStatus {
+  passwordChangeRequired: boolean;
+  passwordChangeReason: PasswordChangeReason | null;
+}
+
+/** POST /api/auth/login */
+export interface LoginResponse extends TokenPair, PasswordChangeStatus {}
 
 export interface ModuleGrantSummary {
   module: ModuleKey;
@@ -38,6 +52,8 @@ export interface MeResponse {
   wechatBound: boolean;
   modules: ModuleGrantSummary[];
   quickEntries: QuickEntry[];
+  passwordChangeRequired: boolean;
+  passwordChangeReason: PasswordChangeReason | null;
 }
 
 export interface WechatLoginResponse {
@@ -138,3 +154,43 @@ export interface CreatedAccount {
   /** shown once when the server generated the first password */
   temporaryPassword: string | null;
 }
+
+/** POST /api/admin/accounts/:id/reset-password: the account's password is initial again (it must change it at its next login) */
+export interface PasswordResetResult {
+  /** shown once when the server generated the password */
+  temporaryPassword: string | null;
+}
+
+/** How an audited write ended: done, refused by access control (401 / 403), or failed otherwise. */
+export type AuditOutcomeValue = 'succeeded' | 'refused' | 'failed';
+
+/** GET /api/admin/audit-logs: one write through the API */
+export interface AuditLogItem {
+  id: number;
+  createdAt: string;
+  actorId: number | null;
+  actorName: string | null;
+  actorUsername: string | null;
+  /** 代办委托: the delegator the actor acted for */
+  onBehalfOfId: number | null;
+  onBehalfOfName: string | null;
+  districtId: number | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  method: string;
+  path: string;
+  statusCode: number;
+  outcome: AuditOutcomeValue;
+  errorCode: string | null;
+  requestId: string;
+  ip: string | null;
+}
+
+/** The audit-log list with the window it covers (the default: the last AUDIT_LOG_DEFAULT_DAYS days). */
+export interface AuditLogPage extends Page<AuditLogItem> {
+  from: string;
+  to: string;
+}
+
+export const AUDIT_LOG_DEFAULT_DAYS = 90;

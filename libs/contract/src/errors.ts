@@ -34,6 +34,10 @@ export enum AuthErrorCode {
   INVALID_REFRESH_TOKEN = 'AUTH_INVALID_REFRESH_TOKEN',
   WEAK_PASSWORD = 'AUTH_WEAK_PASSWORD',
   WRONG_CURRENT_PASSWORD = 'AUTH_WRONG_CURRENT_PASSWORD',
+  /** the password is the initial one (set by an admin) or older than PASSWORD_MAX_AGE_DAYS: only me, change-password, refresh and logout answer */
+  PASSWORD_CHANGE_REQUIRED = 'AUTH_PASSWORD_CHANGE_REQUIRED',
+  /** the new password is the current one */
+  PASSWORD_UNCHANGED = 'AUTH_PASSWORD_UNCHANGED',
 }
 
 export enum IdentityErrorCode {
@@ -111,6 +115,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [AuthErrorCode.INVALID_REFRESH_TOKEN]: '登录状态已失效，请重新登录',
   [AuthErrorCode.WEAK_PASSWORD]: '密码至少8位，且须包含大写字母、小写字母、数字、符号中的至少三类',
   [AuthErrorCode.WRONG_CURRENT_PASSWORD]: '原密码不正确',
+  [AuthErrorCode.PASSWORD_CHANGE_REQUIRED]: '您的密码为初始密码或已过期，请先修改密码',
+  [AuthErrorCode.PASSWORD_UNCHANGED]: '新密码不能与原密码相同',
   [IdentityErrorCode.PERSON_NOT_FOUND]: '未找到与所填姓名和手机号码相符的预设账号，请核对或联系区局负责人开通账号',
   [IdentityErrorCode.ALREADY_BOUND]: '该账号已绑定其他微信，请先在原微信中解绑',
   [IdentityErrorCode.WECHAT_ALREADY_BOUND]: '当前微信已绑定其他账号',

@@ -15,3 +15,4 @@ export * from './requests';
 export * from './xlsx-import';
 export * from './statistics';
 export * from './pages';
+export * from './case-fields';

@@ -134,5 +134,8 @@ export const QUICK_ENTRIES: readonly QuickEntry[] = [
   { key: 'credit-report', label: '诚信报表', module: ModuleKey.CREDIT, route: 'GET /api/credit/subjects' },
   { key: 'report-statistics', label: '报表统计', module: ModuleKey.FILINGS, route: null },
   { key: 'launch-safety-inspection', label: '发起安全检查', module: ModuleKey.SAFETY_INSPECTIONS, route: 'POST /api/safety-inspections' },
+  // 更多 unfolds these (manual, chapters 15 and 16: 「PC端快捷入口，点击“通知发布”」, 「点击“安全生产检查库”」)
+  { key: 'publish-notice', label: '通知发布', module: ModuleKey.NOTICES, route: 'POST /api/notices' },
+  { key: 'safety-check-library', label: '安全生产检查库', module: ModuleKey.SAFETY_INSPECTIONS, route: 'GET /api/safety-inspections/templates' },
   { key: 'more', label: '更多', module: null, route: null },
 ];

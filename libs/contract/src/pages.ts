@@ -23,6 +23,8 @@ export const PAGES = {
   recordDetail: '/packages/evaluation/record-detail/index',
   withdrawal: '/packages/evaluation/withdrawal/index',
   objectionDetail: '/packages/evaluation/objection/index',
+  /** 信息公示 (物业服务评价信息查询): the public bad-record and risk lists, no login needed */
+  publicity: '/packages/publicity/index',
   delegations: '/packages/delegations/index',
   delegationCreate: '/packages/delegations/create/index',
   permissions: '/packages/permissions/index',

@@ -3,7 +3,7 @@
  * (apps/api/src/modules/<module>/dto): the shape clients send. Kept here so that the mini-program
  * (and any other client) imports them instead of copying them.
  */
-import { ModuleKey } from './modules';
+import { GrantAction, ModuleKey } from './modules';
 import { AccountStatus, Role, UnitCategory } from './roles';
 import { DelegationState } from './delegations';
 import { NoticeAudience } from './notices';
@@ -55,6 +55,8 @@ export interface TodoCountsQuery {
 
 /** GET /api/workflow/cases (审批事项查询) */
 export interface WorkflowCaseQuery extends PageQuery {
+  /** only this module's forms */
+  module?: ModuleKey;
   formType?: string;
   status?: WorkflowStatus;
   search?: string;
@@ -371,4 +373,119 @@ export interface SubmitSafetyResultsRequest {
 export interface ObjectionQuery extends PageQuery {
   status?: WorkflowStatus;
   target?: ObjectionTarget;
+}
+
+// ---- chapter 15 and 16 catalogues (PC portal) -------------------------------------------------
+
+/** GET /api/notices/types */
+export interface NoticeTypeQuery {
+  /** also the disabled types (the admin catalogue) */
+  includeDisabled?: boolean;
+}
+
+/** POST /api/notices/types (city admin) */
+export interface CreateNoticeTypeRequest {
+  name: string;
+  sortOrder?: number;
+}
+
+/** PATCH /api/notices/types/:id (city admin): rename, reorder, or enabled=false to disable */
+export interface UpdateNoticeTypeRequest {
+  name?: string;
+  enabled?: boolean;
+  sortOrder?: number;
+}
+
+/** One sub-item (检查子项) of a template being saved. */
+export interface SafetySubItemRequest {
+  content: string;
+  /** the facility it checks (设施设备统计); null: none */
+  facility?: string | null;
+}
+
+/** One indicator (检查指标) of a template being saved, its sub-items in order. */
+export interface SafetyIndicatorRequest {
+  name: string;
+  subItems: SafetySubItemRequest[];
+}
+
+/** POST /api/safety-inspections/templates (新增) */
+export interface CreateSafetyTemplateRequest {
+  name: string;
+  kind: SafetyCheckKind;
+  description?: string | null;
+  indicators: SafetyIndicatorRequest[];
+}
+
+/** PUT /api/safety-inspections/templates/:id (编辑): the whole template, with the version it was read at */
+export interface UpdateSafetyTemplateRequest extends CreateSafetyTemplateRequest {
+  version: number;
+}
+
+/** POST /api/safety-inspections/templates/:id/copy */
+export interface CopySafetyTemplateRequest {
+  name?: string;
+}
+
+/** GET /api/safety-inspections/area-candidates (发起安全检查 → 指定物业项目) */
+export interface SafetyAreaCandidateQuery extends PageQuery {
+  districtId?: number;
+  streetId?: number;
+  communityId?: number;
+  /** name or code contains */
+  search?: string;
+}
+
+// ---- account administration (chapter 3, leads and city admins) and the audit log --------------
+
+/** GET /api/admin/accounts: every account of the scope, officers and unit accounts */
+export interface AdminAccountQuery extends StaffQuery {
+  unitCategory?: UnitCategory;
+}
+
+/** POST /api/admin/accounts (预设账号): without a password the server generates one and answers it once */
+export interface CreateAccountRequest {
+  username: string;
+  name: string;
+  phone: string;
+  role: Role;
+  districtId?: number;
+  /** street-office accounts */
+  streetId?: number;
+  /** unit accounts: the unit they speak for */
+  unitId?: number;
+  position?: string;
+  email?: string;
+  password?: string;
+}
+
+/** PATCH /api/admin/accounts/:id/status */
+export interface SetAccountStatusRequest {
+  status: AccountStatus.ACTIVE | AccountStatus.DISABLED;
+}
+
+/** POST /api/admin/accounts/:id/grants */
+export interface GrantRequest {
+  module: ModuleKey;
+  action: GrantAction;
+}
+
+/** POST /api/admin/accounts/:id/reset-password: without a password the server generates one */
+export interface ResetPasswordRequest {
+  password?: string;
+}
+
+/** GET /api/admin/audit-logs (city admins): newest first; without from / to the last 90 days */
+export interface AuditLogQuery extends PageQuery {
+  /** the actor: an account id, or part of a name or username */
+  actor?: string;
+  /** part of the action name, e.g. admin.add-grant */
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  outcome?: 'succeeded' | 'refused' | 'failed';
+  /** first Shanghai day, YYYY-MM-DD */
+  from?: string;
+  /** last Shanghai day, YYYY-MM-DD */
+  to?: string;
 }

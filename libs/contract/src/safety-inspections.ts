@@ -254,3 +254,15 @@ export const SAFETY_INSPECTION_ERROR_MESSAGES: Record<SafetyInspectionErrorCode,
   [SafetyInspectionErrorCode.ITEM_NOT_IN_INSPECTION]: '检查项不属于本次安全检查',
   [SafetyInspectionErrorCode.FAIL_NEEDS_NOTE]: '不合格的检查项须填写问题说明',
 };
+
+/** A property area 发起安全检查 may name (GET /api/safety-inspections/area-candidates). */
+export interface SafetyAreaCandidate {
+  propertyAreaId: number;
+  districtId: number;
+  propertyAreaName: string;
+  propertyAreaCode: string;
+  streetName: string;
+  communityName: string;
+  companyName: string | null;
+  projectManagerName: string | null;
+}

@@ -63,6 +63,9 @@ const TARGET_FIRST = new Set([
 /** Join-and-map calls name the target second: leftJoinAndMapOne('a.owner', Owner, 'o', ...). */
 const TARGET_SECOND = new Set(['innerJoinAndMapOne', 'innerJoinAndMapMany', 'leftJoinAndMapOne', 'leftJoinAndMapMany']);
 
+/** Plain helpers that write an entity named second: insertRows(manager, Entity, rows) (common/sql/insert-rows.ts). */
+const PLAIN_TARGET_SECOND = new Set(['insertRows']);
+
 /** Decorators / helpers that hand out a raw repository. */
 const REPOSITORY_PROVIDERS = new Set(['InjectRepository', 'getRepositoryToken']);
 
@@ -171,6 +174,7 @@ const rule = {
         let target = null;
         if (plain) {
           if (REPOSITORY_PROVIDERS.has(name)) target = node.arguments[0];
+          else if (PLAIN_TARGET_SECOND.has(name)) target = node.arguments[1];
         } else if (TARGET_FIRST.has(name)) {
           target = node.arguments[0];
         } else if (TARGET_SECOND.has(name)) {

@@ -19,6 +19,7 @@ tester.run('no-raw-scoped-access', rule, {
     { code: 'manager.getRepository(NoticeType).find();', options },
     { code: 'scoped.query("a").innerJoin("a.owner", "o").getMany();', options },
     { code: 'manager.save(area);', options },
+    { code: 'await insertRows(manager, NoticeType, rows);', options },
     // strings naming no district-owned table, or naming one only as a word of something else
     { code: 'qb.from("property_companies", "c");', options },
     { code: 'manager.getRepository("NoticeType");', options },
@@ -37,6 +38,7 @@ tester.run('no-raw-scoped-access', rule, {
     { code: 'qb.innerJoin(PropertyArea, "a", "a.id = x.areaId");', options, errors: [{ messageId: 'raw' }] },
     { code: 'qb.leftJoinAndMapOne("x.area", PropertyArea, "a", "a.id = x.areaId");', options, errors: [{ messageId: 'raw' }] },
     { code: 'qb.insert().into(Owner).values(rows);', options, errors: [{ messageId: 'raw' }] },
+    { code: 'await insertRows(manager, PropertyArea, rows);', options, errors: [{ messageId: 'raw', data: { entity: 'PropertyArea', how: 'insertRows(PropertyArea)' } }] },
     // string targets: the entity name or its table
     { code: 'manager.getRepository("PropertyArea").find();', options, errors: [{ messageId: 'raw', data: { entity: 'PropertyArea', how: 'getRepository("PropertyArea")' } }] },
     { code: "qb.from('property_areas', 'pa');", options, errors: [{ messageId: 'raw', data: { entity: 'property_areas', how: 'from("property_areas")' } }] },

@@ -7,6 +7,7 @@ export const PUBLIC_KEY = 'access:public';
 export const GRANT_KEY = 'access:grant';
 export const ROLES_KEY = 'access:roles';
 export const AUDIT_KEY = 'access:audit';
+export const PASSWORD_CHANGE_PENDING_KEY = 'access:password-change-pending';
 
 /** No login needed (login itself, health, public publicity lists). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
@@ -16,6 +17,12 @@ export const RequireGrant = (module: ModuleKey, action: GrantAction) => SetMetad
 
 /** Restricts an endpoint to some roles (on top of the grant). */
 export const RequireRoles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/**
+ * Open to an account whose password is initial or expired (me, change-password, refresh, logout);
+ * every other endpoint refuses it with AUTH_PASSWORD_CHANGE_REQUIRED until it has changed the password.
+ */
+export const AllowedWithPasswordChangePending = () => SetMetadata(PASSWORD_CHANGE_PENDING_KEY, true);
 
 export interface AuditSpec {
   action: string;

@@ -1,8 +1,11 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CommonErrorCode } from '@szpm/contract';
 import type { Request } from 'express';
 import { AppException } from '../common/errors/app.exception';
+import { RequestLogContext } from '../common/http/logging';
+import { AppConfig, APP_CONFIG } from '../config/app-config';
+import { passwordChangePending } from '../modules/auth/password-age';
 import { AccessTokenService } from './access-token.service';
 import { PUBLIC_KEY } from './access.decorators';
 import { ActorLoader } from './actor-loader.service';
@@ -11,7 +14,8 @@ import { doorRefusal, doorRequirement } from './door';
 
 /**
  * The one guard of the API: authenticates the bearer token, loads the actor, and checks the
- * endpoint's declared roles and module grant. District scope is then enforced by DistrictScope.
+ * endpoint's declared roles and module grant, and that an initial or expired password is changed
+ * before anything else. District scope is then enforced by DistrictScope.
  * A write it refuses never reaches the audit interceptor, so the guard leaves its audit row itself.
  */
 @Injectable()
@@ -21,6 +25,8 @@ export class AccessGuard implements CanActivate {
     private readonly tokens: AccessTokenService,
     private readonly actors: ActorLoader,
     private readonly audit: AuditRecorder,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly logContext: RequestLogContext,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -48,8 +54,10 @@ export class AccessGuard implements CanActivate {
     const payload = this.tokens.verify(token);
     const actor = await this.actors.authenticate(payload, request.headers['x-on-behalf-of']);
     request.actor = actor;
+    this.logContext.add(request);
 
-    const refusal = doorRefusal(actor, doorRequirement(this.reflector, targets));
+    const passwordChangeRequired = passwordChangePending(actor, this.config.security.passwordMaxAgeDays);
+    const refusal = doorRefusal({ ...actor, passwordChangeRequired }, doorRequirement(this.reflector, targets));
     if (refusal) throw refusal;
     return true;
   }

@@ -16,6 +16,13 @@ export interface Actor {
    */
   onBehalfOfId: number | null;
   onBehalfOfName: string | null;
+  /**
+   * When the account's owner last set the password (null: the initial one). The guard refuses
+   * everything but the password change while it is initial or expired. Absent where no change can
+   * be asked: WeChat sessions (signed in by a bound openid, not the password) and the actors that
+   * jobs and specs build.
+   */
+  passwordChangedAt?: Date | null;
 }
 
 export const grantKey = (module: ModuleKey, action: GrantAction): string => `${module}:${action}`;

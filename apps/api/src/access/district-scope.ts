@@ -3,6 +3,7 @@ import { Role } from '@szpm/contract';
 import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { AppException } from '../common/errors/app.exception';
 import { Actor, isCityActor } from './actor';
+import { IDS_PER_STATEMENT, inChunks } from '../common/sql/insert-rows';
 
 /**
  * What an actor may see: the whole city, one district, one street of a district (street-office
@@ -108,6 +109,25 @@ export class ScopedRepository<T extends DistrictOwned> {
     }
   }
 
+  /**
+   * The same restriction as query() as a plain-SQL condition with positional parameters, for hot
+   * lists that skip the query builder; null for city scope. Street offices see only entities with
+   * their own street column here.
+   */
+  plainCondition(alias: string): { sql: string; params: unknown[] } | null {
+    switch (this.scope.kind) {
+      case 'city':
+        return null;
+      case 'district':
+        return { sql: `${alias}.districtId = ?`, params: [this.scope.districtId] };
+      case 'street':
+        if (this.hasStreetColumn) return { sql: `${alias}.districtId = ? AND ${alias}.streetId = ?`, params: [this.scope.districtId, this.scope.streetId] };
+        throw AppException.forbidden(`街道办账号不能查看${this.label}`);
+      case 'none':
+        throw AppException.forbidden();
+    }
+  }
+
   async findById(id: number): Promise<T> {
     const row = await this.repository.findOne({ where: { id } as never });
     if (!row) throw AppException.notFound(this.label);
@@ -122,9 +142,13 @@ export class ScopedRepository<T extends DistrictOwned> {
   async findAllByIds(ids: readonly number[], options: FindAllOptions<T> = {}): Promise<T[]> {
     const unique = [...new Set(ids)];
     if (!unique.length) return [];
-    const qb = this.repository.createQueryBuilder('row').where('row.id IN (:...scopeIds)', { scopeIds: unique });
-    if (options.where) qb.andWhere(options.where);
-    const rows = await qb.getMany();
+    const rows: T[] = [];
+    // one statement per piece keeps a long id list within the dialect's bound-parameter limit
+    for (const scopeIds of inChunks(unique, IDS_PER_STATEMENT)) {
+      const qb = this.repository.createQueryBuilder('row').where('row.id IN (:...scopeIds)', { scopeIds });
+      if (options.where) qb.andWhere(options.where);
+      rows.push(...(await qb.getMany()));
+    }
     const byId = new Map(rows.map((row) => [row.id, row]));
     const missing = unique.filter((id) => !byId.has(id));
     if (missing.length) throw options.missing?.(missing) ?? AppException.notFound(`${this.label}${missing.join('、')}`);

@@ -91,6 +91,15 @@ export interface AppConfig {
   xlsxImport: XlsxImportConfig;
   security: SecurityConfig;
   logging: LoggingConfig;
+  caches: CachesConfig;
+}
+
+/** In-memory caches emptied through the invalidation bus (common/cache); 0 turns one off. */
+export interface CachesConfig {
+  /** the signed-in actor per session (account, grants): at most this long without a write announcing a change */
+  actorSeconds: number;
+  /** a list's total per filter, until a write to its table */
+  listCountSeconds: number;
 }
 
 /** At most `limit` requests per `windowSeconds`; beyond it 429 until the window has passed. */
@@ -136,6 +145,8 @@ export interface SecurityConfig {
    * client IP; beyond it the refusal is only logged, so an anonymous script cannot fill audit_logs
    */
   anonymousRefusalAudit: RateLimitRule;
+  /** days a password stays valid after its owner set it (PASSWORD_MAX_AGE_DAYS); 0: it never expires */
+  passwordMaxAgeDays: number;
 }
 
 export interface LoggingConfig {
@@ -323,6 +334,7 @@ function securityConfig(env: Env, nodeEnv: AppConfig['env'], publicBaseUrl: stri
     hstsMaxAgeSeconds: intVar(env, 'HSTS_MAX_AGE', https ? 365 * 24 * 3600 : 0, 0, 2 * 365 * 24 * 3600),
     rateLimits: rateLimitsConfig(env, nodeEnv),
     anonymousRefusalAudit: rateRule(env, 'AUDIT_ANONYMOUS_REFUSALS_PER_IP', { limit: 30, windowSeconds: 60 }),
+    passwordMaxAgeDays: intVar(env, 'PASSWORD_MAX_AGE_DAYS', 90, 0, 3650),
   };
 }
 
@@ -419,6 +431,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     security: securityConfig(env, nodeEnv, publicBaseUrl),
     logging: loggingConfig(env, nodeEnv),
+    caches: {
+      actorSeconds: intVar(env, 'ACTOR_CACHE_SECONDS', 30, 0, 300),
+      listCountSeconds: intVar(env, 'LIST_COUNT_CACHE_SECONDS', 600, 0, 86_400),
+    },
   };
 }
 

@@ -28,6 +28,7 @@ import { Owner } from '../modules/regions/entities/owner.entity';
 import { OwnerOfficeHolder } from '../modules/regions/entities/owner-office-holder.entity';
 import { NOTICE_ENTITIES } from '../modules/notices/entities';
 import { SAFETY_INSPECTION_ENTITIES } from '../modules/safety-inspections/entities';
+import { TEXT_SEARCH_ENTITIES } from '../common/search/text-search.entities';
 
 /** Every entity of the schema; migrations are generated from exactly this list. */
 export const ENTITIES = [
@@ -61,4 +62,5 @@ export const ENTITIES = [
   Objection,
   ...NOTICE_ENTITIES,
   ...SAFETY_INSPECTION_ENTITIES,
+  ...TEXT_SEARCH_ENTITIES,
 ];

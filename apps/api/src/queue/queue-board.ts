@@ -3,13 +3,14 @@ import { BullAdapter } from '@bull-board/api/bullAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { HttpStatus, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { ApiErrorBody, CommonErrorCode, ERROR_MESSAGES, Role } from '@szpm/contract';
+import { ApiErrorBody, AuthErrorCode, CommonErrorCode, ERROR_MESSAGES, Role } from '@szpm/contract';
 import type { NextFunction, Request, Response } from 'express';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AccessTokenPayload, AccessTokenService } from '../access/access-token.service';
 import { ActorLoader } from '../access/actor-loader.service';
 import { AppException } from '../common/errors/app.exception';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
+import { passwordChangePending } from '../modules/auth/password-age';
 import { BullJobQueue } from './bull-job-queue';
 import { JobQueue, QueueName } from './job-queue';
 
@@ -72,6 +73,7 @@ export class QueueBoardMount implements OnModuleInit {
     private readonly tokens: AccessTokenService,
     private readonly actors: ActorLoader,
     private readonly sessions: QueueBoardSessions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit() {
@@ -116,6 +118,7 @@ export class QueueBoardMount implements OnModuleInit {
     if (session === null) throw new AppException(CommonErrorCode.UNAUTHENTICATED, HttpStatus.UNAUTHORIZED);
     // like the guard: a session ended by logout, a password change or disabling no longer opens the board
     const actor = await this.actors.authenticate(session);
+    if (passwordChangePending(actor, this.config.security.passwordMaxAgeDays)) throw new AppException(AuthErrorCode.PASSWORD_CHANGE_REQUIRED, HttpStatus.FORBIDDEN);
     if (actor.role !== Role.CITY_ADMIN) throw AppException.forbidden('队列监控仅限市局管理员');
   }
 }

@@ -12,6 +12,7 @@ export type AccountRow = Pick<
   | 'id'
   | 'username'
   | 'passwordHash'
+  | 'passwordChangedAt'
   | 'name'
   | 'phone'
   | 'role'
@@ -76,15 +77,18 @@ export function buildAccounts(org: Organisation, plan: AccountPlan, rng: SeededR
   const accounts: AccountRow[] = [];
   const grants: GrantRow[] = [];
   const demoLogins = new Set<number>();
-  const demo = (role: Role, district: string | null) => plan.demoAccounts?.find((a) => a.role === role && a.district === district);
+  const demo = (role: Role, district: string | null) => plan.demoAccounts?.find((a) => a.role === role && a.district === district && !a.initialPassword);
+  // seeded accounts count as having set their password as they are written (demo logins work at once)
+  const seededAt = new Date();
 
   const add = (
-    row: Omit<AccountRow, 'id' | 'passwordHash' | 'wechatOpenId' | 'boundAt' | 'version' | 'name' | 'phone'> & { name?: string; phone?: string },
+    row: Omit<AccountRow, 'id' | 'passwordHash' | 'passwordChangedAt' | 'wechatOpenId' | 'boundAt' | 'version' | 'name' | 'phone'> & { name?: string; phone?: string },
     demoAccount?: DemoAccount,
   ): AccountRow => {
     const account: AccountRow = {
       id: accounts.length + 1,
       passwordHash: plan.passwordHash,
+      passwordChangedAt: seededAt,
       wechatOpenId: null,
       boundAt: null,
       version: 1,

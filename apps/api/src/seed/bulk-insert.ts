@@ -1,13 +1,10 @@
 import { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { dialectOf, rowsPerStatement, SqlDialect } from '../common/sql/insert-rows';
 
 /** Anything that runs SQL: an EntityManager inside a transaction or a QueryRunner. */
 export interface SqlRunner {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
-
-/** Bound parameters per statement: SQLite allows 32,766; MySQL formats them client-side, so the limit there is packet size. */
-const MAX_PARAMETERS = { sqlite: 30_000, mysql: 60_000 } as const;
-const MAX_ROWS = 5_000;
 
 /**
  * Multi-row INSERTs in chunks, for the seed (thousands to a million rows). Rows are plain objects
@@ -15,13 +12,13 @@ const MAX_ROWS = 5_000;
  * converted by the driver exactly as TypeORM would store them.
  */
 export class BulkInserter {
-  private readonly dialect: 'sqlite' | 'mysql';
+  private readonly dialect: SqlDialect;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly runner: SqlRunner,
   ) {
-    this.dialect = dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
+    this.dialect = dialectOf(dataSource);
   }
 
   /** Inserts all rows; returns how many. */
@@ -30,7 +27,7 @@ export class BulkInserter {
     let count = 0;
     let chunkSize = 0;
     for (const row of rows) {
-      if (!chunkSize) chunkSize = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS[this.dialect] / Object.keys(row).length)));
+      if (!chunkSize) chunkSize = rowsPerStatement(this.dialect, Object.keys(row).length);
       chunk.push(row);
       if (chunk.length >= chunkSize) {
         await this.insertChunk(entity, chunk);

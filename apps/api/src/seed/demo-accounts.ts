@@ -12,6 +12,8 @@ export interface DemoAccount {
   /** street-office accounts: the street (name as in the region tree) */
   street?: string;
   description: string;
+  /** keeps the initial password: its first login must change it (chapter 2's forced change) */
+  initialPassword?: true;
 }
 
 /**
@@ -26,6 +28,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'nanshan.lead', name: '张国平', role: Role.DISTRICT_LEAD, district: '南山区', description: '南山区区局负责人：创建本区账号、授权、催绑，查看全区统计' },
   { username: 'nanshan.supervisor', name: '吴海燕', role: Role.DISTRICT_SUPERVISOR, district: '南山区', description: '南山区物业服务评价区负责人：认定审核' },
   { username: 'nanshan.handler', name: '郑嘉怡', role: Role.DISTRICT_HANDLER, district: '南山区', description: '南山区物业服务评价区经办人：录入初审、受理' },
+  {
+    username: 'futian.newcomer',
+    name: '陈思远',
+    role: Role.DISTRICT_HANDLER,
+    district: '福田区',
+    initialPassword: true,
+    description: '福田区新入职的经办人：账号仍为初始密码，首次登录须先修改密码',
+  },
   { username: 'futian.street.yuanling', name: '赵雅琴', role: Role.STREET_OFFICER, district: '福田区', street: '园岭街道', description: '福田区园岭街道办工作人员：只看本街道的数据，处理转办到本街道的业务单' },
   { username: 'futian.street.xiangmihu', name: '孙国栋', role: Role.STREET_OFFICER, district: '福田区', street: '香蜜湖街道', description: '福田区香蜜湖街道办工作人员：只看本街道的数据，处理转办到本街道的业务单' },
   { username: 'demo.company', name: '李卫东', role: Role.PROPERTY_COMPANY, district: '福田区', description: '物业服务企业（福田区登记，管理福田区物业区域）：接收通知、提交申请' },

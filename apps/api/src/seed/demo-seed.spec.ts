@@ -166,7 +166,7 @@ describe('demo seed', () => {
       const tables = ['regions', 'property_companies', 'developers', 'project_managers', 'property_areas', 'owners_committees', 'houses', 'accounts', 'module_grants'];
       const result: Record<string, Rows> = {};
       for (const table of tables) {
-        result[table] = ((await source.query(`SELECT * FROM ${table} ORDER BY id`)) as Rows).map(({ createdAt, updatedAt, passwordHash, ...rest }) => rest);
+        result[table] = ((await source.query(`SELECT * FROM ${table} ORDER BY id`)) as Rows).map(({ createdAt, updatedAt, passwordChangedAt, passwordHash, ...rest }) => rest);
       }
       return result;
     };

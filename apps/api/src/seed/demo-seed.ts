@@ -51,6 +51,7 @@ export async function seedDemo(dataSource: DataSource, options: { seed?: number 
   const organisation = buildOrganisation(plan.organisation, rng.fork('organisation'), people);
   const accounts = buildAccounts(organisation, { ...plan.accounts, passwordHash: await hashPassword(DEMO_PASSWORD) }, rng.fork('accounts'), people);
   placeDemoStreetAccounts(organisation, accounts, DEMO_ACCOUNTS);
+  addDemoNewcomers(organisation, accounts, DEMO_ACCOUNTS);
   await dataSource.transaction(async (manager) => {
     await assertSeedTablesEmpty(dataSource, manager);
     for (const step of seedSteps(organisation, accounts, rng.fork('houses'))) await writeStep(dataSource, manager, step);
@@ -84,6 +85,7 @@ function placeDemoStreetAccounts(org: Organisation, seeded: SeededAccounts, demo
       id: seeded.accounts.length + 1,
       username: demo.username,
       passwordHash: lead.passwordHash,
+      passwordChangedAt: lead.passwordChangedAt,
       name: demo.name,
       phone: String(phone),
       role: Role.STREET_OFFICER,
@@ -99,6 +101,44 @@ function placeDemoStreetAccounts(org: Organisation, seeded: SeededAccounts, demo
     };
     seeded.accounts.push(account);
     for (const grant of ROLE_DEFAULT_GRANTS[Role.STREET_OFFICER]) seeded.grants.push({ accountId: account.id, ...grant, grantedById: lead.id });
+  }
+}
+
+/**
+ * The district-officer demo logins that keep their initial password (DEMO_ACCOUNTS with
+ * initialPassword): added at the end, with the role's grants, so that every other seeded row stays
+ * as it was; their first login must change the password.
+ */
+function addDemoNewcomers(org: Organisation, seeded: SeededAccounts, demoAccounts: readonly DemoAccount[]): void {
+  const districtOf = new Map(org.regions.filter((r) => r.parentId === null).map((r) => [r.name, r.id]));
+  const phones = new Set(seeded.accounts.map((a) => a.phone));
+  for (const demo of demoAccounts.filter((a) => a.initialPassword)) {
+    const districtId = demo.district === null ? undefined : districtOf.get(demo.district);
+    if (districtId === undefined) throw new Error(`demo account ${demo.username}: no district ${demo.district}`);
+    const lead = seeded.accounts.find((a) => a.role === Role.DISTRICT_LEAD && a.districtId === districtId)!;
+    let phone = 13_700_000_000 + districtId * 1000;
+    while (phones.has(String(phone))) phone++;
+    phones.add(String(phone));
+    const account = {
+      id: seeded.accounts.length + 1,
+      username: demo.username,
+      passwordHash: lead.passwordHash,
+      passwordChangedAt: null,
+      name: demo.name,
+      phone: String(phone),
+      role: demo.role,
+      districtId,
+      streetId: null,
+      unitCategory: null,
+      unitId: null,
+      position: '一级科员',
+      wechatOpenId: null,
+      boundAt: null,
+      createdById: lead.id,
+      version: 1,
+    };
+    seeded.accounts.push(account);
+    for (const grant of ROLE_DEFAULT_GRANTS[demo.role]) seeded.grants.push({ accountId: account.id, ...grant, grantedById: lead.id });
   }
 }
 

@@ -74,11 +74,3 @@ export function itemOptionDescription(item: { circumstances: unknown[]; countOnc
   if (item.countOncePerYear) parts.push('同一年度只计一次');
   return parts.join(' · ');
 }
-
-/** A scoring cycle's key as the reader says it: 2026 → 2026年度, 2026-H2 → 2026年下半年. */
-export function cycleLabel(key: string | null | undefined): string {
-  if (!key) return '—';
-  if (/^\d{4}$/.test(key)) return `${key}年度`;
-  const half = /^(\d{4})-H([12])$/.exec(key);
-  return half ? `${half[1]}年${half[2] === '1' ? '上' : '下'}半年` : key;
-}

@@ -1,5 +1,4 @@
-import { ObjectionDetail, ResubmitObjectionRequest, WorkflowAction, WorkflowHistoryEntry, WorkflowStatus } from '@szpm/contract';
-import { FieldRow } from './case-fields';
+import { FieldRow, ObjectionDetail, ResubmitObjectionRequest, WorkflowAction, WorkflowHistoryEntry, WorkflowStatus } from '@szpm/contract';
 import { formatDateTime } from './format';
 
 /** The api's limits (ResubmitObjectionDto). */

@@ -1,12 +1,5 @@
-import {
-  BadRecordItemView,
-  EvaluationSubjectType,
-  EvaluationSubjectView,
-  ScoreLineKind,
-  WorkflowAction,
-} from '@szpm/contract';
+import { BadRecordItemView, EvaluationSubjectType, EvaluationSubjectView, ScoreLineKind, WorkflowAction, payloadRows, payloadSections } from '@szpm/contract';
 import { describe, expect, it } from 'vitest';
-import { payloadRows, payloadSections } from '../../src/logic/case-fields';
 import {
   applicableItems,
   badRecordRequest,

@@ -1,20 +1,9 @@
-import { CommonErrorCode } from '@szpm/contract';
+import { CommonErrorCode, cycleLabel, payloadRows, payloadSections } from '@szpm/contract';
 import { describe, expect, it } from 'vitest';
 import { ApiError, errorMessage, isRetryable } from '@szpm/api-client';
-import { payloadRows, payloadSections } from '../../src/logic/case-fields';
 import { legendText, ringData } from '../../src/logic/chart';
 import { isDeepLinked } from '../../src/logic/deep-link';
-import {
-  cycleLabel,
-  formatDate,
-  formatDateChinese,
-  formatDateTime,
-  itemOptionDescription,
-  percentOf,
-  shareText,
-  subjectIdentifierLabel,
-  subjectIdentifierText,
-} from '../../src/logic/format';
+import { formatDate, formatDateChinese, formatDateTime, itemOptionDescription, percentOf, shareText, subjectIdentifierLabel, subjectIdentifierText } from '../../src/logic/format';
 import { initialPagedState, pagedReducer } from '../../src/logic/paged-list';
 import { isEmptyRow, StatsColumn, visibleRows } from '../../src/logic/stats-grid';
 import { urgeBindingSummary } from '../../src/logic/urge-binding';

@@ -5,17 +5,19 @@ import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../api';
 import { loginErrorMessage } from '../logic/auth-messages';
+import { PASSWORD_CHANGE_PATH, tokenPairOf } from '../logic/password-change';
 import { safeReturnPath } from '../logic/return-path';
 import { useSession } from '../session';
 
-/** 个人登录 (chapter 2): username and password; after signing in, back to the page that sent the officer here. */
+/** 个人登录 (chapter 2): username and password; after signing in, back to the page that sent the officer here (or first to the forced password change). */
 export default function LoginPage() {
   const { me, endedBy, signIn } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-  const target = safeReturnPath(params.get('from'));
+  // after a password change the officer goes on to the home, not back to the change page that ended the session
+  const target = endedBy === 'password-changed' ? '/' : safeReturnPath(params.get('from'));
 
   if (me) return <Navigate to={target} replace />;
 
@@ -23,8 +25,9 @@ export default function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      await signIn(await api.auth.login(values));
-      navigate(target, { replace: true });
+      const account = await signIn(tokenPairOf(await api.auth.login(values)));
+      // an initial or expired password is changed first; the officer then signs in again with the new one
+      navigate(account.passwordChangeRequired ? PASSWORD_CHANGE_PATH : target, { replace: true });
     } catch (failure) {
       setError(loginErrorMessage(failure));
     } finally {

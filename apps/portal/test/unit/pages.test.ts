@@ -1,6 +1,6 @@
-import { GrantAction, ModuleKey, type ModuleGrantSummary, QUICK_ENTRIES, type QuickEntry, Role } from '@szpm/contract';
+import { GrantAction, ModuleKey, MODULES, type ModuleGrantSummary, QUICK_ENTRIES, type QuickEntry, Role } from '@szpm/contract';
 import { describe, expect, it } from 'vitest';
-import { canOpen, menuFor, MODULE_PAGES, modulePages, quickEntryLinks } from '../../src/logic/pages';
+import { canOpen, menuFor, MODULE_PAGES, modulePages, QUICK_ENTRY_PAGES, quickEntryLinks } from '../../src/logic/pages';
 
 const grant = (module: ModuleKey, ...actions: GrantAction[]): ModuleGrantSummary => ({ module, label: module, actions });
 const PAGES = {
@@ -27,10 +27,12 @@ describe('menuFor', () => {
     expect(menuFor([], PAGES)).toEqual([]);
   });
 
-  it('uses the portal’s own pages by default: 待办事项 for a handler’s grants', () => {
-    expect(menuFor([grant(ModuleKey.TODOS, GrantAction.VIEW), grant(ModuleKey.NOTICES, GrantAction.VIEW)]).map((s) => s.module)).toEqual(
-      Object.keys(MODULE_PAGES).filter((m) => m === ModuleKey.TODOS),
+  it('uses the portal’s own sections by default, in chapter order, for exactly the viewable modules', () => {
+    const held = [ModuleKey.NOTICES, ModuleKey.TODOS, ModuleKey.DISPUTES];
+    expect(menuFor(held.map((m) => grant(m, GrantAction.VIEW))).map((s) => s.module)).toEqual(
+      MODULES.map((m) => m.key).filter((m) => held.includes(m) && (MODULE_PAGES[m]?.length ?? 0) > 0),
     );
+    expect(menuFor([grant(ModuleKey.TODOS, GrantAction.VIEW)]).map((s) => s.module)).toEqual([ModuleKey.TODOS]);
   });
 });
 
@@ -64,8 +66,11 @@ describe('quickEntryLinks', () => {
     expect(links.more.map((l) => l.key)).toEqual(['d']);
   });
 
-  it('shows nothing while the portal has none of the entries’ pages (no link to the phone layout)', () => {
-    expect(quickEntryLinks(QUICK_ENTRIES)).toEqual({ shown: [], more: [] });
+  it('links only the entries whose page the portal has (no link to the phone layout)', () => {
+    const links = quickEntryLinks(QUICK_ENTRIES, QUICK_ENTRY_PAGES, Number.MAX_SAFE_INTEGER).shown;
+    expect(links.map((l) => l.key)).toEqual(QUICK_ENTRIES.filter((e) => e.module !== null && QUICK_ENTRY_PAGES[e.key]).map((e) => e.key));
+    expect(links.every((l) => l.path.startsWith('/'))).toBe(true);
+    expect(quickEntryLinks(QUICK_ENTRIES, {})).toEqual({ shown: [], more: [] });
   });
 });
 

@@ -76,6 +76,10 @@ export class Account {
   @Column({ type: 'datetime', nullable: true })
   lastLoginAt: Date | null;
 
+  /** when the owner last set the password themself; null: the initial one an admin set (creation or reset), to be changed first */
+  @Column({ type: 'datetime', nullable: true })
+  passwordChangedAt: Date | null;
+
   @Column({ type: 'datetime', nullable: true })
   cancelledAt: Date | null;
 

@@ -1,11 +1,9 @@
-import { CallHandler, DynamicModule, ExecutionContext, Injectable, Module, NestInterceptor, RequestMethod } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { DynamicModule, Injectable, Module, RequestMethod } from '@nestjs/common';
 import type { Request } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger, LoggerModule, Params, PinoLogger } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import pretty from 'pino-pretty';
-import { Observable } from 'rxjs';
 import { AppConfig, LoggingConfig } from '../../config/app-config';
 
 const CATCH_ALL = '{*path}';
@@ -31,15 +29,17 @@ function requestContext(req: Request): { actorId?: number; route?: string } {
   return { actorId: req.actor?.accountId, route: route ? `${req.method} ${route}` : undefined };
 }
 
+/**
+ * Adds who and which route to the lines a request logs from then on; the access guard calls it
+ * once the actor is known (a global interceptor cost every request an extra Observable chain).
+ */
 @Injectable()
-export class LogContextInterceptor implements NestInterceptor {
+export class RequestLogContext {
   constructor(private readonly logger: PinoLogger) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request & { log?: unknown }>();
+  add(request: Request & { log?: unknown }): void {
     // req.log: pino-http ran for this request, so there is a request scope to add to
-    if (context.getType() === 'http' && request.log) this.logger.assign(requestContext(request));
-    return next.handle();
+    if (request.log) this.logger.assign(requestContext(request));
   }
 }
 
@@ -86,9 +86,10 @@ export class LoggingModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: LoggingModule,
+      global: true,
       imports: [LoggerModule.forRoot(loggerParams(config.logging))],
-      providers: [AppLogger, { provide: APP_INTERCEPTOR, useClass: LogContextInterceptor }],
-      exports: [AppLogger],
+      providers: [AppLogger, RequestLogContext],
+      exports: [AppLogger, RequestLogContext],
     };
   }
 }

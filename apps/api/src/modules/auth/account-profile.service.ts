@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { GrantAction, MeResponse, ModuleGrantSummary, ModuleKey, MODULES, ROLE_LABELS } from '@szpm/contract';
 import { Repository } from 'typeorm';
 import { Account } from '../../access/entities/account.entity';
 import { ModuleGrant } from '../../access/entities/module-grant.entity';
 import { grantKey } from '../../access/actor';
+import { AppConfig, APP_CONFIG } from '../../config/app-config';
 import { Region } from '../regions/entities/region.entity';
+import { passwordChangeStatus } from './password-age';
 import { QuickEntries } from './quick-entries';
 
 /** The account as its owner sees it after login or binding: profile, the modules it holds, the quick entries. */
@@ -16,6 +18,7 @@ export class AccountProfileService {
     // eslint-disable-next-line szpm/no-raw-scoped-access -- names the caller's own district for the profile, by the account's districtId
     @InjectRepository(Region) private readonly regions: Repository<Region>,
     private readonly quickEntries: QuickEntries,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async modulesOf(accountId: number): Promise<ModuleGrantSummary[]> {
@@ -32,10 +35,14 @@ export class AccountProfileService {
     }));
   }
 
-  async me(account: Account): Promise<MeResponse> {
+  /** `passwordSession` false: a WeChat session, which the forced password change does not hold up. */
+  async me(account: Account, passwordSession = true): Promise<MeResponse> {
     const modules = await this.modulesOf(account.id);
     const grants = new Set(modules.flatMap((m) => m.actions.map((action) => grantKey(m.module, action))));
     const district = account.districtId ? await this.regions.findOne({ where: { id: account.districtId } }) : null;
+    const passwordChange = passwordSession
+      ? passwordChangeStatus(account.passwordChangedAt, this.config.security.passwordMaxAgeDays)
+      : { passwordChangeRequired: false, passwordChangeReason: null };
     return {
       id: account.id,
       username: account.username,
@@ -48,7 +55,9 @@ export class AccountProfileService {
       streetId: account.streetId,
       wechatBound: Boolean(account.wechatOpenId || account.miniOpenId),
       modules,
-      quickEntries: this.quickEntries.of({ role: account.role, grants }),
+      // while the password must be changed, no entry's route admits the account
+      quickEntries: this.quickEntries.of({ role: account.role, grants, passwordChangeRequired: passwordChange.passwordChangeRequired }),
+      ...passwordChange,
     };
   }
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MeResponse, TokenPair } from '@szpm/contract';
+import { LoginResponse, MeResponse, TokenPair } from '@szpm/contract';
 import { Repository } from 'typeorm';
-import { Audited, CurrentActor, Public } from '../../access/access.decorators';
+import { AllowedWithPasswordChangePending, Audited, CurrentActor, Public } from '../../access/access.decorators';
 import { Actor } from '../../access/actor';
 import { Account } from '../../access/entities/account.entity';
 import { RateLimit } from '../../common/http/throttling';
@@ -26,12 +26,16 @@ export class AuthController {
   @RateLimit('login')
   @HttpCode(200)
   @Audited('auth.login', 'account')
-  @ApiOperation({ summary: '个人登录: username + password → access and refresh tokens (5 wrong passwords in a row, here or in a password check, lock the account for 15 minutes)' })
-  login(@Body() body: LoginDto): Promise<TokenPair> {
+  @ApiOperation({
+    summary:
+      '个人登录: username + password → access and refresh tokens (5 wrong passwords in a row, here or in a password check, lock the account for 15 minutes); passwordChangeRequired: an initial or expired password must be changed first',
+  })
+  login(@Body() body: LoginDto): Promise<LoginResponse> {
     return this.auth.login(body.username, body.password);
   }
 
   @Public()
+  @AllowedWithPasswordChangePending()
   @Post('refresh')
   @RateLimit('refresh')
   @HttpCode(200)
@@ -41,6 +45,7 @@ export class AuthController {
   }
 
   @Public()
+  @AllowedWithPasswordChangePending()
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'End the session of this refresh token; its access tokens stop working at once' })
@@ -49,18 +54,20 @@ export class AuthController {
   }
 
   @Get('me')
+  @AllowedWithPasswordChangePending()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Home payload: profile, held modules and the quick entries (功能快捷入口) the account may use' })
+  @ApiOperation({ summary: 'Home payload: profile, held modules, the quick entries (功能快捷入口) the account may use, and whether its password must be changed first' })
   async me(@CurrentActor() actor: Actor): Promise<MeResponse> {
-    return this.profiles.me(await this.accounts.findOneOrFail({ where: { id: actor.accountId } }));
+    return this.profiles.me(await this.accounts.findOneOrFail({ where: { id: actor.accountId } }), actor.passwordChangedAt !== undefined);
   }
 
   @Post('change-password')
+  @AllowedWithPasswordChangePending()
   @RateLimit('password-check')
   @HttpCode(204)
   @ApiBearerAuth()
   @Audited('auth.change-password', 'account')
-  @ApiOperation({ summary: 'Change own password; every session ends, this one included (a wrong current password counts towards the login lockout)' })
+  @ApiOperation({ summary: 'Change own password (not to the current one); every session ends, this one included (a wrong current password counts towards the login lockout)' })
   async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(actor.accountId, body.currentPassword, body.newPassword);
   }

@@ -9,6 +9,8 @@ const STATUS: Record<AuthErrorCode, HttpStatus> = {
   [AuthErrorCode.INVALID_REFRESH_TOKEN]: HttpStatus.UNAUTHORIZED,
   [AuthErrorCode.WEAK_PASSWORD]: HttpStatus.BAD_REQUEST,
   [AuthErrorCode.WRONG_CURRENT_PASSWORD]: HttpStatus.BAD_REQUEST,
+  [AuthErrorCode.PASSWORD_CHANGE_REQUIRED]: HttpStatus.FORBIDDEN,
+  [AuthErrorCode.PASSWORD_UNCHANGED]: HttpStatus.BAD_REQUEST,
 };
 
 export class AuthException extends defineErrors(STATUS) {}

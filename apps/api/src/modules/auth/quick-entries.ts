@@ -2,7 +2,6 @@ import { Injectable, OnApplicationBootstrap, RequestMethod } from '@nestjs/commo
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { QUICK_ENTRIES, QuickEntry } from '@szpm/contract';
-import { Actor } from '../../access/actor';
 import { DoorRequirement, doorRefusal, doorRequirement } from '../../access/door';
 
 /** The global prefix bootstrap.ts sets. */
@@ -49,7 +48,7 @@ export class QuickEntries implements OnApplicationBootstrap {
   }
 
   /** The entries the caller sees: 更多 (no module), and those whose route admits them. */
-  of(caller: Pick<Actor, 'role' | 'grants'>): QuickEntry[] {
+  of(caller: Parameters<typeof doorRefusal>[0]): QuickEntry[] {
     return QUICK_ENTRIES.filter((entry) => {
       if (entry.module === null) return true;
       const door = entry.route === null ? undefined : this.doors.get(entry.route);

@@ -130,7 +130,7 @@ export class IdentityService {
       throw error;
     }
     const tokens = await this.sessions.issue(account.id, LOGIN_CHANNEL[ticket.channel]);
-    return { tokens, account: await this.profiles.me(await this.accounts.findOneOrFail({ where: { id: account.id } })) };
+    return { tokens, account: await this.profiles.me(await this.accounts.findOneOrFail({ where: { id: account.id } }), false) };
   }
 
   /**

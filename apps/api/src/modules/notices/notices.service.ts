@@ -48,6 +48,7 @@ import { NoticeAttachmentsService } from './notice-attachments.service';
 import { NoticeTypesService } from './notice-types.service';
 import { NO_STATS, readStatsOf } from './notice-read-state';
 import { NoticeException } from './notices.exception';
+import { insertRows } from '../../common/sql/insert-rows';
 
 const NOTICE_LABEL = '通知';
 /** a recipient is urged about one notice at most once a day */
@@ -120,12 +121,7 @@ export class NoticesService {
         }),
       );
       await this.attachments.attach(manager, actor, notice.id, attachmentIds);
-      for (let i = 0; i < recipients.length; i += 1000) {
-        await manager.insert(
-          NoticeRecipient,
-          recipients.slice(i, i + 1000).map((r) => ({ noticeId: notice.id, ...r })),
-        );
-      }
+      await insertRows(manager, NoticeRecipient, recipients.map((r) => ({ noticeId: notice.id, ...r })));
       // the inbox messages appear with the commit; WeChat messages are queued after it
       const campaign = await this.notifications.createCampaign(manager, {
         kind: CampaignKind.NOTICE,

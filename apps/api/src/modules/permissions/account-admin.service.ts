@@ -6,6 +6,7 @@ import {
   CITY_ROLES,
   CreatedAccount,
   GrantAction,
+  PasswordResetResult,
   MODULE_BY_KEY,
   ModuleKey,
   PermissionsErrorCode,
@@ -84,6 +85,8 @@ export class AccountAdminService {
           position: dto.position ?? null,
           email: dto.email ?? null,
           createdById: actor.accountId,
+          // the creator knows this password: the owner changes it at the first login
+          passwordChangedAt: null,
         }),
       );
       const defaults = ROLE_DEFAULT_GRANTS[dto.role];
@@ -102,6 +105,20 @@ export class AccountAdminService {
     if (account.status === AccountStatus.CANCELLED) throw AppException.conflict('该账号已注销，不能再启用或停用');
     await this.accounts.update({ id }, { status, ...(status === AccountStatus.ACTIVE ? { failedLoginCount: 0, lockedUntil: null } : {}) });
     if (status === AccountStatus.DISABLED) await this.sessions.revokeAll(id);
+  }
+
+  /**
+   * 重置密码: the account gets an initial password again (the given one, or one generated and
+   * answered once), must change it at its next login, is unlocked, and every session of it ends.
+   */
+  async resetPassword(actor: Actor, id: number, password?: string): Promise<PasswordResetResult> {
+    const account = await this.managedAccount(actor, id);
+    if (account.status === AccountStatus.CANCELLED) throw AppException.conflict('该账号已注销，不能重置密码');
+    if (password !== undefined && !isStrongPassword(password)) throw new AuthException(AuthErrorCode.WEAK_PASSWORD, { field: 'password' });
+    const temporaryPassword = password === undefined ? generatePassword() : null;
+    await this.accounts.update({ id }, { passwordHash: await hashPassword(password ?? temporaryPassword!), passwordChangedAt: null, failedLoginCount: 0, lockedUntil: null });
+    await this.sessions.revokeAll(id);
+    return { temporaryPassword };
   }
 
   async addGrant(actor: Actor, id: number, module: ModuleKey, action: GrantAction): Promise<void> {

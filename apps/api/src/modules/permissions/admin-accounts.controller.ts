@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseEnumPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreatedAccount, GrantAction, ModuleKey, Page, StaffDetail, StaffListItem } from '@szpm/contract';
+import { CreatedAccount, GrantAction, ModuleKey, Page, PasswordResetResult, StaffDetail, StaffListItem } from '@szpm/contract';
 import { Audited, CurrentActor, RequireGrant, RequireRoles } from '../../access/access.decorators';
 import { Actor } from '../../access/actor';
 import { AppException } from '../../common/errors/app.exception';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe';
 import { ACCOUNT_ADMIN_ROLES, AccountAdminService } from './account-admin.service';
-import { CreateAccountDto, GrantDtoBody, SetAccountStatusDto } from './dto/admin-account.dto';
+import { CreateAccountDto, GrantDtoBody, ResetPasswordDto, SetAccountStatusDto } from './dto/admin-account.dto';
 import { AdminAccountQueryDto } from './dto/staff-query.dto';
 import { StaffDirectoryService } from './staff-directory.service';
 
@@ -50,6 +50,14 @@ export class AdminAccountsController {
   @ApiOperation({ summary: 'Disable or re-enable an account (disabling ends its sessions)' })
   async setStatus(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() body: SetAccountStatusDto): Promise<void> {
     await this.admin.setStatus(actor, id, body.status);
+  }
+
+  @Post(':id/reset-password')
+  @HttpCode(200)
+  @Audited('admin.reset-password', 'account')
+  @ApiOperation({ summary: '重置密码: an initial password again (generated when none is given, answered once); the account must change it at its next login, its sessions end' })
+  resetPassword(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() body: ResetPasswordDto): Promise<PasswordResetResult> {
+    return this.admin.resetPassword(actor, id, body.password);
   }
 
   @Post(':id/grants')

@@ -6,6 +6,8 @@ import { RegionsModule } from '../regions/regions.module';
 import { Attachment } from '../workflow/attachments/attachment.entity';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { SAFETY_INSPECTION_ENTITIES } from './entities';
+import { AreaCandidatesController } from './inspections/area-candidates.controller';
+import { AreaCandidatesService } from './inspections/area-candidates.service';
 import { InspectionsController } from './inspections/inspections.controller';
 import { InspectionsService } from './inspections/inspections.service';
 import { LedgerService } from './inspections/ledger.service';
@@ -23,8 +25,8 @@ import { TemplatesService } from './templates/templates.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([...SAFETY_INSPECTION_ENTITIES, Account, Attachment]), NotificationsModule, RegionsModule, WorkflowModule],
-  // the fixed paths (templates, my-tasks, statistics) before InspectionsController's :id
-  controllers: [TemplatesController, TasksController, SafetyStatisticsController, InspectionsController],
-  providers: [TemplatesService, TargetFormsService, TasksService, InspectionsService, LedgerService, SafetyStatisticsService],
+  // the fixed paths (templates, my-tasks, statistics, area-candidates) before InspectionsController's :id
+  controllers: [TemplatesController, TasksController, SafetyStatisticsController, AreaCandidatesController, InspectionsController],
+  providers: [TemplatesService, TargetFormsService, TasksService, InspectionsService, LedgerService, SafetyStatisticsService, AreaCandidatesService],
 })
 export class SafetyInspectionsModule {}

@@ -228,11 +228,14 @@ export class WorkflowService {
     const scoped = this.scope.repository(actor, WorkflowCase, '业务单');
     const districtId = scoped.resolveDistrictFilter(query.districtId);
     const window = pageWindow(query);
-    const visible = this.registry.grantedTo(actor, GrantAction.VIEW).map((f) => f.formType);
+    const visible = this.registry
+      .grantedTo(actor, GrantAction.VIEW)
+      .filter((f) => query.module === undefined || f.module === query.module)
+      .map((f) => f.formType);
     if (query.formType !== undefined) {
       this.requireGrant(actor, this.registry.get(query.formType), GrantAction.VIEW);
     }
-    const formTypes = query.formType !== undefined ? [query.formType] : visible;
+    const formTypes = query.formType !== undefined ? (visible.includes(query.formType) ? [query.formType] : []) : visible;
     if (!formTypes.length) return toPage([], 0, window);
 
     const qb = selectSummaryColumns(scoped.query('c'), 'c').andWhere('c.formType IN (:...formTypes)', { formTypes });

@@ -6,6 +6,7 @@ import { api, apiClient, errorMessage } from '../../api';
 import { useConfirmDialog } from '../../components/ConfirmDialog';
 import { ModuleIcon } from '../../components/ModuleIcon';
 import { signOutConfirmation } from '../../logic/confirm';
+import { passwordChangeMessage } from '../../logic/password-change';
 import { badgeText, HomeEntryKey, homeModules, PersonalCounts, personalTiles, receivesSafetyTasks } from '../../logic/home-modules';
 import { ROUTES, RoutePath } from '../../routes';
 import { modulesOf, session, useSession } from '../../session';
@@ -67,6 +68,8 @@ export default function Home() {
     setProblem(null);
     try {
       const profile = await ensureMe();
+      // the api answers nothing else until the password is changed (on the PC portal): the notice says so
+      if (profile.passwordChangeRequired) return;
       const holdsTodos = profile.modules.some((m) => m.module === ModuleKey.TODOS);
       const [todoCounts, personal] = await Promise.all([holdsTodos ? api.todos.counts() : null, loadPersonalCounts(profile)]);
       setCounts(todoCounts);
@@ -138,6 +141,11 @@ export default function Home() {
           </Text>
         </View>
       )}
+      {passwordChangeMessage(me) && (
+        <View className="notice" id="home-password-change">
+          <Text>{passwordChangeMessage(me)}</Text>
+        </View>
+      )}
       {problem && (
         <Text className="form-error" id="home-error">
           {problem}
@@ -159,6 +167,12 @@ export default function Home() {
           <Text className="muted">{others.join('、')}</Text>
         </View>
       )}
+      <View className="section" id="home-publicity">
+        <Text className="section__title">信息公示</Text>
+        <Button id="home-publicity-open" fill="outline" block onClick={() => go(ROUTES.publicity)}>
+          物业服务评价信息查询
+        </Button>
+      </View>
       {process.env.TARO_ENV === 'h5' && (
         <Button id="home-logout" fill="outline" block onClick={() => void logout()}>
           退出登录

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, errorMessage } from '../../api';
 import { isStrongPassword, passwordChecks } from '../../logic/auth-messages';
+import { passwordChangeNotice } from '../../logic/password-change';
 import { useSession } from '../../session';
 
 interface PasswordForm {
@@ -13,9 +14,13 @@ interface PasswordForm {
   confirmPassword: string;
 }
 
-/** 修改密码: the api ends every session on success, this one too, so the officer signs in again. */
+/**
+ * 修改密码: the api ends every session on success, this one too, so the officer signs in again. An
+ * account with an initial or expired password lands here by itself and is told why.
+ */
 export default function ChangePasswordPage() {
-  const { clear } = useSession();
+  const { me, clear } = useSession();
+  const notice = passwordChangeNotice(me?.passwordChangeReason ?? null);
   const navigate = useNavigate();
   const [form] = Form.useForm<PasswordForm>();
   const newPassword = Form.useWatch('newPassword', form) ?? '';
@@ -25,8 +30,9 @@ export default function ChangePasswordPage() {
     setError(null);
     try {
       await api.auth.changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword });
-      clear('password-changed');
+      // to the login page in the same render as the session ends: this page's guard would otherwise send it there with itself as the page to return to
       navigate('/login', { replace: true });
+      clear('password-changed');
       return true;
     } catch (e) {
       setError(errorMessage(e));
@@ -37,6 +43,7 @@ export default function ChangePasswordPage() {
   return (
     <PageContainer>
       <ProCard>
+        {notice && <Alert type="warning" showIcon message={notice.title} description={notice.description} data-testid="password-change-notice" style={{ marginBottom: 16, maxWidth: 640 }} />}
         {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16, maxWidth: 480 }} />}
         <ProForm<PasswordForm> form={form} layout="vertical" onFinish={submit} submitter={{ searchConfig: { submitText: '修改密码' }, resetButtonProps: false }} style={{ maxWidth: 480 }}>
           <ProFormText.Password name="currentPassword" label="原密码" rules={[{ required: true, message: '请输入原密码' }]} fieldProps={{ autoComplete: 'current-password' }} />
@@ -44,7 +51,12 @@ export default function ChangePasswordPage() {
             name="newPassword"
             label="新密码"
             fieldProps={{ autoComplete: 'new-password' }}
-            rules={[{ required: true, message: '请输入新密码' }, { validator: (_, value: string) => (!value || isStrongPassword(value) ? Promise.resolve() : Promise.reject(new Error('新密码不符合密码规则'))) }]}
+            dependencies={['currentPassword']}
+            rules={[
+              { required: true, message: '请输入新密码' },
+              { validator: (_, value: string) => (!value || isStrongPassword(value) ? Promise.resolve() : Promise.reject(new Error('新密码不符合密码规则'))) },
+              ({ getFieldValue }) => ({ validator: (_, value: string) => (!value || value !== getFieldValue('currentPassword') ? Promise.resolve() : Promise.reject(new Error('新密码不能与原密码相同'))) }),
+            ]}
           />
           <List
             size="small"

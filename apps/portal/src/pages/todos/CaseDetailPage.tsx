@@ -1,13 +1,14 @@
 import { PageContainer, ProCard, ProDescriptions, ProTable } from '@ant-design/pro-components';
-import type { WorkflowCaseDetail, WorkflowHistoryEntry } from '@szpm/contract';
-import { Alert, Spin } from 'antd';
+import { EvaluationFormType, OBJECTION_FORM_TYPE, type WorkflowCaseDetail, type WorkflowHistoryEntry } from '@szpm/contract';
+import { Alert, Button, Spin } from 'antd';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { api, errorMessage } from '../../api';
 
 /** One form, read-only: its summary, attachments and 审批流程记录 (GET /api/workflow/cases/:id). */
 export default function CaseDetailPage() {
   const id = Number(useParams().id);
+  const navigate = useNavigate();
   const [detail, setDetail] = useState<WorkflowCaseDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -24,8 +25,14 @@ export default function CaseDetailPage() {
   if (error) return <PageContainer title="表单详情"><Alert type="error" showIcon message={error} /></PageContainer>;
   if (!detail) return <PageContainer title="表单详情"><Spin /></PageContainer>;
 
+  // chapter 7's forms are handled (审核信息) on their own page
+  const handledInEvaluation = detail.allowedActions.length > 0 && (Object.values<string>(EvaluationFormType).includes(detail.formType) || detail.formType === OBJECTION_FORM_TYPE);
   return (
-    <PageContainer title={detail.title} subTitle={detail.businessNo}>
+    <PageContainer
+      title={detail.title}
+      subTitle={detail.businessNo}
+      extra={handledInEvaluation ? <Button type="primary" onClick={() => navigate(`/evaluation/cases/${detail.id}`)}>办理</Button> : undefined}
+    >
       <ProCard title="表单信息">
         <ProDescriptions<WorkflowCaseDetail> column={2} dataSource={detail} columns={[
           { title: '业务编号', dataIndex: 'businessNo' },
@@ -39,24 +46,31 @@ export default function CaseDetailPage() {
         ]} />
       </ProCard>
       <ProCard title="审批流程记录" style={{ marginTop: 16 }}>
-        <ProTable<WorkflowHistoryEntry>
-          rowKey="seq"
-          search={false}
-          options={false}
-          pagination={false}
-          dataSource={detail.history}
-          scroll={{ x: 900 }}
-          columns={[
-            { title: '序号', dataIndex: 'seq', width: 70 },
-            { title: '操作', dataIndex: 'actionLabel', width: 120 },
-            { title: '操作人', dataIndex: 'actorName', width: 160, render: (_, row) => (row.onBehalfOfName ? `${row.actorName} 代 ${row.onBehalfOfName}` : row.actorName) },
-            { title: '角色', dataIndex: 'actorRoleLabel', width: 120 },
-            { title: '意见', dataIndex: 'opinion', render: (_, row) => row.opinion ?? '-' },
-            { title: '备注', dataIndex: 'remark', render: (_, row) => row.remark ?? '-' },
-            { title: '时间', dataIndex: 'at', valueType: 'dateTime', width: 180 },
-          ]}
-        />
+        <CaseHistoryTable history={detail.history} />
       </ProCard>
     </PageContainer>
+  );
+}
+
+/** 审批流程记录: every step of a form, who took it (and for whom, under a delegation), with opinion and remark. */
+export function CaseHistoryTable({ history }: { history: WorkflowHistoryEntry[] }) {
+  return (
+    <ProTable<WorkflowHistoryEntry>
+      rowKey="seq"
+      search={false}
+      options={false}
+      pagination={false}
+      dataSource={history}
+      scroll={{ x: 900 }}
+      columns={[
+        { title: '序号', dataIndex: 'seq', width: 70 },
+        { title: '操作', dataIndex: 'actionLabel', width: 120 },
+        { title: '操作人', dataIndex: 'actorName', width: 160, render: (_, row) => (row.onBehalfOfName ? `${row.actorName} 代 ${row.onBehalfOfName}` : row.actorName) },
+        { title: '角色', dataIndex: 'actorRoleLabel', width: 120 },
+        { title: '意见', dataIndex: 'opinion', render: (_, row) => row.opinion ?? '-' },
+        { title: '备注', dataIndex: 'remark', render: (_, row) => row.remark ?? '-' },
+        { title: '时间', dataIndex: 'at', valueType: 'dateTime', width: 180 },
+      ]}
+    />
   );
 }

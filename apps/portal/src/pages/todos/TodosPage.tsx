@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, errorMessage } from '../../api';
 import { useSession } from '../../session';
+import { pagedRequest } from '../../list-table';
 
 const LISTS: Array<{ key: TodoList; tab: string; counted: keyof TodoCounts }> = [
   { key: TodoList.PENDING, tab: '待办', counted: 'pending' },
@@ -78,15 +79,9 @@ export default function TodosPage() {
         search={{ labelWidth: 'auto' }}
         options={{ reload: true, density: false, setting: false }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        request={async ({ current, pageSize, formType, module, search }) => {
-          try {
-            const page = await api.todos.list({ list, page: current, pageSize, formType: formType || undefined, module: module || undefined, search: search || undefined });
-            return { data: page.items, total: page.total, success: true };
-          } catch (e) {
-            message.error(errorMessage(e));
-            return { data: [], total: 0, success: false };
-          }
-        }}
+        request={pagedRequest(async ({ current, pageSize, formType, module, search }) => {
+          return api.todos.list({ list, page: current, pageSize, formType: formType || undefined, module: module || undefined, search: search || undefined });
+        })}
       />
     </PageContainer>
   );

@@ -3,5 +3,7 @@ import { IdentityLookupFailures1795682122253 } from './1795682122253-IdentityLoo
 import { AuditRefusedWrites1796115144803 } from './1796115144803-AuditRefusedWrites';
 import { DropAccountLastUrgedToBindAt1796115350093 } from './1796115350093-DropAccountLastUrgedToBindAt';
 import { WorkflowCaseStreet1796115378646 } from './1796115378646-WorkflowCaseStreet';
+import { AccountPasswordChangedAt1796116420000 } from './1796116420000-AccountPasswordChangedAt';
+import { TextSearchIndex1796117000000 } from './1796117000000-TextSearchIndex';
 
-export const SQLITE_MIGRATIONS: Function[] = [Initial1795681384045, IdentityLookupFailures1795682122253, AuditRefusedWrites1796115144803, DropAccountLastUrgedToBindAt1796115350093, WorkflowCaseStreet1796115378646];
+export const SQLITE_MIGRATIONS: Function[] = [Initial1795681384045, IdentityLookupFailures1795682122253, AuditRefusedWrites1796115144803, DropAccountLastUrgedToBindAt1796115350093, WorkflowCaseStreet1796115378646, AccountPasswordChangedAt1796116420000, TextSearchIndex1796117000000];

@@ -11,6 +11,7 @@ import { PropertyArea } from '../../regions/entities/property-area.entity';
 import { PropertyCompany } from '../../regions/entities/property-company.entity';
 import { whereCompanyOfDistrict } from '../../regions/district-companies';
 import { Region, RegionLevel } from '../../regions/entities/region.entity';
+import { IDS_PER_STATEMENT, inChunks } from '../../../common/sql/insert-rows';
 
 /** Whose accounts a notice or reminder reaches. */
 export enum RecipientGroup {
@@ -63,13 +64,7 @@ export interface Unit {
 
 export type AreaRow = Pick<PropertyArea, 'id' | 'name' | 'projectManagerId'>;
 
-const CHUNK = 1000;
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
+const chunks = <T>(items: T[]) => inChunks(items, IDS_PER_STATEMENT);
 
 /** '福田花园、莲花苑、景田小区等5个项目' */
 export function areasLabel(names: string[]): string {

@@ -77,3 +77,11 @@ export class GrantDtoBody {
   @IsEnum(GrantAction)
   action: GrantAction;
 }
+
+export class ResetPasswordDto {
+  @ApiPropertyOptional({ description: '新的初始密码；不填则由系统生成并只返回一次。账号下次登录须先修改密码' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  password?: string;
+}

@@ -209,3 +209,18 @@ export class SubmitResultsDto {
   @Type(() => ResultEntryDto)
   results?: ResultEntryDto[];
 }
+
+/** 发起安全检查 → 指定物业项目: the areas to choose from. */
+export class AreaCandidateQueryDto extends PageQueryDto {
+  @OptionalIdQuery('市局账号：该行政区的物业项目')
+  districtId?: number;
+
+  @OptionalIdQuery()
+  streetId?: number;
+
+  @OptionalIdQuery()
+  communityId?: number;
+
+  @TextSearchQuery('物业项目名称或编号包含')
+  search?: string;
+}

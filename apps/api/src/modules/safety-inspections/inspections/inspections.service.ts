@@ -40,11 +40,11 @@ import { SafetyInspectionTarget } from '../entities/safety-inspection-target.ent
 import { TargetFormsService } from '../results/target-forms.service';
 import { SafetyInspectionException } from '../safety-inspections.exception';
 import { TemplatesService } from '../templates/templates.service';
+import { insertRows } from '../../../common/sql/insert-rows';
 
 export const INSPECTION_LABEL = '安全检查';
 /** a project manager is urged about one inspection at most once a day */
 export const INSPECTION_URGE_COOLDOWN_HOURS = 24;
-const CHUNK = 1000;
 
 type Raw = Record<string, unknown>;
 
@@ -103,25 +103,22 @@ export class InspectionsService {
           itemCount: items.length,
         }),
       );
-      for (let i = 0; i < items.length; i += CHUNK) {
-        await manager.insert(SafetyInspectionItem, items.slice(i, i + CHUNK).map((item) => ({ ...item, inspectionId: inspection.id })));
-      }
-      for (let i = 0; i < areas.length; i += CHUNK) {
-        // eslint-disable-next-line szpm/no-raw-scoped-access -- the targets of the new inspection: areas targetAreas() selected through the door
-        await manager.insert(
-          SafetyInspectionTarget,
-          areas.slice(i, i + CHUNK).map((a) => ({
-            inspectionId: inspection.id,
-            districtId: a.districtId,
-            streetId: a.streetId,
-            communityId: a.communityId,
-            propertyAreaId: a.id,
-            companyId: a.companyId,
-            projectManagerId: a.projectManagerId,
-            status: SafetyTargetStatus.PENDING,
-          })),
-        );
-      }
+      await insertRows(manager, SafetyInspectionItem, items.map((item) => ({ ...item, inspectionId: inspection.id })));
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- the targets of the new inspection: areas targetAreas() selected through the door
+      await insertRows(
+        manager,
+        SafetyInspectionTarget,
+        areas.map((a) => ({
+          inspectionId: inspection.id,
+          districtId: a.districtId,
+          streetId: a.streetId,
+          communityId: a.communityId,
+          propertyAreaId: a.id,
+          companyId: a.companyId,
+          projectManagerId: a.projectManagerId,
+          status: SafetyTargetStatus.PENDING,
+        })),
+      );
       const recipientIds = (await this.recipients.projectManagerAccounts(areas.map((a) => a.projectManagerId))).map((a) => a.id);
       if (recipientIds.length) {
         const kindLabel = SAFETY_CHECK_KIND_LABELS[template.kind as SafetyCheckKind];
@@ -276,17 +273,18 @@ export class InspectionsService {
   /** The areas an inspection goes to: the chosen ones, or every area of the district. */
   private async targetAreas(actor: Actor, districtId: number, ids: number[] | undefined): Promise<PropertyArea[]> {
     const scoped = this.scope.repository(actor, PropertyArea, '物业项目');
-    const qb = scoped
-      .query('a')
-      .select(['a.id', 'a.districtId', 'a.streetId', 'a.communityId', 'a.companyId', 'a.projectManagerId'])
-      .andWhere('a.districtId = :districtId', { districtId });
     if (ids) {
       const found = await scoped.findAllByIds(ids, { missing: (missing) => AppException.invalidField('propertyAreaIds', `物业项目${missing.slice(0, 10).join('、')}不存在`) });
       const outside = found.find((area) => area.districtId !== districtId);
       if (outside) throw AppException.invalidField('propertyAreaIds', `物业项目${outside.id}不在所选行政区内`);
-      qb.andWhere('a.id IN (:...ids)', { ids });
+      return found.sort((a, b) => a.id - b.id);
     }
-    return qb.orderBy('a.id', 'ASC').getMany();
+    return scoped
+      .query('a')
+      .select(['a.id', 'a.districtId', 'a.streetId', 'a.communityId', 'a.companyId', 'a.projectManagerId'])
+      .andWhere('a.districtId = :districtId', { districtId })
+      .orderBy('a.id', 'ASC')
+      .getMany();
   }
 
   private async targetOf(actor: Actor, id: number, targetId: number): Promise<SafetyInspectionTarget> {

@@ -46,6 +46,12 @@ export class BadRecordSearchDto extends RecordSearchDto {
   @IsOptional()
   @IsEnum(EvaluationSubjectType)
   subjectType?: EvaluationSubjectType;
+
+  @ApiPropertyOptional({ description: '翻页游标：上一页答复的 nextCursor（深翻页用，代替 page）', example: '2026-03-01_1234' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  cursor?: string;
 }
 
 export class GoodRecordSearchDto extends PageQueryDto {

@@ -7,6 +7,8 @@ import { BadRecord } from '../entities/bad-record.entity';
 import { RiskListEntry } from '../entities/risk-list-entry.entity';
 import { DistrictNamesService } from '../records/district-names.service';
 import { escapeLike } from '../../../common/sql/like';
+import { containsWhere } from '../../../common/search/text-search';
+import { BAD_RECORD_NAMES } from '../records/bad-record-search';
 import { todayInShanghai } from '../records/publicity-period';
 
 /**
@@ -30,7 +32,7 @@ export class PublicityService {
   async badRecords(query: PublicitySearchDto): Promise<Page<PublicBadRecord>> {
     const window = pageWindow(query);
     // eslint-disable-next-line szpm/no-raw-scoped-access -- 信用公示 is public: only published records within their publicity period, any district
-    const qb = this.filtered(this.dataSource.getRepository(BadRecord).createQueryBuilder('r'), query);
+    const qb = this.filtered(this.dataSource.getRepository(BadRecord).createQueryBuilder('r'), query, BAD_RECORD_NAMES);
     const [rows, total] = await qb.skip(window.skip).take(window.take).getManyAndCount();
     const names = await this.districts.all();
     return toPage(
@@ -81,11 +83,17 @@ export class PublicityService {
     );
   }
 
-  private filtered<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: PublicitySearchDto): SelectQueryBuilder<T> {
+  /** Published within the period, the filters; bad records' names through their n-gram index (risk lists are small: LIKE). */
+  private filtered<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: PublicitySearchDto, nameIndex?: string): SelectQueryBuilder<T> {
     qb.where('r.published = :published', { published: true }).andWhere('r.publicityEnd >= :today', { today: todayInShanghai() });
     if (query.subjectType) qb.andWhere('r.subjectType = :subjectType', { subjectType: query.subjectType });
     if (query.districtId) qb.andWhere('r.districtId = :districtId', { districtId: query.districtId });
-    if (query.search) qb.andWhere(`r.subjectName LIKE :search ESCAPE '!'`, { search: `%${escapeLike(query.search)}%` });
+    if (query.search && nameIndex) {
+      const names = containsWhere(nameIndex, 'r.subjectName', query.search);
+      qb.andWhere(names.sql, names.params);
+    } else if (query.search) {
+      qb.andWhere(`r.subjectName LIKE :search ESCAPE '!'`, { search: `%${escapeLike(query.search)}%` });
+    }
     return qb.orderBy('r.publicityStart', 'DESC').addOrderBy('r.id', 'DESC');
   }
 

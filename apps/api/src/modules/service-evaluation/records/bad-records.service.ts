@@ -1,15 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import {
-  BadRecordDetail,
-  BadRecordListItem,
-  BadRecordPreview,
-  EVALUATION_RECORD_STATUS_LABELS,
-  EVALUATION_SUBJECT_TYPE_LABELS,
-  EvaluationRecordStatus,
-  Page,
-  PUBLICITY_STATE_LABELS,
-  ServiceEvaluationErrorCode,
-} from '@szpm/contract';
+import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { BadRecordDetail, BadRecordListItem, BadRecordPreview, EvaluationRecordStatus, Page, ServiceEvaluationErrorCode } from '@szpm/contract';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../../access/actor';
 import { DistrictScope } from '../../../access/district-scope';
@@ -18,36 +8,32 @@ import { WorkflowFormSummary, WorkflowHookContext } from '../../workflow/workflo
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { BadRecordDeterminationPayload, BadRecordPreviewDto, WithdrawalPayload } from '../dto/forms.dto';
 import { BadRecordSearchDto, LinkCandidatesQueryDto } from '../dto/records-query.dto';
-import { BAD_RECORD_NAME_IN_DISTRICT_INDEX, BAD_RECORD_NAME_INDEX, BadRecord } from '../entities/bad-record.entity';
+import { BadRecord } from '../entities/bad-record.entity';
+import { InvalidatedCache } from '../../../common/cache/invalidated-cache';
+import { InvalidationBus } from '../../../common/cache/invalidation-bus';
+import { WriteInvalidation } from '../../../common/cache/write-invalidation';
+import { AppException } from '../../../common/errors/app.exception';
+import { TextSearchIndex } from '../../../common/search/text-search';
+import { dialectOf, SqlDialect } from '../../../common/sql/insert-rows';
+import { AppConfig, APP_CONFIG } from '../../../config/app-config';
+import {
+  BAD_RECORD_LIST_COLUMNS,
+  BAD_RECORD_NAMES,
+  badRecordCountKey,
+  badRecordCursor,
+  badRecordListItem,
+  BadRecordListRow,
+  badRecordSearchQueries,
+  BadRecordSearchFilter,
+  parseBadRecordCursor,
+} from './bad-record-search';
 import { ScoreService } from '../scoring/score.service';
 import { ServiceEvaluationException } from '../service-evaluation.exception';
 import { EvaluationSubjectsService } from '../subjects/evaluation-subjects.service';
 import { columns } from './columns';
 import { DistrictNamesService } from './district-names.service';
-import { escapeLike } from '../../../common/sql/like';
-import { publicityPeriod, publicityStateOf, todayInShanghai } from './publicity-period';
+import { publicityPeriod, todayInShanghai } from './publicity-period';
 import { lockForForm, releaseForForm, withdraw, withdrawalOf } from './record-lifecycle';
-
-/** The columns of a list row (no description text). */
-const LIST_COLUMNS: (keyof BadRecord)[] = [
-  'id',
-  'subjectType',
-  'subjectId',
-  'subjectName',
-  'districtId',
-  'itemId',
-  'itemName',
-  'circumstanceDescription',
-  'level',
-  'points',
-  'factDate',
-  'documentNo',
-  'status',
-  'published',
-  'publicityStart',
-  'publicityEnd',
-  'createdAt',
-];
 
 export interface Prepared<P> {
   payload: P;
@@ -55,12 +41,18 @@ export interface Prepared<P> {
   summary: WorkflowFormSummary;
 }
 
+const BAD_RECORD_COUNTS_TOPIC = 'evaluation_bad_records';
+
 /**
  * 不良信息: what the forms do to bad records (determine, revoke, restore), the preview of points
  * and publicity for the entry screen, and the summary (不良信息汇总) with detail.
  */
 @Injectable()
-export class BadRecordsService {
+export class BadRecordsService implements OnApplicationBootstrap {
+  /** 不良信息汇总's totals per filter (a full count of up to the whole city's records), until a record is written */
+  private readonly counts: InvalidatedCache<number>;
+  private readonly dialect: SqlDialect;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly scope: DistrictScope,
@@ -68,7 +60,20 @@ export class BadRecordsService {
     private readonly subjects: EvaluationSubjectsService,
     private readonly scores: ScoreService,
     private readonly districts: DistrictNamesService,
-  ) {}
+    private readonly names: TextSearchIndex,
+    @Inject(APP_CONFIG) config: AppConfig,
+    bus: InvalidationBus,
+    writes: WriteInvalidation,
+  ) {
+    this.dialect = dialectOf(dataSource);
+    this.counts = new InvalidatedCache<number>(bus, BAD_RECORD_COUNTS_TOPIC, { ttlMs: config.caches.listCountSeconds * 1000, maxEntries: 5_000 });
+    writes.watch(BadRecord, BAD_RECORD_COUNTS_TOPIC);
+  }
+
+  /** Subject names written while the index was not kept (before it existed, by imports or the benchmark's generator). */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.names.sync(BAD_RECORD_NAMES, 'evaluation_bad_records', 'subjectName');
+  }
 
   /** 分值 and 公示期时长 as the server will compute them (never entered by hand). */
   async preview(dto: BadRecordPreviewDto): Promise<BadRecordPreview> {
@@ -177,6 +182,7 @@ export class BadRecordsService {
         .orWhere('countOnceGroupId IN (:...groups)', { groups })
         .execute();
     }
+    await this.names.add(context.manager, BAD_RECORD_NAMES, [record.subjectName]);
     await this.scores.recomputeSubject(context.manager, p.subjectType, p.subjectId, p.factDate);
     return record;
   }
@@ -207,39 +213,48 @@ export class BadRecordsService {
 
   async search(actor: Actor, query: BadRecordSearchDto): Promise<Page<BadRecordListItem>> {
     const records = this.scope.repository(actor, BadRecord, '不良信息');
-    const districtId = records.resolveDistrictFilter(query.districtId);
+    const scope = records.plainCondition('r');
+    const requestedDistrict = records.resolveDistrictFilter(query.districtId);
     const window = pageWindow(query);
-    const qb = records.query('r');
-    if (districtId !== null && records.districtId === null) qb.andWhere('r.districtId = :districtId', { districtId });
-    if (query.subjectType) qb.andWhere('r.subjectType = :subjectType', { subjectType: query.subjectType });
-    // one subject's records (subject views): the (subjectType, subjectId, factDate) index
-    if (query.subjectId) qb.andWhere('r.subjectId = :subjectId', { subjectId: query.subjectId });
-    if (query.search) {
-      qb.andWhere(`r.subjectName LIKE :search ESCAPE '!'`, { search: `%${escapeLike(query.search)}%` });
-      // MySQL cannot estimate a '%…%' match and would walk the fact-date index fetching rows until
-      // 20 match (all of them when few do); the name index answers from the index alone
-      qb.useIndex(districtId !== null ? BAD_RECORD_NAME_IN_DISTRICT_INDEX : BAD_RECORD_NAME_INDEX);
+    const after = query.cursor ? parseBadRecordCursor(query.cursor) : null;
+    if (query.cursor && !after) throw AppException.invalidField('cursor', 'cursor格式不正确');
+    const filter: BadRecordSearchFilter = {
+      scope,
+      districtId: scope ? null : requestedDistrict,
+      subjectType: query.subjectType,
+      subjectId: query.subjectId,
+      search: query.search,
+      itemId: query.itemId,
+      status: query.status,
+      factDateFrom: query.factDateFrom,
+      factDateTo: query.factDateTo,
+      documentNo: query.documentNo,
+      page: window.page,
+      pageSize: window.pageSize,
+      after: after ?? undefined,
+    };
+    const sql = badRecordSearchQueries(filter, this.dialect);
+    // the two or three statements of a page on one pooled connection, checked out once
+    const runner = this.dataSource.createQueryRunner('slave');
+    let ids: number[];
+    let total: number;
+    let rows: BadRecordListRow[];
+    try {
+      ids = ((await runner.query(sql.ids.sql, sql.ids.params)) as Array<{ id: number | string }>).map((r) => Number(r.id));
+      total = await this.counts.get(badRecordCountKey(filter), async () => {
+        const [row] = (await runner.query(sql.count.sql, sql.count.params)) as Array<{ n: number | string }>;
+        return Number(row?.n ?? 0);
+      });
+      rows = ids.length ? ((await runner.query(sql.rows(ids).sql, sql.rows(ids).params)) as BadRecordListRow[]) : [];
+    } finally {
+      await runner.release();
     }
-    if (query.itemId) qb.andWhere('r.itemId = :itemId', { itemId: query.itemId });
-    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    if (query.factDateFrom) qb.andWhere('r.factDate >= :from', { from: query.factDateFrom });
-    if (query.factDateTo) qb.andWhere('r.factDate <= :to', { to: query.factDateTo });
-    if (query.documentNo) qb.andWhere(`r.documentNo LIKE :documentNo ESCAPE '!'`, { documentNo: `%${escapeLike(query.documentNo)}%` });
-    // the ids of the page and the count come from a covering index; then the page's rows by id
-    const total = Number((await qb.clone().select('COUNT(*)', 'n').getRawOne<{ n: string | number }>())?.n ?? 0);
-    const ids = (await qb.clone().select('r.id', 'id').orderBy('r.factDate', 'DESC').addOrderBy('r.id', 'DESC').offset(window.skip).limit(window.take).getRawMany<{ id: number }>()).map((r) => Number(r.id));
-    const byId = new Map(
-      // eslint-disable-next-line szpm/no-raw-scoped-access -- loads the page of ids the scoped query above returned
-      ids.length ? (await this.dataSource.getRepository(BadRecord).find({ select: columns<BadRecord>(LIST_COLUMNS), where: { id: In(ids) } })).map((r) => [r.id, r]) : [],
-    );
-    const rows = ids.map((id) => byId.get(id)).filter((r): r is BadRecord => r !== undefined);
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
     const names = await this.districts.all();
     const today = todayInShanghai();
-    return toPage(
-      rows.map((r) => toListItem(r, names, today)),
-      total,
-      window,
-    );
+    const items = ids.flatMap((id) => (byId.has(id) ? [badRecordListItem(byId.get(id)!, names, today)] : []));
+    const last = items.at(-1);
+    return { ...toPage(items, total, window), ...(last && items.length === window.pageSize ? { nextCursor: badRecordCursor(last) } : {}) };
   }
 
   async detail(actor: Actor, id: number): Promise<BadRecordDetail> {
@@ -250,7 +265,7 @@ export class BadRecordsService {
         // eslint-disable-next-line szpm/no-raw-scoped-access -- ids of the count-once group of a record the door has just returned
         : (await this.dataSource.getRepository(BadRecord).find({ where: { countOnceGroupId: record.countOnceGroupId }, select: columns<BadRecord>(['id']), order: { id: 'ASC' } })).map((r) => r.id);
     return {
-      ...toListItem(record, await this.districts.all(), todayInShanghai()),
+      ...badRecordListItem(record as unknown as BadRecordListRow, await this.districts.all(), todayInShanghai()),
       circumstanceId: record.circumstanceId,
       publicityMonths: record.publicityMonths,
       countOncePerYear: record.countOncePerYear,
@@ -274,7 +289,7 @@ export class BadRecordsService {
     const rows = await this.scope
       .repository(actor, BadRecord, '不良信息')
       .query('r')
-      .select(LIST_COLUMNS.map((c) => `r.${c}`))
+      .select(BAD_RECORD_LIST_COLUMNS.map((c) => `r.${c}`))
       .andWhere('r.subjectType = :subjectType AND r.subjectId = :subjectId AND r.itemId = :itemId', query)
       .andWhere('r.factDate BETWEEN :from AND :to', { from: `${year}-01-01`, to: `${year}-12-31` })
       .andWhere('r.status <> :revoked', { revoked: EvaluationRecordStatus.REVOKED })
@@ -282,7 +297,7 @@ export class BadRecordsService {
       .getMany();
     const names = await this.districts.all();
     const today = todayInShanghai();
-    return rows.map((r) => toListItem(r, names, today));
+    return rows.map((r) => badRecordListItem(r as unknown as BadRecordListRow, names, today));
   }
 
   /** New records belong to the district of the officer entering them. */
@@ -291,31 +306,4 @@ export class BadRecordsService {
     if (districtId === null) throw new ServiceEvaluationException(ServiceEvaluationErrorCode.NO_DISTRICT);
     return districtId;
   }
-}
-
-function toListItem(r: BadRecord, districtNames: Map<number, string>, today: string): BadRecordListItem {
-  const publicityState = publicityStateOf(r, today);
-  return {
-    id: r.id,
-    subjectType: r.subjectType,
-    subjectTypeLabel: EVALUATION_SUBJECT_TYPE_LABELS[r.subjectType],
-    subjectId: r.subjectId,
-    subjectName: r.subjectName,
-    districtId: r.districtId,
-    districtName: districtNames.get(r.districtId) ?? null,
-    itemId: r.itemId,
-    itemName: r.itemName,
-    circumstanceDescription: r.circumstanceDescription,
-    level: r.level,
-    points: r.points,
-    factDate: r.factDate,
-    documentNo: r.documentNo,
-    status: r.status,
-    statusLabel: EVALUATION_RECORD_STATUS_LABELS[r.status],
-    publicityState,
-    publicityStateLabel: PUBLICITY_STATE_LABELS[publicityState],
-    publicityStart: r.publicityStart,
-    publicityEnd: r.publicityEnd,
-    createdAt: r.createdAt.toISOString(),
-  };
 }

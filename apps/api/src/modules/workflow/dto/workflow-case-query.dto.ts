@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { WorkflowStatus } from '@szpm/contract';
+import { ModuleKey, WorkflowStatus } from '@szpm/contract';
 import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { OptionalIdQuery, TextSearchQuery } from '../../../common/validation/query-decorators';
@@ -13,6 +13,11 @@ export class WorkflowCaseQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(64)
   formType?: string;
+
+  @ApiPropertyOptional({ enum: ModuleKey, description: '只列该模块的业务单（如物业服务评价的“审核事项查询”）' })
+  @IsOptional()
+  @IsEnum(ModuleKey)
+  module?: ModuleKey;
 
   @ApiPropertyOptional({ enum: WorkflowStatus })
   @IsOptional()

@@ -1,6 +1,6 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ObjectionDetail, WorkflowErrorCode } from '@szpm/contract';
+import { ObjectionDetail, WorkflowErrorCode, payloadRows, payloadSections } from '@szpm/contract';
 import { useState } from 'react';
 import { api, ApiError } from '../../../api';
 import { AttachmentPicker } from '../../../components/AttachmentPicker';
@@ -9,7 +9,6 @@ import { FieldLabel } from '../../../components/FieldLabel';
 import { InfoRows, Section } from '../../../components/InfoRows';
 import { LoadState } from '../../../components/LoadState';
 import { useLoader } from '../../../hooks/useLoader';
-import { payloadRows, payloadSections } from '../../../logic/case-fields';
 import {
   canSupplement,
   OBJECTION_TEXT_MAX,

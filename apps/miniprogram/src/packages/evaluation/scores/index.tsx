@@ -1,14 +1,13 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useListPage } from '../../../hooks/useListPage';
 import { Text, View } from '@tarojs/components';
-import { EVALUATION_SUBJECT_TYPE_LABELS, EvaluationSubjectType } from '@szpm/contract';
+import { EVALUATION_SUBJECT_TYPE_LABELS, EvaluationSubjectType, cycleLabel } from '@szpm/contract';
 import { useEffect, useState } from 'react';
 import { api } from '../../../api';
 import { PagedListView } from '../../../components/PagedListView';
 import { SearchBox } from '../../../components/SearchBox';
 import { SegmentTabs } from '../../../components/SegmentTabs';
 import { usePagedList } from '../../../hooks/usePagedList';
-import { cycleLabel } from '../../../logic/format';
 import { ROUTES } from '../../../routes';
 import { go } from '../../../utils/navigation';
 

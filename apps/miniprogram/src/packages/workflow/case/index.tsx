@@ -1,6 +1,6 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { EvaluationFormType, WorkflowAction, WorkflowCaseDetail, WorkflowErrorCode } from '@szpm/contract';
+import { EvaluationFormType, WorkflowAction, WorkflowCaseDetail, WorkflowErrorCode, payloadRows, payloadSections } from '@szpm/contract';
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../../../api';
 import { AttachmentPicker } from '../../../components/AttachmentPicker';
@@ -10,7 +10,6 @@ import { InfoRows, Section } from '../../../components/InfoRows';
 import { LoadState } from '../../../components/LoadState';
 import { SegmentTabs } from '../../../components/SegmentTabs';
 import { useLoader } from '../../../hooks/useLoader';
-import { payloadRows, payloadSections } from '../../../logic/case-fields';
 import { formatDateTime } from '../../../logic/format';
 import {
   canDecide,

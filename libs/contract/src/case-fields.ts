@@ -1,12 +1,9 @@
-import {
-  EVALUATION_SUBJECT_TYPE_LABELS,
-  EvaluationSubjectType,
-  OBJECTION_GROUNDS_LABELS,
-  OBJECTION_TARGET_LABELS,
-  ObjectionGrounds,
-  ObjectionTarget,
-} from '@szpm/contract';
-import { cycleLabel } from './format';
+/**
+ * How a workflow form's content reads on screen (the 信息 / record tab of the mini-program and the
+ * portal): Chinese labels for the known keys, values worded, nested drafts as their own sections.
+ */
+import { OBJECTION_GROUNDS_LABELS, OBJECTION_TARGET_LABELS, ObjectionGrounds, ObjectionTarget } from './objections';
+import { EVALUATION_SUBJECT_TYPE_LABELS, EvaluationSubjectType } from './service-evaluation';
 
 export interface FieldRow {
   label: string;
@@ -83,4 +80,12 @@ export function payloadSections(payload: Record<string, unknown>): FieldSection[
 
 function isObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A scoring cycle's key as the reader says it: 2026 → 2026年度, 2026-H2 → 2026年下半年. */
+export function cycleLabel(key: string | null | undefined): string {
+  if (!key) return '—';
+  if (/^\d{4}$/.test(key)) return `${key}年度`;
+  const half = /^(\d{4})-H([12])$/.exec(key);
+  return half ? `${half[1]}年${half[2] === '1' ? '上' : '下'}半年` : key;
 }

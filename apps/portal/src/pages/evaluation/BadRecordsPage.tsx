@@ -1,0 +1,3 @@
+import { BadRecordsPage } from './RecordListPage';
+
+export default BadRecordsPage;

@@ -1,0 +1,3 @@
+import { RiskListPage } from './RecordListPage';
+
+export default RiskListPage;
