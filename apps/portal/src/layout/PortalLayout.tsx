@@ -1,7 +1,7 @@
 import { BellOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { ModuleKey, type TodoCounts } from '@szpm/contract';
-import { Badge, Button, Dropdown, Result, Space, Tooltip } from 'antd';
+import { Badge, Button, Dropdown, Result, Space, Tag, Tooltip } from 'antd';
 import { ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api';
@@ -17,7 +17,7 @@ const HIDDEN_ROUTES: Record<string, MenuDataItem[]> = Object.assign({}, ...SECTI
 
 /** The signed-in frame: the menu of the account's modules, quick entries, the todo badge and the account menu. */
 export default function PortalLayout() {
-  const { me, signOut } = useSession();
+  const { me, signOut, actingFor, actFor } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const [counts, setCounts] = useState<TodoCounts | null>(null);
@@ -71,6 +71,16 @@ export default function PortalLayout() {
         return last || !item.path ? <span>{title}</span> : <Link to={item.path}>{title}</Link>;
       }}
       actionsRender={() => [
+        ...(actingFor
+          ? [
+              <Space key="acting" data-testid="acting-for" role="status">
+                <Tag color="warning">正在代 {actingFor.name} 办理</Tag>
+                <Button size="small" onClick={() => actFor(null)}>
+                  结束代办
+                </Button>
+              </Space>,
+            ]
+          : []),
         ...quickEntries.shown.map((entry) => (
           <Button key={entry.key} type="link" onClick={() => navigate(entry.path)}>
             {entry.label}

@@ -174,6 +174,29 @@ describe('物业服务评价 on PC (1440×900)', () => {
     await expect.poll(() => row.innerText()).toContain('已终止');
     await screenshot('delegation-ended');
   });
+  it('the delegate acts for the delegator (代为办理): every request then carries X-On-Behalf-Of until 结束代办', async () => {
+    const supervisor = await apiLogin(api.base, 'futian.supervisor');
+    const handler = await apiJson<{ id: number }>(api.base, '/auth/me', { token: await apiLogin(api.base, 'futian.handler') });
+    const supervisorMe = await apiJson<{ id: number; name: string }>(api.base, '/auth/me', { token: supervisor });
+    await apiJson(api.base, '/delegations', {
+      token: supervisor,
+      body: { delegateId: handler.id, allModules: true, endAt: new Date(Date.now() + 86_400_000).toISOString(), matters: '出差期间代为审核' },
+    });
+    await signInAs('futian.handler', '/evaluation/delegations?list=received');
+    await page.getByRole('button', { name: `代 ${supervisorMe.name} 办理` }).first().click();
+    await page.waitForURL(/\/portal\/?$/);
+    await expect.poll(() => page.getByTestId('acting-for').innerText()).toContain(`正在代 ${supervisorMe.name} 办理`);
+    const onBehalf = page.waitForRequest((r) => r.url().includes('/api/todos') && r.headers()['x-on-behalf-of'] === String(supervisorMe.id));
+    await page.goto(`${api.base}/portal/evaluation/work`);
+    await onBehalf;
+    await screenshot('acting-for');
+    await page.getByRole('button', { name: '结束代办' }).click();
+    await expect.poll(() => page.getByTestId('acting-for').count()).toBe(0);
+    const own = page.waitForRequest((r) => r.url().includes('/api/todos'));
+    await page.reload();
+    expect((await own).headers()['x-on-behalf-of']).toBeUndefined();
+  });
+
   it('the lists of the section open with their data: 审核事项查询, 信息公示, scores with their breakdown and 计分周期说明', async () => {
     await page.goto(`${api.base}/portal/evaluation/cases`);
     await expect.poll(() => page.locator('.ant-table-tbody').innerText()).toContain(subject.name);

@@ -3,10 +3,11 @@ import { DELEGATION_STATE_LABELS, DelegationState, type DelegateCandidate, type 
 import { Button, message, Modal, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, errorMessage } from '../../api';
 import { delegationProblem, delegationRequest, MATTERS_MAX, terminateConfirmation, type DelegationValues } from '../../logic/evaluation';
 import { pagedRequest } from '../../list-table';
+import { useSession } from '../../session';
 
 type Direction = 'given' | 'received';
 const TABS: Array<{ key: Direction; tab: string }> = [
@@ -30,6 +31,8 @@ const iso = (value: Dayjs | string) => (typeof value === 'string' ? value : valu
  */
 export default function DelegationsPage() {
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const { actFor } = useSession();
   const direction = TABS.find((t) => t.key === params.get('list'))?.key ?? 'given';
   const table = useRef<ActionType>();
   const [candidates, setCandidates] = useState<DelegateCandidate[]>([]);
@@ -39,6 +42,13 @@ export default function DelegationsPage() {
     api.delegations.candidates().then(setCandidates, (e) => message.error(errorMessage(e)));
     api.delegations.modules().then(setModules, (e) => message.error(errorMessage(e)));
   }, []);
+
+  // every request from now on carries X-On-Behalf-Of: the api acts with the grants the delegator lent
+  const startActing = (row: DelegationView) => {
+    actFor({ id: row.delegatorId, name: row.delegatorName });
+    message.success(`正在代 ${row.delegatorName} 办理`);
+    navigate('/');
+  };
 
   const terminate = (row: DelegationView) => {
     const words = terminateConfirmation(row.delegateName);
@@ -111,7 +121,22 @@ export default function DelegationsPage() {
                 : [],
           } as ProColumns<DelegationView>,
         ]
-      : []),
+      : [
+          {
+            title: '操作',
+            valueType: 'option',
+            fixed: 'right',
+            width: 100,
+            render: (_, row) =>
+              row.inEffect
+                ? [
+                    <Button key="act" type="link" size="small" onClick={() => startActing(row)} aria-label={`代 ${row.delegatorName} 办理`}>
+                      代为办理
+                    </Button>,
+                  ]
+                : [],
+          } as ProColumns<DelegationView>,
+        ]),
   ];
 
   return (
