@@ -125,6 +125,7 @@ describe('bad-record search (n-gram names, counts, keyset pages)', () => {
     expect(new Set(byCursor).size).toBe(byCursor.length);
     const bad = await t.http().get('/api/service-evaluation/bad-records?cursor=yesterday').set('Authorization', `Bearer ${futianHandler}`);
     expect(bad.status).toBe(400);
+    expect(bad.body.details[0].field).toBe('cursor');
   });
 
   it('counts a filter once and counts again after a record is written', async () => {

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EvaluationRecordStatus, EvaluationSubjectType } from '@szpm/contract';
-import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
+import { BAD_RECORD_CURSOR } from '../records/bad-record-search';
 import { IsCalendarDate } from '../../../common/validation/calendar-date.validator';
 import { IdQuery, OptionalIdQuery, TextSearchQuery } from '../../../common/validation/query-decorators';
 
@@ -50,7 +51,7 @@ export class BadRecordSearchDto extends RecordSearchDto {
   @ApiPropertyOptional({ description: '翻页游标：上一页答复的 nextCursor（深翻页用，代替 page）', example: '2026-03-01_1234' })
   @IsOptional()
   @IsString()
-  @MaxLength(32)
+  @Matches(BAD_RECORD_CURSOR)
   cursor?: string;
 }
 

@@ -121,9 +121,13 @@ export function badRecordCursor(row: { factDate: string; id: number }): string {
   return `${row.factDate}_${row.id}`;
 }
 
-export function parseBadRecordCursor(cursor: string): { factDate: string; id: number } | null {
-  const match = /^(\d{4}-\d{2}-\d{2})_([1-9]\d{0,9})$/.exec(cursor);
-  return match ? { factDate: match[1], id: Number(match[2]) } : null;
+/** What a cursor looks like (the query DTO refuses anything else, naming `cursor`). */
+export const BAD_RECORD_CURSOR = /^(\d{4}-\d{2}-\d{2})_([1-9]\d{0,9})$/;
+
+export function parseBadRecordCursor(cursor: string): { factDate: string; id: number } {
+  const match = BAD_RECORD_CURSOR.exec(cursor);
+  if (!match) throw new Error(`not a bad-record cursor: ${cursor}`);
+  return { factDate: match[1], id: Number(match[2]) };
 }
 
 /** A datetime as either driver reads it: mysql2 a Date (timezone Z), better-sqlite3 the UTC text TypeORM wrote. */

@@ -12,7 +12,6 @@ import { BadRecord } from '../entities/bad-record.entity';
 import { InvalidatedCache } from '../../../common/cache/invalidated-cache';
 import { InvalidationBus } from '../../../common/cache/invalidation-bus';
 import { WriteInvalidation } from '../../../common/cache/write-invalidation';
-import { AppException } from '../../../common/errors/app.exception';
 import { TextSearchIndex } from '../../../common/search/text-search';
 import { dialectOf, SqlDialect } from '../../../common/sql/insert-rows';
 import { AppConfig, APP_CONFIG } from '../../../config/app-config';
@@ -216,8 +215,8 @@ export class BadRecordsService implements OnApplicationBootstrap {
     const scope = records.plainCondition('r');
     const requestedDistrict = records.resolveDistrictFilter(query.districtId);
     const window = pageWindow(query);
-    const after = query.cursor ? parseBadRecordCursor(query.cursor) : null;
-    if (query.cursor && !after) throw AppException.invalidField('cursor', 'cursor格式不正确');
+    // the DTO has checked the cursor's form
+    const after = query.cursor ? parseBadRecordCursor(query.cursor) : undefined;
     const filter: BadRecordSearchFilter = {
       scope,
       districtId: scope ? null : requestedDistrict,
@@ -231,7 +230,7 @@ export class BadRecordsService implements OnApplicationBootstrap {
       documentNo: query.documentNo,
       page: window.page,
       pageSize: window.pageSize,
-      after: after ?? undefined,
+      after,
     };
     const sql = badRecordSearchQueries(filter, this.dialect);
     // the two or three statements of a page on one pooled connection, checked out once
