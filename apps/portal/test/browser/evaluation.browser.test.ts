@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BadRecordItemView, EvaluationSubjectView, Page as ListPage } from '@szpm/contract';
+import type { BadRecordItemView, EvaluationSubjectView, Page as ListPage, WorkflowCaseDetail } from '@szpm/contract';
 import { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiJson, apiLogin, DEMO_PASSWORD, freePort, openBrowser, REPO_ROOT, removeBrowserProfiles, type RunningApi, screenshotIn, startApi } from '../../../../test/support/browser';
@@ -195,6 +195,38 @@ describe('物业服务评价 on PC (1440×900)', () => {
     const own = page.waitForRequest((r) => r.url().includes('/api/todos'));
     await page.reload();
     expect((await own).headers()['x-on-behalf-of']).toBeUndefined();
+  });
+
+  it('异议处理 · 初查: the handler corrects the 修改稿 on PC; the change stays in the form (修改 in 审批流程记录)', async () => {
+    const [lead, handler, supervisor, company] = await Promise.all(['futian.lead', 'futian.handler', 'futian.supervisor', 'demo.company'].map((u) => apiLogin(api.base, u)));
+    const unitAccounts = await apiJson<ListPage<{ name: string; unitId: number | null }>>(api.base, '/permissions/binding-stats/PROPERTY_COMPANY/accounts?pageSize=100', { token: lead });
+    const demoCompanyId = unitAccounts.items.find((a) => a.name === '李卫东')!.unitId!;
+    const determined = await apiJson<WorkflowCaseDetail>(api.base, '/service-evaluation/bad-records/determinations', {
+      token: handler,
+      body: { subjectType: 'COMPANY', subjectId: demoCompanyId, itemId: item.id, circumstanceId: item.circumstances.find((c) => c.enabled)!.id, factDate: `${new Date().getFullYear()}-01-05`, documentNo: `${documentNo}-异议`, description: '经现场检查查实' },
+    });
+    await apiJson(api.base, `/workflow/cases/${determined.id}/actions`, { token: supervisor, body: { action: 'APPROVE', version: determined.version, opinion: '同意' } });
+    const targets = await apiJson<Array<{ target: string; recordId: number; documentNo?: string }>>(api.base, '/service-evaluation/objections/targets', { token: company });
+    const kinds = await apiJson<Array<{ id: number; target: string }>>(api.base, '/service-evaluation/objections/kinds', { token: company });
+    const recordId = targets.filter((x) => x.target === 'BAD_RECORD').map((x) => x.recordId).sort((a, b) => b - a)[0];
+    const filed = await apiJson<{ caseId: number; case: WorkflowCaseDetail }>(api.base, '/service-evaluation/objections', {
+      token: company,
+      body: { target: 'BAD_RECORD', recordId, kindId: kinds.find((k) => k.target === 'BAD_RECORD')!.id, grounds: 'WRONG_POINTS', text: '处罚为警告，计分有误' },
+    });
+    await apiJson(api.base, `/workflow/cases/${filed.caseId}/actions`, { token: handler, body: { action: 'ACCEPT', version: filed.case.version } });
+
+    await signInAs('futian.handler', `/evaluation/cases/${filed.caseId}`);
+    const draftCard = page.locator('.ant-pro-card').filter({ has: page.getByText('修改稿', { exact: true }) });
+    await draftCard.getByRole('button', { name: /修\s*改/ }).click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '修改异议信息修改稿' });
+    await dialog.getByLabel('情况说明').fill('经复核，处罚为警告');
+    await screenshot('objection-draft');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => draftCard.innerText()).toContain('经复核，处罚为警告');
+    const after = await apiJson<WorkflowCaseDetail>(api.base, `/workflow/cases/${filed.caseId}`, { token: handler });
+    expect((after.payload.draft as { description: string }).description).toBe('经复核，处罚为警告');
+    expect((after.payload.original as { description: string }).description).toBe('经现场检查查实');
+    expect(after.history.map((h) => h.action)).toContain('EDIT');
   });
 
   it('the lists of the section open with their data: 审核事项查询, 信息公示, scores with their breakdown and 计分周期说明', async () => {

@@ -21,6 +21,7 @@ import {
 } from '../../logic/evaluation';
 import { CaseHistoryTable } from '../todos/CaseDetailPage';
 import { AttachmentLinks, AttachmentUpload } from './components';
+import { ObjectionDraftEditor } from './ObjectionDraftEditor';
 
 type Tab = 'record' | 'review' | 'history';
 
@@ -86,7 +87,7 @@ export default function CaseReviewPage() {
       tabActiveKey={tab}
       onTabChange={(key) => setParams({ tab: key }, { replace: true })}
     >
-      {tab === 'record' && <RecordTab detail={detail} />}
+      {tab === 'record' && <RecordTab detail={detail} onChange={setDetail} />}
       {tab === 'review' && <ReviewTab detail={detail} onDone={(next) => { setDetail(next); setParams({ tab: 'history' }, { replace: true }); }} />}
       {tab === 'history' && (
         <ProCard>
@@ -97,7 +98,7 @@ export default function CaseReviewPage() {
   );
 }
 
-function RecordTab({ detail }: { detail: WorkflowCaseDetail }) {
+function RecordTab({ detail, onChange }: { detail: WorkflowCaseDetail; onChange: (next: WorkflowCaseDetail) => void }) {
   const navigate = useNavigate();
   const correction = correctionPath(detail);
   const link = recordLink(detail);
@@ -135,7 +136,13 @@ function RecordTab({ detail }: { detail: WorkflowCaseDetail }) {
         </Descriptions>
       </ProCard>
       {payloadSections(detail.payload).map((section) => (
-        <ProCard key={section.title} title={section.title} headerBordered style={{ marginTop: 16 }}>
+        <ProCard
+          key={section.title}
+          title={section.title}
+          headerBordered
+          style={{ marginTop: 16 }}
+          extra={section.title !== '原信息' && detail.formType === OBJECTION_FORM_TYPE ? <ObjectionDraftEditor detail={detail} onSaved={onChange} /> : undefined}
+        >
           <Descriptions column={2} bordered size="small">
             {section.rows.map((row) => (
               <Descriptions.Item key={row.label} label={row.label}>
