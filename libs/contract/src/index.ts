@@ -16,3 +16,4 @@ export * from './xlsx-import';
 export * from './statistics';
 export * from './pages';
 export * from './case-fields';
+export * from './workflow-decision';

@@ -1,58 +1,35 @@
 import {
+  decisionChoices,
   EvaluationFormType,
-  OPINION_REQUIRED_ACTIONS,
   WORKFLOW_ACTION_LABELS,
   WorkflowAction,
-  WorkflowActionRequest,
   WorkflowCaseDetail,
   WorkflowHistoryEntry,
   WorkflowStatus,
+  type DecisionChoice,
 } from '@szpm/contract';
 import { ConfirmWords } from './confirm';
 
 export type { ConfirmWords };
 
-/** The decisions the 审核信息 tab offers, in the order an officer reads them. */
-const DECISION_ORDER: readonly WorkflowAction[] = [
-  WorkflowAction.ACCEPT,
-  WorkflowAction.SUBMIT,
-  WorkflowAction.RESUBMIT,
-  WorkflowAction.PROPOSE_APPROVE,
-  WorkflowAction.PROPOSE_REJECT,
-  WorkflowAction.APPROVE,
-  WorkflowAction.REJECT,
-  WorkflowAction.RETURN_TO_PREVIOUS,
-  WorkflowAction.RETURN_FOR_SUPPLEMENT,
-];
-
-export const OPINION_MAX_LENGTH = 500;
-export const REMARK_MAX_LENGTH = 1000;
-
-export interface DecisionChoice {
-  action: WorkflowAction;
-  label: string;
-  /** the form goes back (退回): shown in a warning colour */
-  sendsBack: boolean;
-}
-
-/**
- * `correctedElsewhere`: the form is corrected and submitted again in its entry screen (a returned
- * determination), so 提交 is not offered here as a second way to resubmit it.
- */
-export function decisionChoices(allowed: readonly WorkflowAction[], correctedElsewhere = false): DecisionChoice[] {
-  const offered = correctedElsewhere ? allowed.filter((a) => a !== WorkflowAction.SUBMIT && a !== WorkflowAction.RESUBMIT) : allowed;
-  return DECISION_ORDER.filter((a) => offered.includes(a)).map((action) => ({
-    action,
-    label: WORKFLOW_ACTION_LABELS[action],
-    sendsBack: action === WorkflowAction.RETURN_TO_PREVIOUS || action === WorkflowAction.RETURN_FOR_SUPPLEMENT,
-  }));
-}
+export {
+  decisionChoices,
+  decisionProblem,
+  decisionRequest,
+  OPINION_MAX_LENGTH,
+  opinionLabel,
+  opinionRequired,
+  reasonRequired,
+  REMARK_MAX_LENGTH,
+  type DecisionChoice,
+} from '@szpm/contract';
 
 /** The caller may act on the form now (待办 / 待受理), otherwise it is shown read-only (已办 / 已完成). */
 export function canDecide(detail: Pick<WorkflowCaseDetail, 'allowedActions'>): boolean {
   return decisionChoices(detail.allowedActions).length > 0;
 }
 
+/** The 审核信息 screen's state (the rules that read it are the contract's, shared with the portal). */
 export interface DecisionForm {
   action: WorkflowAction | null;
   opinion: string;
@@ -64,57 +41,6 @@ export function emptyDecision(choices: DecisionChoice[]): DecisionForm {
   // a single possible decision (确认受理, 提交) is preselected
   const only = choices.length === 1 ? choices[0].action : null;
   return { action: only, opinion: '', remark: '', attachmentIds: [] };
-}
-
-export function opinionRequired(action: WorkflowAction | null): boolean {
-  return action !== null && OPINION_REQUIRED_ACTIONS.includes(action);
-}
-
-/** Refusing or sending back (不同意, 退回): the officer writes why; the decision's own words are no reason. */
-const REASON_ACTIONS: readonly WorkflowAction[] = [
-  WorkflowAction.REJECT,
-  WorkflowAction.PROPOSE_REJECT,
-  WorkflowAction.RETURN_TO_PREVIOUS,
-  WorkflowAction.RETURN_FOR_SUPPLEMENT,
-  WorkflowAction.SEND_BACK,
-];
-
-export function reasonRequired(action: WorkflowAction | null): boolean {
-  return action !== null && REASON_ACTIONS.includes(action);
-}
-
-/** The label above the opinion box for the chosen decision. */
-export function opinionLabel(action: WorkflowAction | null): string {
-  if (reasonRequired(action)) return `${WORKFLOW_ACTION_LABELS[action!]}的理由`;
-  if (opinionRequired(action)) return `审核意见（不填写则为“${WORKFLOW_ACTION_LABELS[action!]}”）`;
-  return '意见（选填）';
-}
-
-/** The message that stops the submit, or null when it may go. */
-export function decisionProblem(form: DecisionForm): string | null {
-  if (!form.action) return '请选择审核意见';
-  if (reasonRequired(form.action) && !form.opinion.trim()) return `请填写${WORKFLOW_ACTION_LABELS[form.action]}的理由`;
-  if (opinionRequired(form.action) && !effectiveOpinion(form)) return '请填写审核意见';
-  if (form.opinion.length > OPINION_MAX_LENGTH) return `审核意见不能超过${OPINION_MAX_LENGTH}字`;
-  if (form.remark.length > REMARK_MAX_LENGTH) return `备注不能超过${REMARK_MAX_LENGTH}字`;
-  return null;
-}
-
-/** What is typed, or for 同意 / 拟同意 the decision's own words when nothing is (a refusal needs its reason typed). */
-function effectiveOpinion(form: DecisionForm): string {
-  const typed = form.opinion.trim();
-  if (typed) return typed;
-  return form.action && opinionRequired(form.action) && !reasonRequired(form.action) ? WORKFLOW_ACTION_LABELS[form.action] : '';
-}
-
-export function decisionRequest(form: DecisionForm, version: number): WorkflowActionRequest {
-  if (!form.action) throw new Error('no decision chosen');
-  const request: WorkflowActionRequest = { action: form.action, version };
-  const opinion = effectiveOpinion(form);
-  if (opinion) request.opinion = opinion;
-  if (form.remark.trim()) request.remark = form.remark.trim();
-  if (form.attachmentIds.length) request.attachmentIds = form.attachmentIds;
-  return request;
 }
 
 export function submitLabel(action: WorkflowAction | null): string {

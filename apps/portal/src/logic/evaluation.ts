@@ -5,7 +5,6 @@
 import {
   EvaluationFormType,
   EvaluationSubjectType,
-  OPINION_REQUIRED_ACTIONS,
   ScoreLineKind,
   WORKFLOW_ACTION_LABELS,
   WorkflowAction,
@@ -19,7 +18,6 @@ import {
   type RecordPreviewRequest,
   type RiskListDeterminationRequest,
   type RiskListItemView,
-  type WorkflowActionRequest,
   type WorkflowCaseDetail,
   type XlsxImportReport,
 } from '@szpm/contract';
@@ -30,74 +28,18 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = { 'bad-record': '�
 
 // ---- 审核信息: the decisions a form offers -----------------------------------------------------
 
-/** The decisions the 审核信息 tab offers, in the order an officer reads them (edits are made in the entry form). */
-const DECISION_ORDER: readonly WorkflowAction[] = [
-  WorkflowAction.ACCEPT,
-  WorkflowAction.SUBMIT,
-  WorkflowAction.PROPOSE_APPROVE,
-  WorkflowAction.PROPOSE_REJECT,
-  WorkflowAction.APPROVE,
-  WorkflowAction.REJECT,
-  WorkflowAction.RETURN_TO_PREVIOUS,
-  WorkflowAction.RETURN_FOR_SUPPLEMENT,
-];
-
-export const OPINION_MAX_LENGTH = 500;
-export const REMARK_MAX_LENGTH = 1000;
-
-export interface DecisionChoice {
-  action: WorkflowAction;
-  label: string;
-}
-
-/** The decisions among the actions the api allows the caller now (none: the form is shown read-only). */
-export function decisionChoices(allowed: readonly WorkflowAction[]): DecisionChoice[] {
-  return DECISION_ORDER.filter((a) => allowed.includes(a)).map((action) => ({ action, label: WORKFLOW_ACTION_LABELS[action] }));
-}
-
-/** Refusing or sending back: the officer writes why; the decision's own words are no reason. */
-const REASON_ACTIONS: readonly WorkflowAction[] = [WorkflowAction.REJECT, WorkflowAction.PROPOSE_REJECT, WorkflowAction.RETURN_TO_PREVIOUS, WorkflowAction.RETURN_FOR_SUPPLEMENT];
-
-export function reasonRequired(action: WorkflowAction | undefined): boolean {
-  return action !== undefined && REASON_ACTIONS.includes(action);
-}
-
-/** The label of the opinion box for the chosen decision. */
-export function opinionLabel(action: WorkflowAction | undefined): string {
-  if (action === undefined) return '审核意见';
-  if (reasonRequired(action)) return `${WORKFLOW_ACTION_LABELS[action]}的理由`;
-  if (OPINION_REQUIRED_ACTIONS.includes(action)) return `审核意见（不填写则为“${WORKFLOW_ACTION_LABELS[action]}”）`;
-  return '意见（选填）';
-}
-
-export interface DecisionValues {
-  action?: WorkflowAction;
-  opinion?: string;
-  remark?: string;
-  attachmentIds?: number[];
-}
-
-/** What stops the decision from being sent, or null. */
-export function decisionProblem(values: DecisionValues): string | null {
-  if (!values.action) return '请选择审核意见';
-  const opinion = values.opinion?.trim() ?? '';
-  if (reasonRequired(values.action) && !opinion) return `请填写${WORKFLOW_ACTION_LABELS[values.action]}的理由`;
-  if (opinion.length > OPINION_MAX_LENGTH) return `审核意见不能超过${OPINION_MAX_LENGTH}字`;
-  if ((values.remark?.trim().length ?? 0) > REMARK_MAX_LENGTH) return `备注不能超过${REMARK_MAX_LENGTH}字`;
-  return null;
-}
-
-/** The action request: for 同意 / 拟同意 without a typed opinion, the decision's own words are the opinion. */
-export function decisionRequest(values: DecisionValues, version: number): WorkflowActionRequest {
-  if (!values.action) throw new Error('no decision chosen');
-  const request: WorkflowActionRequest = { action: values.action, version };
-  const typed = values.opinion?.trim() ?? '';
-  const opinion = typed || (OPINION_REQUIRED_ACTIONS.includes(values.action) && !reasonRequired(values.action) ? WORKFLOW_ACTION_LABELS[values.action] : '');
-  if (opinion) request.opinion = opinion;
-  if (values.remark?.trim()) request.remark = values.remark.trim();
-  if (values.attachmentIds?.length) request.attachmentIds = values.attachmentIds;
-  return request;
-}
+// the rules of 审核信息 (choices, reasons, the opinion a decision carries): the contract's, shared with the mini-program
+export {
+  decisionChoices,
+  decisionProblem,
+  decisionRequest,
+  OPINION_MAX_LENGTH,
+  opinionLabel,
+  reasonRequired,
+  REMARK_MAX_LENGTH,
+  type DecisionChoice,
+  type DecisionInput as DecisionValues,
+} from '@szpm/contract';
 
 const count = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 

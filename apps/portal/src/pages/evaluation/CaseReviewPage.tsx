@@ -159,7 +159,7 @@ function RecordTab({ detail, onChange }: { detail: WorkflowCaseDetail; onChange:
 function ReviewTab({ detail, onDone }: { detail: WorkflowCaseDetail; onDone: (next: WorkflowCaseDetail) => void }) {
   const [form] = Form.useForm<DecisionValues>();
   // a returned determination is corrected in the entry form, so 提交 is not offered twice
-  const choices = decisionChoices(detail.allowedActions).filter((c) => !(c.action === WorkflowAction.SUBMIT && correctionPath(detail)));
+  const choices = decisionChoices(detail.allowedActions, correctionPath(detail) !== null);
   const action = Form.useWatch('action', form) as WorkflowAction | undefined;
 
   if (!choices.length) {
