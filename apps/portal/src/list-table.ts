@@ -32,3 +32,15 @@ export function pagedRequest<T, P>(load: (params: P) => Promise<Page<T>>): (para
     }
   };
 }
+
+/** ProTable's `request` from a loader of a whole (unpaged) list, such as a catalogue. */
+export function listRequest<T>(load: () => Promise<T[]>): () => Promise<Omit<TableAnswer<T>, 'total'>> {
+  return async () => {
+    try {
+      return { data: await load(), success: true };
+    } catch (e) {
+      message.error(errorMessage(e));
+      return { data: [], success: false };
+    }
+  };
+}

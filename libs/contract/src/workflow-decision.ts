@@ -3,6 +3,7 @@
  * the portal: which decisions are offered and in what order, when a reason must be written, the
  * opinion a decision carries when none is typed, and the request that goes to the api.
  */
+import { EvaluationFormType } from './service-evaluation';
 import { OPINION_REQUIRED_ACTIONS, WORKFLOW_ACTION_LABELS, WorkflowAction, WorkflowActionRequest } from './workflow';
 
 /** The decisions the 审核信息 tab offers, in the order an officer reads them (edits are made elsewhere). */
@@ -99,4 +100,30 @@ export function decisionRequest(input: DecisionInput, version: number): Workflow
   if (input.remark?.trim()) request.remark = input.remark.trim();
   if (input.attachmentIds?.length) request.attachmentIds = input.attachmentIds;
   return request;
+}
+
+const count = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** What 同意 does to the record behind the form, with the numbers the server put in the form (both UIs confirm with it). */
+export function approvalConsequence(formType: string, payload: Record<string, unknown>): string {
+  const months = count(payload.publicityMonths);
+  const points = count(payload.points);
+  switch (formType) {
+    case EvaluationFormType.BAD_RECORD_DETERMINATION:
+      return months !== null && points !== null ? `通过后该不良信息将公示 ${months} 个月并计 ${points} 分` : '通过后该不良信息将进入公示并计分';
+    case EvaluationFormType.RISK_LIST_DETERMINATION:
+      return months !== null ? `通过后该评价对象将列入风险名单，公示 ${months} 个月` : '通过后该评价对象将列入风险名单并公示';
+    case EvaluationFormType.GOOD_RECORD_DETERMINATION:
+      return points !== null ? `通过后该良好信息将生效并计 ${points} 分` : '通过后该良好信息将生效并计分';
+    case EvaluationFormType.BAD_RECORD_REVOCATION:
+      return '通过后该不良信息将撤销：不再公示，也不再计分';
+    case EvaluationFormType.BAD_RECORD_RESTORATION:
+      return '通过后该不良信息将恢复：不再公示，已计的分值保留';
+    case EvaluationFormType.RISK_LIST_REVOCATION:
+      return '通过后该风险名单将撤销，不再公示';
+    case EvaluationFormType.RISK_LIST_RESTORATION:
+      return '通过后该风险名单将恢复，不再公示，原计分保留';
+    default:
+      return '同意后该业务即办结';
+  }
 }

@@ -123,6 +123,19 @@ describe('ScopedRepository and DistrictScope', () => {
     expect(await refusal(() => ids(actor(Role.PROJECT_MANAGER, null), AreaRow))).toBe(CommonErrorCode.FORBIDDEN);
   });
 
+  it('gives hot lists the same restriction as plain SQL (plainCondition), or refuses as query() does', async () => {
+    const plainIds = async (who: Actor, entity: typeof AreaRow | typeof NoteRow) => {
+      const condition = scope.repository(who, entity, '测试行').plainCondition('r');
+      const table = dataSource.getMetadata(entity).tableName;
+      const rows: Array<{ id: number }> = await dataSource.query(`SELECT r.id AS id FROM ${table} r${condition ? ` WHERE ${condition.sql}` : ''} ORDER BY r.id`, condition?.params ?? []);
+      return rows.map((r) => r.id);
+    };
+    for (const who of [CITY, FUTIAN, YUANLING]) expect(await plainIds(who, AreaRow)).toEqual(await ids(who, AreaRow));
+    expect(await plainIds(FUTIAN, NoteRow)).toEqual(await ids(FUTIAN, NoteRow));
+    expect(await refusal(() => plainIds(YUANLING, NoteRow))).toBe(CommonErrorCode.FORBIDDEN);
+    expect(await refusal(() => plainIds(actor(Role.PROJECT_MANAGER, null), AreaRow))).toBe(CommonErrorCode.FORBIDDEN);
+  });
+
   it('refuses street accounts for an entity with no street, and follows a declared street mapping', async () => {
     expect(await ids(FUTIAN, NoteRow)).toEqual([1]);
     expect(await refusal(() => ids(YUANLING, NoteRow))).toBe(CommonErrorCode.FORBIDDEN);

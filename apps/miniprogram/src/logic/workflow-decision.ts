@@ -1,4 +1,5 @@
 import {
+  approvalConsequence,
   decisionChoices,
   EvaluationFormType,
   WORKFLOW_ACTION_LABELS,
@@ -50,33 +51,6 @@ export function submitLabel(action: WorkflowAction | null): string {
 /** The part of a case the words about its consequences are made of. */
 export type DecidedCase = Pick<WorkflowCaseDetail, 'formType' | 'payload'>;
 
-const count = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-
-/** What 同意 does to the record behind the form, in words (numbers from the form's payload as the server filled it). */
-function approvalConsequence({ formType, payload }: DecidedCase): string {
-  const months = count(payload.publicityMonths);
-  const points = count(payload.points);
-  switch (formType) {
-    case EvaluationFormType.BAD_RECORD_DETERMINATION:
-      if (months !== null && points !== null) return `通过后该不良信息将公示 ${months} 个月并计 ${points} 分`;
-      return '通过后该不良信息将进入公示并计分';
-    case EvaluationFormType.RISK_LIST_DETERMINATION:
-      return months !== null ? `通过后该评价对象将列入风险名单，公示 ${months} 个月` : '通过后该评价对象将列入风险名单并公示';
-    case EvaluationFormType.GOOD_RECORD_DETERMINATION:
-      return points !== null ? `通过后该良好信息将生效并计 ${points} 分` : '通过后该良好信息将生效并计分';
-    case EvaluationFormType.BAD_RECORD_REVOCATION:
-      return '通过后该不良信息将撤销：不再公示，也不再计分';
-    case EvaluationFormType.BAD_RECORD_RESTORATION:
-      return '通过后该不良信息将恢复：不再公示，已计的分值保留';
-    case EvaluationFormType.RISK_LIST_REVOCATION:
-      return '通过后该风险名单将撤销，不再公示';
-    case EvaluationFormType.RISK_LIST_RESTORATION:
-      return '通过后该风险名单将恢复，不再公示';
-    default:
-      return '同意后该业务即办结';
-  }
-}
-
 /**
  * The question before a decision is sent, saying what it will do; null where nothing needs confirming
  * (确认受理 only takes the form into one's own list).
@@ -88,7 +62,7 @@ export function decisionConfirmation(action: WorkflowAction, decided: DecidedCas
     case WorkflowAction.ACCEPT:
       return null;
     case WorkflowAction.APPROVE:
-      return ask(`${approvalConsequence(decided)}。`);
+      return ask(`${approvalConsequence(decided.formType, decided.payload)}。`);
     case WorkflowAction.REJECT:
       return ask('不同意后该业务即办结，不再生效；你填写的理由记入审批流程记录。');
     case WorkflowAction.RETURN_TO_PREVIOUS:

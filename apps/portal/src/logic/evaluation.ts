@@ -39,33 +39,9 @@ export {
   REMARK_MAX_LENGTH,
   type DecisionChoice,
   type DecisionInput as DecisionValues,
+  approvalConsequence,
 } from '@szpm/contract';
-
-const count = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-
-/** What 同意 does to the record behind the form, with the numbers the server put in the form. */
-export function approvalConsequence(formType: string, payload: Record<string, unknown>): string {
-  const months = count(payload.publicityMonths);
-  const points = count(payload.points);
-  switch (formType) {
-    case EvaluationFormType.BAD_RECORD_DETERMINATION:
-      return months !== null && points !== null ? `通过后该不良信息将公示 ${months} 个月并计 ${points} 分` : '通过后该不良信息将进入公示并计分';
-    case EvaluationFormType.RISK_LIST_DETERMINATION:
-      return months !== null ? `通过后该评价对象将列入风险名单，公示 ${months} 个月` : '通过后该评价对象将列入风险名单并公示';
-    case EvaluationFormType.GOOD_RECORD_DETERMINATION:
-      return points !== null ? `通过后该良好信息将生效并计 ${points} 分` : '通过后该良好信息将生效并计分';
-    case EvaluationFormType.BAD_RECORD_REVOCATION:
-      return '通过后该不良信息将撤销：不再公示，也不再计分';
-    case EvaluationFormType.BAD_RECORD_RESTORATION:
-      return '通过后该不良信息将恢复：不再公示，已计的分值保留';
-    case EvaluationFormType.RISK_LIST_REVOCATION:
-      return '通过后该风险名单将撤销，不再公示';
-    case EvaluationFormType.RISK_LIST_RESTORATION:
-      return '通过后该风险名单将恢复，不再公示，原计分保留';
-    default:
-      return '同意后该业务即办结';
-  }
-}
+import { approvalConsequence } from '@szpm/contract';
 
 export interface ConfirmWords {
   title: string;

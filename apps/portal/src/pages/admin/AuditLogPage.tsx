@@ -4,7 +4,7 @@ import { Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api';
-import { pagedRequest } from '../../list-table';
+import { LIST_TABLE_DEFAULTS, pagedRequest } from '../../list-table';
 
 interface AuditFilters {
   actor?: string;
@@ -62,10 +62,8 @@ export default function AuditLogPage() {
       <ProTable<AuditLogItem, AuditFilters>
         rowKey="id"
         columns={columns}
-        scroll={{ x: 'max-content' }}
-        search={{ labelWidth: 'auto', defaultCollapsed: false }}
-        options={{ reload: true, density: false, setting: false }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        {...LIST_TABLE_DEFAULTS}
+        search={{ ...LIST_TABLE_DEFAULTS.search, defaultCollapsed: false }}
         request={pagedRequest(async ({ current, pageSize, actor, action, targetType, targetId, outcome, days }) => {
           const page = await api.admin.auditLogs({
             page: current,

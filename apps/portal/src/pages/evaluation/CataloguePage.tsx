@@ -32,6 +32,7 @@ import { useSearchParams } from 'react-router-dom';
 import { ApiError, api, errorMessage } from '../../api';
 import { importSummary, reportOf } from '../../logic/evaluation';
 import { downloadFile, uploadFile } from '../../transfer';
+import { listRequest } from '../../list-table';
 
 type Tab = 'bad-record' | 'risk-list' | 'good-record' | 'scoring-rules';
 const TABS: Array<{ key: Tab; tab: string }> = [
@@ -198,14 +199,7 @@ function BadRecordCatalogue() {
           <BadItemFields />
         </ItemModal>,
       ]}
-      request={async () => {
-        try {
-          return { data: await api.evaluation.badRecordItems({ includeDisabled: true }), success: true };
-        } catch (e) {
-          message.error(errorMessage(e));
-          return { data: [], success: false };
-        }
-      }}
+      request={listRequest(() => api.evaluation.badRecordItems({ includeDisabled: true }))}
     />
   );
 }
@@ -405,14 +399,7 @@ function RiskListCatalogue() {
           {itemFields}
         </ItemModal>,
       ]}
-      request={async () => {
-        try {
-          return { data: await api.evaluation.riskListItems({ includeDisabled: true }), success: true };
-        } catch (e) {
-          message.error(errorMessage(e));
-          return { data: [], success: false };
-        }
-      }}
+      request={listRequest(() => api.evaluation.riskListItems({ includeDisabled: true }))}
     />
   );
 }
@@ -463,14 +450,7 @@ function GoodRecordCatalogue() {
           {fields}
         </ItemModal>,
       ]}
-      request={async () => {
-        try {
-          return { data: await api.evaluation.goodRecordItems({ includeDisabled: true }), success: true };
-        } catch (e) {
-          message.error(errorMessage(e));
-          return { data: [], success: false };
-        }
-      }}
+      request={listRequest(() => api.evaluation.goodRecordItems({ includeDisabled: true }))}
     />
   );
 }

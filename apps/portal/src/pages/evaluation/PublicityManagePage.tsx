@@ -1,19 +1,17 @@
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { EvaluationSubjectType, type PublicBadRecord, type PublicRiskListEntry } from '@szpm/contract';
-import { Button, message } from 'antd';
+import { Button } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, errorMessage } from '../../api';
 import { publicityPeriod } from '../../logic/evaluation';
 import { useSession } from '../../session';
 import { useDistrictOptions } from './districts';
+import { pagedRequest } from '../../list-table';
+import { publicityPage, publicityTabOf, type PublicityRow, type PublicityTab } from '../public/publicity-lists';
 
-type Tab = 'bad-records' | 'risk-companies' | 'risk-managers';
-const TABS: Array<{ key: Tab; tab: string }> = [
+const TABS: Array<{ key: PublicityTab; tab: string }> = [
   { key: 'bad-records', tab: '不良信息公示' },
   { key: 'risk-companies', tab: '物业服务企业风险名单公示' },
   { key: 'risk-managers', tab: '项目负责人风险名单公示' },
 ];
-type Row = PublicBadRecord | PublicRiskListEntry;
 
 /**
  * 信息公示: what the public sees now (the same lists as the website's 物业服务评价信息查询), for the
@@ -23,13 +21,13 @@ type Row = PublicBadRecord | PublicRiskListEntry;
 export default function PublicityManagePage() {
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
-  const tab = TABS.find((t) => t.key === params.get('tab'))?.key ?? 'bad-records';
+  const tab = publicityTabOf(params.get('tab'));
   const districts = useDistrictOptions();
-  const columns: ProColumns<Row>[] = [
+  const columns: ProColumns<PublicityRow>[] = [
     { title: '名称', dataIndex: 'search', hideInTable: true, fieldProps: { placeholder: '企业或项目负责人名称' } },
-    ...(districts ? [{ title: '行政区', dataIndex: 'districtId', valueType: 'select', valueEnum: districts, hideInTable: true } as ProColumns<Row>] : []),
+    ...(districts ? [{ title: '行政区', dataIndex: 'districtId', valueType: 'select', valueEnum: districts, hideInTable: true } as ProColumns<PublicityRow>] : []),
     { title: '评价对象', dataIndex: 'subjectName', search: false, width: 220 },
-    ...(tab === 'bad-records' ? [{ title: '对象类型', dataIndex: 'subjectTypeLabel', search: false, width: 110 } as ProColumns<Row>] : []),
+    ...(tab === 'bad-records' ? [{ title: '对象类型', dataIndex: 'subjectTypeLabel', search: false, width: 110 } as ProColumns<PublicityRow>] : []),
     { title: '所属区', dataIndex: 'districtName', search: false, width: 90, render: (_, row) => row.districtName ?? '-' },
     { title: tab === 'bad-records' ? '不良行为' : '风险名单事项', dataIndex: 'itemName', search: false, width: 220, ellipsis: true },
     { title: '具体情形', dataIndex: 'circumstanceDescription', search: false, width: 220, ellipsis: true },
@@ -37,7 +35,7 @@ export default function PublicityManagePage() {
       ? ([
           { title: '等级', dataIndex: 'level', search: false, width: 70 },
           { title: '扣分', dataIndex: 'points', search: false, width: 70 },
-        ] as ProColumns<Row>[])
+        ] as ProColumns<PublicityRow>[])
       : []),
     { title: '认定文书编号', dataIndex: 'documentNo', search: false, width: 190 },
     { title: '公示期', dataIndex: 'publicityEnd', search: false, width: 220, render: (_, row) => publicityPeriod(row.publicityStart, row.publicityEnd) },
@@ -66,7 +64,7 @@ export default function PublicityManagePage() {
         </Button>
       }
     >
-      <ProTable<Row, { search?: string; districtId?: string }>
+      <ProTable<PublicityRow, { search?: string; districtId?: string }>
         key={tab}
         rowKey="id"
         columns={columns}
@@ -74,21 +72,10 @@ export default function PublicityManagePage() {
         search={{ labelWidth: 'auto' }}
         options={{ reload: true, density: false, setting: false }}
         pagination={{ defaultPageSize: 20, showSizeChanger: false }}
-        request={async ({ current, pageSize, search, districtId }) => {
+        request={pagedRequest(({ current, pageSize, search, districtId }) =>
           // a district account manages its own district's publicity
-          const district = me?.districtId ?? (districtId ? Number(districtId) : undefined);
-          const query = { page: current, pageSize, search: search?.trim() || undefined, districtId: district };
-          try {
-            const page =
-              tab === 'bad-records'
-                ? await api.evaluation.publicBadRecords(query)
-                : await api.evaluation.publicRiskList({ ...query, subjectType: tab === 'risk-companies' ? EvaluationSubjectType.COMPANY : EvaluationSubjectType.PROJECT_MANAGER });
-            return { data: page.items as Row[], total: page.total, success: true };
-          } catch (e) {
-            message.error(errorMessage(e));
-            return { data: [], total: 0, success: false };
-          }
-        }}
+          publicityPage(tab, { page: current, pageSize, search: search?.trim() || undefined, districtId: me?.districtId ?? (districtId ? Number(districtId) : undefined) }),
+        )}
       />
     </PageContainer>
   );

@@ -14,6 +14,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api, errorMessage } from '../../api';
 import { publicityPeriod, recordSearchQuery, type RecordKind, type RecordSearchValues } from '../../logic/evaluation';
 import { useDistrictOptions } from './districts';
+import { LIST_TABLE_DEFAULTS } from '../../list-table';
 
 type Row = BadRecordListItem | RiskListEntryListItem;
 
@@ -88,10 +89,8 @@ function RecordList({ kind, subjectType }: { kind: RecordKind; subjectType?: Eva
     <ProTable<Row, RecordSearchValues>
       rowKey="id"
       columns={columns}
-      scroll={{ x: 'max-content' }}
-      search={{ labelWidth: 'auto', defaultCollapsed: false }}
-      options={{ reload: true, density: false, setting: false }}
-      pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+      {...LIST_TABLE_DEFAULTS}
+      search={{ ...LIST_TABLE_DEFAULTS.search, defaultCollapsed: false }}
       request={async ({ current = 1, pageSize = 20, ...values }) => {
         try {
           const query = recordSearchQuery(values, current, pageSize);

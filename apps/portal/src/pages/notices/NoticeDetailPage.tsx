@@ -18,7 +18,7 @@ import { api, errorMessage } from '../../api';
 import { canOperate, readRingOption, readSummary } from '../../logic/notices';
 import { useSession } from '../../session';
 import { downloadFile } from '../../transfer';
-import { pagedRequest } from '../../list-table';
+import { LIST_TABLE_DEFAULTS, pagedRequest } from '../../list-table';
 
 const NoticeChart = lazy(() => import('./NoticeChart'));
 
@@ -185,10 +185,8 @@ export default function NoticeDetailPage() {
           rowKey="accountId"
           columns={columns}
           params={{ tab }}
-          scroll={{ x: 'max-content' }}
-          search={{ labelWidth: 'auto', defaultCollapsed: false }}
-          options={{ reload: true, density: false, setting: false }}
-          pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+          {...LIST_TABLE_DEFAULTS}
+          search={{ ...LIST_TABLE_DEFAULTS.search, defaultCollapsed: false }}
           toolbar={{ menu: { type: 'tab', activeKey: tab, items: READ_TABS, onChange: (key) => setTab(key as ReadTab) } }}
           request={pagedRequest(async ({ current, pageSize, search, audience }) => {
             return api.notices.recipients(id, { page: current, pageSize, search: search || undefined, audience: audience || undefined, read: tab === 'all' ? undefined : tab === 'read' });

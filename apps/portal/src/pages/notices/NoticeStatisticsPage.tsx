@@ -4,6 +4,7 @@ import { Col, message, Row, Skeleton, Space, Statistic } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { api, errorMessage } from '../../api';
 import { audienceBarsOption } from '../../logic/notices';
+import { LIST_TABLE_DEFAULTS } from '../../list-table';
 
 const NoticeChart = lazy(() => import('./NoticeChart'));
 
@@ -83,10 +84,8 @@ export default function NoticeStatisticsPage() {
           headerTitle="按接收人统计"
           rowKey="accountId"
           columns={columns}
-          scroll={{ x: 'max-content' }}
-          search={{ labelWidth: 'auto', defaultCollapsed: false }}
-          options={{ reload: true, density: false, setting: false }}
-          pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+          {...LIST_TABLE_DEFAULTS}
+          search={{ ...LIST_TABLE_DEFAULTS.search, defaultCollapsed: false }}
           request={async ({ current, pageSize, noticeTypeId, period, audience, search }) => {
             const filter = { noticeTypeId: noticeTypeId ? Number(noticeTypeId) : undefined, from: period?.[0] || undefined, to: period?.[1] || undefined };
             try {

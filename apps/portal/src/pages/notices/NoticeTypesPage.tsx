@@ -4,6 +4,7 @@ import type { NoticeTypeView } from '@szpm/contract';
 import { Button, message, Popconfirm, Tag } from 'antd';
 import { useRef } from 'react';
 import { api, errorMessage } from '../../api';
+import { listRequest } from '../../list-table';
 
 interface TypeForm {
   name: string;
@@ -100,14 +101,7 @@ export default function NoticeTypesPage() {
         scroll={{ x: 'max-content' }}
         options={{ reload: true, density: false, setting: false }}
         toolBarRender={() => [<TypeDialog key="new" onSaved={reload} />]}
-        request={async () => {
-          try {
-            return { data: await api.notices.types({ includeDisabled: true }), success: true };
-          } catch (e) {
-            message.error(errorMessage(e));
-            return { data: [], success: false };
-          }
-        }}
+        request={listRequest(() => api.notices.types({ includeDisabled: true }))}
       />
     </PageContainer>
   );

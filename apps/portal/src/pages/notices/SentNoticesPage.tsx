@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, errorMessage } from '../../api';
 import { canOperate } from '../../logic/notices';
 import { useSession } from '../../session';
-import { pagedRequest } from '../../list-table';
+import { LIST_TABLE_DEFAULTS, pagedRequest } from '../../list-table';
 
 interface SentFilters {
   search?: string;
@@ -70,10 +70,8 @@ export default function SentNoticesPage() {
       <ProTable<SentNoticeMessage, SentFilters>
         rowKey="campaignId"
         columns={columns}
-        scroll={{ x: 'max-content' }}
-        search={{ labelWidth: 'auto', defaultCollapsed: false }}
-        options={{ reload: true, density: false, setting: false }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        {...LIST_TABLE_DEFAULTS}
+        search={{ ...LIST_TABLE_DEFAULTS.search, defaultCollapsed: false }}
         toolBarRender={() => [
           <Button key="stats" onClick={() => navigate('/notices/statistics')}>
             查看全部统计

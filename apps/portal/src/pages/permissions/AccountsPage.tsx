@@ -1,13 +1,14 @@
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { AccountStatus, ROLE_LABELS, Role, UNIT_CATEGORY_LABELS, UnitCategory, type StaffListItem } from '@szpm/contract';
-import { Button, Tag } from 'antd';
+import { Button } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { api } from '../../api';
 import { creatableRoles } from '../../logic/permissions';
 import { useSession } from '../../session';
 import { CreateAccountButton } from './CreateAccountButton';
 import { useDistrictOptions } from './regions';
-import { StaffDrawer, StatusTag } from './StaffDrawer';
+import { StaffDrawer } from './StaffDrawer';
+import { accountInfoColumns } from './staffColumns';
 import { LIST_TABLE_DEFAULTS, pagedRequest } from '../../list-table';
 
 interface AccountFilters {
@@ -43,18 +44,7 @@ export default function AccountsPage() {
     },
     { title: '角色', dataIndex: 'role', valueType: 'select', width: 200, valueEnum: Object.fromEntries(roles.map((r) => [r, { text: ROLE_LABELS[r] }])), render: (_, row) => row.roleLabel },
     { title: '单位类别', dataIndex: 'unitCategory', valueType: 'select', hideInTable: true, valueEnum: Object.fromEntries(Object.values(UnitCategory).map((c) => [c, { text: UNIT_CATEGORY_LABELS[c] }])) },
-    { title: '行政区', dataIndex: 'districtId', valueType: 'select', hideInTable: !city, hideInSearch: !city, width: 100, fieldProps: { options: districts }, render: (_, row) => row.districtName ?? '市局' },
-    { title: '职务', dataIndex: 'position', search: false, width: 160, render: (_, row) => row.position ?? '-' },
-    { title: '手机号码', dataIndex: 'phone', search: false, width: 140 },
-    { title: '微信绑定', dataIndex: 'bound', valueType: 'select', width: 100, valueEnum: { true: { text: '已绑定' }, false: { text: '未绑定' } }, render: (_, row) => (row.wechatBound ? <Tag color="green">已绑定</Tag> : <Tag>未绑定</Tag>) },
-    {
-      title: '账号状态',
-      dataIndex: 'status',
-      valueType: 'select',
-      width: 100,
-      valueEnum: { [AccountStatus.ACTIVE]: { text: '正常' }, [AccountStatus.DISABLED]: { text: '已停用' }, [AccountStatus.CANCELLED]: { text: '已注销' } },
-      render: (_, row) => <StatusTag status={row.status} />,
-    },
+    ...accountInfoColumns(city, districts),
     { title: '操作', valueType: 'option', fixed: 'right', width: 80, render: (_, row) => [<a key="open" onClick={() => setOpenId(row.id)} aria-label={`管理 ${row.name}`}>管理</a>] },
   ];
 

@@ -1,13 +1,14 @@
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { AccountStatus, DISTRICT_ROLES, ROLE_LABELS, Role, type StaffListItem } from '@szpm/contract';
-import { Avatar, Button, Space, Tag } from 'antd';
+import { Avatar, Button, Space } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { api } from '../../api';
 import { canManageAccounts } from '../../logic/permissions';
 import { useSession } from '../../session';
 import { CreateAccountButton } from './CreateAccountButton';
 import { useDistrictOptions } from './regions';
-import { StaffDrawer, StatusTag } from './StaffDrawer';
+import { StaffDrawer } from './StaffDrawer';
+import { accountInfoColumns } from './staffColumns';
 import { LIST_TABLE_DEFAULTS, pagedRequest } from '../../list-table';
 
 interface StaffFilters {
@@ -46,25 +47,7 @@ export default function StaffPage() {
         ),
       },
       { title: '角色', dataIndex: 'role', valueType: 'select', width: 200, valueEnum: Object.fromEntries(DISTRICT_ROLES.map((r) => [r, { text: ROLE_LABELS[r] }])), render: (_, row) => row.roleLabel },
-      { title: '行政区', dataIndex: 'districtId', valueType: 'select', hideInTable: !city, hideInSearch: !city, width: 100, fieldProps: { options: districts }, render: (_, row) => row.districtName ?? '市局' },
-      { title: '职务', dataIndex: 'position', search: false, width: 160, render: (_, row) => row.position ?? '-' },
-      { title: '手机号码', dataIndex: 'phone', search: false, width: 140 },
-      {
-        title: '微信绑定',
-        dataIndex: 'bound',
-        valueType: 'select',
-        width: 100,
-        valueEnum: { true: { text: '已绑定' }, false: { text: '未绑定' } },
-        render: (_, row) => (row.wechatBound ? <Tag color="green">已绑定</Tag> : <Tag>未绑定</Tag>),
-      },
-      {
-        title: '账号状态',
-        dataIndex: 'status',
-        valueType: 'select',
-        width: 100,
-        valueEnum: { [AccountStatus.ACTIVE]: { text: '正常' }, [AccountStatus.DISABLED]: { text: '已停用' }, [AccountStatus.CANCELLED]: { text: '已注销' } },
-        render: (_, row) => <StatusTag status={row.status} />,
-      },
+      ...accountInfoColumns(city, districts),
       {
         title: '操作',
         valueType: 'option',

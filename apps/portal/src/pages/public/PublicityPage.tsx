@@ -1,18 +1,18 @@
 import { PageContainer, ProTable, type ProColumns } from '@ant-design/pro-components';
-import { EvaluationSubjectType, type PublicBadRecord, type PublicDistrict, type PublicRiskListEntry } from '@szpm/contract';
-import { Layout, message, Typography } from 'antd';
+import type { PublicDistrict } from '@szpm/contract';
+import { Layout, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
+import { pagedRequest } from '../../list-table';
+import { publicityPage, publicityTabOf, type PublicityRow, type PublicityTab } from './publicity-lists';
 
-type Tab = 'bad-records' | 'risk-companies' | 'risk-managers';
-const TABS: Array<{ key: Tab; tab: string }> = [
+const TABS: Array<{ key: PublicityTab; tab: string }> = [
   { key: 'bad-records', tab: '不良信息公示' },
   { key: 'risk-companies', tab: '风险名单（物业服务企业）' },
   { key: 'risk-managers', tab: '风险名单（项目负责人）' },
 ];
 
-type Row = PublicBadRecord | PublicRiskListEntry;
 interface Filters {
   search?: string;
   districtId?: number;
@@ -21,7 +21,7 @@ interface Filters {
 /** 信息公示 for the public (no login): records within their publicity period, searchable by name and district. */
 export default function PublicityPage() {
   const [params, setParams] = useSearchParams();
-  const tab = TABS.some((t) => t.key === params.get('tab')) ? (params.get('tab') as Tab) : 'bad-records';
+  const tab = publicityTabOf(params.get('tab'));
   const [districts, setDistricts] = useState<PublicDistrict[]>([]);
 
   useEffect(() => {
@@ -29,7 +29,7 @@ export default function PublicityPage() {
   }, []);
   const districtOptions = useMemo(() => Object.fromEntries(districts.map((d) => [d.id, { text: d.name }])), [districts]);
 
-  const columns: ProColumns<Row>[] = [
+  const columns: ProColumns<PublicityRow>[] = [
     { title: '名称', dataIndex: 'search', hideInTable: true, fieldProps: { placeholder: '企业或项目负责人名称' } },
     { title: '行政区', dataIndex: 'districtId', valueType: 'select', valueEnum: districtOptions, hideInTable: true },
     { title: '评价对象', dataIndex: 'subjectName', search: false, width: 220 },
@@ -41,7 +41,7 @@ export default function PublicityPage() {
       ? ([
           { title: '等级', dataIndex: 'level', search: false, width: 70 },
           { title: '扣分', dataIndex: 'points', search: false, width: 70 },
-        ] as ProColumns<Row>[])
+        ] as ProColumns<PublicityRow>[])
       : []),
     { title: '认定文书编号', dataIndex: 'documentNo', search: false, width: 180 },
     { title: '事实发生日期', dataIndex: 'factDate', valueType: 'date', search: false, width: 130 },
@@ -60,7 +60,7 @@ export default function PublicityPage() {
       </Layout.Header>
       <Layout.Content>
         <PageContainer title="信息公示" tabList={TABS} tabActiveKey={tab} onTabChange={(key) => setParams({ tab: key })}>
-          <ProTable<Row, Filters>
+          <ProTable<PublicityRow, Filters>
             key={tab}
             rowKey="id"
             columns={columns}
@@ -68,19 +68,9 @@ export default function PublicityPage() {
             search={{ labelWidth: 'auto' }}
             options={false}
             pagination={{ defaultPageSize: 20, showSizeChanger: false }}
-            request={async ({ current, pageSize, search, districtId }) => {
-              const query = { page: current, pageSize, search: search || undefined, districtId: districtId ? Number(districtId) : undefined };
-              try {
-                const page =
-                  tab === 'bad-records'
-                    ? await api.evaluation.publicBadRecords(query)
-                    : await api.evaluation.publicRiskList({ ...query, subjectType: tab === 'risk-companies' ? EvaluationSubjectType.COMPANY : EvaluationSubjectType.PROJECT_MANAGER });
-                return { data: page.items as Row[], total: page.total, success: true };
-              } catch (e) {
-                message.error(errorMessage(e));
-                return { data: [], total: 0, success: false };
-              }
-            }}
+            request={pagedRequest(({ current, pageSize, search, districtId }) =>
+              publicityPage(tab, { page: current, pageSize, search: search || undefined, districtId: districtId ? Number(districtId) : undefined }),
+            )}
           />
         </PageContainer>
       </Layout.Content>

@@ -21,7 +21,7 @@ import { api, errorMessage } from '../../api';
 import { canOperate } from '../../logic/notices';
 import { useSession } from '../../session';
 import { downloadFile } from '../../transfer';
-import { pagedRequest } from '../../list-table';
+import { LIST_TABLE_DEFAULTS, pagedRequest } from '../../list-table';
 
 /** a project manager is urged about one inspection at most once a day (the api's cooldown) */
 const URGE_COOLDOWN_HOURS = 24;
@@ -277,10 +277,8 @@ export default function InspectionDetailPage() {
                     actionRef={areasTable}
                     rowKey="targetId"
                     columns={areaColumns}
-                    scroll={{ x: 'max-content' }}
-                    search={{ labelWidth: 'auto', defaultCollapsed: false }}
-                    options={{ reload: true, density: false, setting: false }}
-                    pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+                    {...LIST_TABLE_DEFAULTS}
+                    search={{ ...LIST_TABLE_DEFAULTS.search, defaultCollapsed: false }}
                     request={pagedRequest(async ({ current, pageSize, status, hasProblems, search }) => {
                       return api.safety.areas(id, { page: current, pageSize, status: status || undefined, hasProblems: hasProblems ? true : undefined, search: search || undefined });
                     })}
@@ -295,10 +293,8 @@ export default function InspectionDetailPage() {
                     actionRef={companiesTable}
                     rowKey={(row) => String(row.companyId ?? 'none')}
                     columns={companyColumns}
-                    scroll={{ x: 'max-content' }}
-                    search={{ labelWidth: 'auto', defaultCollapsed: false }}
-                    options={{ reload: true, density: false, setting: false }}
-                    pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+                    {...LIST_TABLE_DEFAULTS}
+                    search={{ ...LIST_TABLE_DEFAULTS.search, defaultCollapsed: false }}
                     request={pagedRequest(async ({ current, pageSize, search }) => {
                       return api.safety.companies(id, { page: current, pageSize, search: search || undefined });
                     })}

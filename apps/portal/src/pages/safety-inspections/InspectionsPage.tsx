@@ -8,7 +8,7 @@ import { api, errorMessage } from '../../api';
 import { canOperate, isCityRole } from '../../logic/notices';
 import { useSession } from '../../session';
 import { downloadFile } from '../../transfer';
-import { pagedRequest } from '../../list-table';
+import { LIST_TABLE_DEFAULTS, pagedRequest } from '../../list-table';
 
 interface InspectionFilters {
   search?: string;
@@ -77,10 +77,8 @@ export default function InspectionsPage() {
       <ProTable<SafetyInspectionListItem, InspectionFilters>
         rowKey="id"
         columns={columns}
-        scroll={{ x: 'max-content' }}
-        search={{ labelWidth: 'auto', defaultCollapsed: false }}
-        options={{ reload: true, density: false, setting: false }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
+        {...LIST_TABLE_DEFAULTS}
+        search={{ ...LIST_TABLE_DEFAULTS.search, defaultCollapsed: false }}
         toolBarRender={() => [
           <Button key="stats" onClick={() => navigate('/safety-inspections/statistics')}>
             查看全部统计
