@@ -89,6 +89,9 @@ async function seed(dataSource, { params, generate, counts, log, started }) {
   let t0 = performance.now();
   const seeded = await seedCity(dataSource, { seed: params.seed, size: params.city, log: () => undefined });
   log(`  city seed (seed ${params.seed}, ${Object.entries(params.city).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}): ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // the seed's own time per table (seedCity's result), kept in bench_meta so that a reused database shows them too
+  const cityTables = seeded.tables ?? [];
+  logCityTables(cityTables, log);
   t0 = performance.now();
   await generate({ dataSource, params, log });
   log(`  chapter records generated: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -97,7 +100,13 @@ async function seed(dataSource, { params, generate, counts, log, started }) {
     counts: await counts(dataSource),
     // a throwaway password of a benchmark database, kept so that a reused database can be signed in to
     initialPassword: seeded.initialPassword,
+    cityTables,
     seededAt: new Date().toISOString(),
     seedSeconds: Number(((performance.now() - started) / 1000).toFixed(1)),
   };
+}
+
+/** The city seed's rows and seconds per table, one line each (bench_meta.cityTables, or seedCity's result). */
+export function logCityTables(tables, log) {
+  for (const t of tables) log(`    ${t.table.padEnd(28)} ${Number(t.rows).toLocaleString('en-US').padStart(11)} rows ${Number(t.seconds).toFixed(1).padStart(7)} s`);
 }

@@ -9,13 +9,14 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { fromApi, loadApi } from './api-dist.mjs';
 import { startApi, startBare } from './children.mjs';
-import { openBenchDatabase } from './database.mjs';
+import { logCityTables, openBenchDatabase } from './database.mjs';
 import { cores, cpuMs, databaseServerPid, loadAverage, rssMb } from './proc.mjs';
 import { newestProfile, summariseProfile } from './profile.mjs';
 import { closedLoop, httpRequest, latencySummary } from './stats.mjs';
 
 export { apiHas, fromApi, loadApi } from './api-dist.mjs';
 export { httpRequest } from './stats.mjs';
+export { streamedDownload } from './download.mjs';
 
 /** Whether the module at `moduleUrl` is the script node was started with (not imported by the bare server). */
 export function isMain(moduleUrl) {
@@ -117,11 +118,14 @@ function fieldList(part, prefix = '') {
  *   setup(ctx)            → state the scenarios need (read from the database, so a reused one works)
  *   beforeLoad(ctx), afterLoad(ctx)   chapter sections before the answerers start / after they stop;
  *                         ctx: { dataSource, pool, state, params, today, log, target, inProcessApp }
- *   bare                  { module: file URL, export: name } of (ctx: { pool, loadApi, fromApi }) → async (url: URL) → JSON text
+ *   bare                  { module: file URL, export: name } of (ctx: { pool, loadApi, fromApi }) → async (url: URL) → JSON text;
+ *                         optional: without it only the API and raw SQL answer (no bare column, no CPU-vs-bare target)
+ *   withApi(ctx)          optional: chapter sections that need the running api child, after the scenarios' load
+ *                         (downloads, uploads); ctx as above plus { api: { pid, port, agent }, tokenOf(account) }
  *   scenarios(state)      [{ name, label, account, shapes: [{ name, input(k) }], api(input) → path,
  *                           bare(input) → path, raw(pool, input) → the answer's fields SQL alone gives }]
  *   soakScenario          the scenario the memory soak keeps on the API
- *   targets               { p95Ms, apiOverRawP95, apiOverBareCpu, rssGrowth }
+ *   targets               { p95Ms, apiOverRawP95, apiOverBareCpu, rssGrowth, perShapeRatio (also API/raw per shape) }
  */
 export async function runBenchmark(spec) {
   const s = settings();
@@ -187,6 +191,10 @@ export async function runBenchmark(spec) {
         .map(([k, v]) => `${k} ${Number(v).toLocaleString('en-US')}`)
         .join(', ')}`,
     );
+    if (db.reused && db.meta.cityTables) {
+      log(`  the city seed's time per table when it was seeded (${db.meta.seedSeconds} s in all, chapter generator included):`);
+      logCityTables(db.meta.cityTables, log);
+    }
 
     const mysql = fromApi('mysql2/promise');
     // the raw path's pool: the settings the api's TypeORM pool uses
@@ -204,13 +212,17 @@ export async function runBenchmark(spec) {
     // ---- the answerers -----------------------------------------------------------------------
     const profileDir = s.cpuProfile ? `/tmp/szpm-bench-prof-${process.pid}` : null;
     log('');
-    log(`starting the api (node ${'apps/api/dist/apps/api/src/main.js'}${profileDir ? `, --cpu-prof into ${profileDir}` : ''}) and the bare server`);
+    log(`starting the api (node ${'apps/api/dist/apps/api/src/main.js'}${profileDir ? `, --cpu-prof into ${profileDir}` : ''})${spec.bare ? ' and the bare server' : ''}`);
     api = await startApi({ env: apiEnv, cpuProfileDir: profileDir });
     cleanups.push(() => api.stop());
-    bare = await startBare({ databaseUrl, handler: spec.bare, connections: s.clients });
-    cleanups.push(() => bare.stop());
+    if (spec.bare) {
+      bare = await startBare({ databaseUrl, handler: spec.bare, connections: s.clients });
+      cleanups.push(() => bare.stop());
+    }
     const mariadbPid = databaseServerPid();
-    log(`  api pid ${api.pid} on :${api.port}, bare server pid ${bare.pid} on :${bare.port}, bench pid ${process.pid}, MariaDB pid ${mariadbPid ?? 'not found'}`);
+    log(`  api pid ${api.pid} on :${api.port}, ${bare ? `bare server pid ${bare.pid} on :${bare.port}` : 'no bare server (this chapter compares the API with raw SQL only)'}, bench pid ${process.pid}, MariaDB pid ${mariadbPid ?? 'not found'}`);
+    // the answerers of this run: API, bare (when the chapter has a handler), raw SQL
+    const order = bare ? ['API', 'bare', 'raw SQL'] : ['API', 'raw SQL'];
 
     const apiAgent = new http.Agent({ keepAlive: true, maxSockets: s.clients });
     const bareAgent = new http.Agent({ keepAlive: true, maxSockets: s.clients });
@@ -233,7 +245,7 @@ export async function runBenchmark(spec) {
         inputOf,
         shapeOf: (n) => n % scenario.shapes.length,
         API: { pid: api.pid, once: (n) => httpRequest(apiAgent, api.port, 'GET', scenario.api(inputOf(n)), { token }) },
-        bare: { pid: bare.pid, once: (n) => httpRequest(bareAgent, bare.port, 'GET', scenario.bare(inputOf(n))) },
+        bare: bare && { pid: bare.pid, once: (n) => httpRequest(bareAgent, bare.port, 'GET', scenario.bare(inputOf(n))) },
         'raw SQL': { pid: process.pid, once: (n) => scenario.raw(pool, inputOf(n)) },
       };
     };
@@ -262,21 +274,21 @@ export async function runBenchmark(spec) {
         const input = p.inputOf(n);
         const shape = scenario.shapes[p.shapeOf(n)].name;
         const apiText = await httpRequest(apiAgent, api.port, 'GET', scenario.api(input), { token });
-        const bareText = await httpRequest(bareAgent, bare.port, 'GET', scenario.bare(input));
+        const bareText = bare ? await httpRequest(bareAgent, bare.port, 'GET', scenario.bare(input)) : apiText;
         const byteDifference = firstByteDifference(apiText, bareText);
         if (byteDifference) throw new Error(`scenario ${scenario.name}, shape ${shape}, input ${JSON.stringify(input)}: the bare server's JSON differs from the API's, ${byteDifference}`);
         const rawAnswer = await scenario.raw(pool, input);
         const rawDifference = firstSubsetDifference(JSON.parse(apiText), rawAnswer);
         if (rawDifference) throw new Error(`scenario ${scenario.name}, shape ${shape}, input ${JSON.stringify(input)}: the raw SQL's answer differs from the API's at ${rawDifference}`);
         bytes += apiText.length;
-        rawFields = fieldList(rawAnswer);
+        // every field compared, over the shapes (each shape's raw answer may have its own)
+        rawFields = [...new Set([...rawFields, ...fieldList(rawAnswer)])];
       }
-      log(`  answers identical for ${s.checkSample} inputs (${Math.min(s.checkSample, scenario.shapes.length)} shapes): API JSON = bare JSON byte for byte (${bytes.toLocaleString('en-US')} characters in all); raw SQL equal on ${rawFields.join(', ')}`);
+      log(`  answers identical for ${s.checkSample} inputs (${Math.min(s.checkSample, scenario.shapes.length)} shapes): ${bare ? 'API JSON = bare JSON byte for byte' : 'API JSON'} (${bytes.toLocaleString('en-US')} characters in all); raw SQL equal on ${rawFields.join(', ')}`);
 
-      for (const name of ['API', 'bare', 'raw SQL']) await closedLoop({ clients: s.clients, seconds: s.warmupSeconds, once: p[name].once, shapeOf: p.shapeOf });
+      for (const name of order) await closedLoop({ clients: s.clients, seconds: s.warmupSeconds, once: p[name].once, shapeOf: p.shapeOf });
 
-      const merged = { API: [], bare: [], 'raw SQL': [] };
-      const order = ['API', 'bare', 'raw SQL'];
+      const merged = Object.fromEntries(order.map((name) => [name, []]));
       for (let round = 0; round < s.rounds; round++) {
         // each round starts with the next path, so none always runs on the warmest database
         for (let k = 0; k < order.length; k++) {
@@ -327,8 +339,11 @@ export async function runBenchmark(spec) {
       log(`  RSS ${samples.map((x) => x.rss.toFixed(0)).join(' ')} MB`);
     }
 
+    // ---- chapter sections on the running api ---------------------------------------------------
+    if (spec.withApi) await spec.withApi({ ...ctx, api: { pid: api.pid, port: api.port, agent: apiAgent }, tokenOf });
+
     // ---- stop the answerers (the api writes its profile as it exits) -------------------------
-    await bare.stop();
+    if (bare) await bare.stop();
     await api.stop();
     const apiTail = api.tail();
     if (/"level":\s*(50|60)|"level":"(error|fatal)"/.test(apiTail)) log(`\nthe api logged errors; its last lines:\n${apiTail}`);
@@ -352,15 +367,17 @@ export async function runBenchmark(spec) {
         );
       }
       const { API: a, bare: b, 'raw SQL': raw } = byPath;
-      log(`  ${''.padEnd(10)} ratios   API p95 / raw p95 ${fmtX(a.p95 / raw.p95)}, API p95 / bare p95 ${fmtX(a.p95 / b.p95)}, API CPU / bare CPU per request ${fmtX(a.nodeCpuPerRequest / b.nodeCpuPerRequest)}`);
+      log(`  ${''.padEnd(10)} ratios   API p95 / raw p95 ${fmtX(a.p95 / raw.p95)}${b ? `, API p95 / bare p95 ${fmtX(a.p95 / b.p95)}, API CPU / bare CPU per request ${fmtX(a.nodeCpuPerRequest / b.nodeCpuPerRequest)}` : ''}`);
     }
     log('');
     log('p50 / p95 by shape');
-    log(`  ${'scenario'.padEnd(10)} ${'shape'.padEnd(16)} ${'API'.padStart(19)} ${'bare'.padStart(19)} ${'raw SQL'.padStart(19)}`);
+    log(`  ${'scenario'.padEnd(10)} ${'shape'.padEnd(16)} ${order.map((name) => name.padStart(19)).join(' ')}${bare ? '' : `  ${'API p95 / raw p95'.padStart(17)}`}`);
     for (const { scenario, byPath } of results) {
       scenario.shapes.forEach((shape, i) => {
         const cell = (r) => `${r.perShape[i].p50.toFixed(1)} / ${r.perShape[i].p95.toFixed(1)} ms`.padStart(19);
-        log(`  ${scenario.name.padEnd(10)} ${shape.name.padEnd(16)} ${cell(byPath.API)} ${cell(byPath.bare)} ${cell(byPath['raw SQL'])}`);
+        // without a bare server the per-shape ratio to raw SQL is the comparison this run makes
+        const ratio = bare ? '' : `  ${fmtX(byPath.API.perShape[i].p95 / byPath['raw SQL'].perShape[i].p95).padStart(17)}`;
+        log(`  ${scenario.name.padEnd(10)} ${shape.name.padEnd(16)} ${order.map((name) => cell(byPath[name])).join(' ')}${ratio}`);
       });
     }
 
@@ -379,9 +396,15 @@ export async function runBenchmark(spec) {
     for (const { scenario, byPath } of results) {
       const { API: a, bare: b, 'raw SQL': raw } = byPath;
       scenario.shapes.forEach((shape, i) => target(`${scenario.name} ${shape.name}: API p95 ≤ ${targets.p95Ms} ms`, fmtMs(a.perShape[i].p95), a.perShape[i].p95 <= targets.p95Ms));
+      // targets.perShapeRatio: the ratio to raw SQL also per shape (a chapter whose shapes differ a lot in cost)
+      if (targets.perShapeRatio) {
+        scenario.shapes.forEach((shape, i) =>
+          target(`${scenario.name} ${shape.name}: API p95 ≤ ${targets.apiOverRawP95}× raw SQL p95`, `${fmtX(a.perShape[i].p95 / raw.perShape[i].p95)} (${fmtMs(a.perShape[i].p95)} / ${fmtMs(raw.perShape[i].p95)})`, a.perShape[i].p95 <= targets.apiOverRawP95 * raw.perShape[i].p95),
+        );
+      }
       target(`${scenario.name} all shapes: API p95 ≤ ${targets.p95Ms} ms`, fmtMs(a.p95), a.p95 <= targets.p95Ms);
       target(`${scenario.name}: API p95 ≤ ${targets.apiOverRawP95}× raw SQL p95`, `${fmtX(a.p95 / raw.p95)} (${fmtMs(a.p95)} / ${fmtMs(raw.p95)})`, a.p95 <= targets.apiOverRawP95 * raw.p95);
-      target(`${scenario.name}: API CPU per request ≤ ${targets.apiOverBareCpu}× bare`, `${fmtX(a.nodeCpuPerRequest / b.nodeCpuPerRequest)} (${fmtMs(a.nodeCpuPerRequest)} / ${fmtMs(b.nodeCpuPerRequest)})`, a.nodeCpuPerRequest <= targets.apiOverBareCpu * b.nodeCpuPerRequest);
+      if (b) target(`${scenario.name}: API CPU per request ≤ ${targets.apiOverBareCpu}× bare`, `${fmtX(a.nodeCpuPerRequest / b.nodeCpuPerRequest)} (${fmtMs(a.nodeCpuPerRequest)} / ${fmtMs(b.nodeCpuPerRequest)})`, a.nodeCpuPerRequest <= targets.apiOverBareCpu * b.nodeCpuPerRequest);
     }
     if (soak) {
       target(

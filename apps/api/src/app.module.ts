@@ -17,6 +17,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { PermissionsModule } from './modules/permissions/permissions.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { SafetyInspectionsModule } from './modules/safety-inspections/safety-inspections.module';
+import { PropertyAreasModule } from './modules/property-areas/property-areas.module';
 import { ServiceEvaluationModule } from './modules/service-evaluation/service-evaluation.module';
 import { ObjectionsModule } from './modules/service-evaluation/objections/objections.module';
 import { TodosModule } from './modules/todos/todos.module';
@@ -55,6 +56,7 @@ export class AppModule {
         ObjectionsModule,
         NoticesModule,
         SafetyInspectionsModule,
+        PropertyAreasModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

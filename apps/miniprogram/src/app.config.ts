@@ -29,6 +29,8 @@ export default defineAppConfig({
     { root: 'packages/permissions', pages: ['index', 'staff/index', 'stats/index', 'units/index', 'accounts/index', 'account/index'] },
     { root: 'packages/notices', pages: ['index', 'publish/index', 'detail/index', 'statistics/index', 'received/index'] },
     { root: 'packages/safety', pages: ['index', 'launch/index', 'stats/index', 'overview/index', 'tasks/index', 'task/index'] },
+    { root: 'packages/property-areas', pages: ['index', 'detail/index'] },
+    { root: 'packages/my-projects', pages: ['index', 'register/index', 'manager-change/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['packages/todos', 'packages/workflow'] },

@@ -19,5 +19,6 @@ export const MODULE_ROUTES: Partial<Record<ModuleKey, RoutePath>> = {
   [ModuleKey.SERVICE_EVALUATION]: ROUTES.evaluation,
   [ModuleKey.PERMISSIONS]: ROUTES.permissions,
   [ModuleKey.NOTICES]: ROUTES.notices,
+  [ModuleKey.PROPERTY_AREAS]: ROUTES.propertyAreas,
   [ModuleKey.SAFETY_INSPECTIONS]: ROUTES.safety,
 };

@@ -129,6 +129,7 @@ import type {
 } from '@szpm/contract';
 import { EvaluationSubjectType } from '@szpm/contract';
 import { adminEndpoints } from './admin-endpoints';
+import { propertyAreaEndpoints } from './property-area-endpoints';
 import { ApiClient } from './client';
 import { QueryValue, toQueryString } from './http';
 
@@ -164,6 +165,8 @@ const CATALOGUE = '/service-evaluation/catalogue';
 export function createEndpoints(client: ApiClient) {
   return {
     admin: adminEndpoints(client),
+    /** chapter 5 项目管理 (property-area-endpoints.ts) */
+    propertyAreas: propertyAreaEndpoints(client),
     auth: {
       login: (body: LoginRequest) => client.post<LoginResponse>('/auth/login', body, { auth: false }),
       logout: (refreshToken: string) => client.post<void>('/auth/logout', { refreshToken }, { auth: false }),

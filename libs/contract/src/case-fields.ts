@@ -32,6 +32,30 @@ const LABELS: Array<[string, string]> = [
   ['reason', '原因'],
   ['linkedRecordIds', '关联同年度不良信息'],
   ['revoke', '认定撤销'],
+  // chapter 5: 项目登记, 项目经理变更, 修改申请
+  ['areaName', '物业项目'],
+  ['name', '项目名称'],
+  ['companyName', '物业服务企业'],
+  ['communityName', '所在社区'],
+  ['address', '地址'],
+  ['landNumber', '宗地号'],
+  ['location', '坐落'],
+  ['boundEast', '四至（东）'],
+  ['boundSouth', '四至（南）'],
+  ['boundWest', '四至（西）'],
+  ['boundNorth', '四至（北）'],
+  ['floorArea', '建筑面积（㎡）'],
+  ['houseCount', '房屋套数'],
+  ['longitude', '经度'],
+  ['latitude', '纬度'],
+  ['developerName', '开发建设单位'],
+  ['handoverDate', '入伙日期'],
+  ['previousManagerName', '原项目经理'],
+  ['projectManagerName', '项目经理'],
+  ['managerName', '新项目经理'],
+  ['contactName', '联系人'],
+  ['contactPhone', '联系电话'],
+  ['remarks', '备注'],
 ];
 
 
@@ -72,10 +96,34 @@ export interface FieldSection {
 const SECTION_TITLES: Record<string, string> = { original: '原信息', draft: '修改稿', basicDraft: '基础信息修改稿' };
 
 export function payloadSections(payload: Record<string, unknown>): FieldSection[] {
-  return Object.entries(payload)
+  const sections = Object.entries(payload)
     .filter(([key, value]) => isObject(value) && key in SECTION_TITLES)
-    .map(([key, value]) => ({ title: SECTION_TITLES[key], rows: payloadRows(value as Record<string, unknown>) }))
-    .filter((section) => section.rows.length > 0);
+    .map(([key, value]) => ({ title: SECTION_TITLES[key], rows: payloadRows(value as Record<string, unknown>) }));
+  const changes = changeRows(payload);
+  if (changes) sections.push({ title: '修改内容', rows: changes });
+  return sections.filter((section) => section.rows.length > 0);
+}
+
+/**
+ * A change request (a `proposed` map with its `before` snapshot and the fields' `labels`, as
+ * 物业区域信息修改申请 holds them): one row per field, 原值 → 新值.
+ */
+function changeRows(payload: Record<string, unknown>): FieldRow[] | null {
+  const { proposed, before, labels } = payload;
+  if (!isObject(proposed) || !isObject(before) || !isObject(labels)) return null;
+  const after = proposed as Record<string, unknown>;
+  const was = before as Record<string, unknown>;
+  const names = labels as Record<string, unknown>;
+  return Object.keys(after).map((field) => ({
+    label: typeof names[field] === 'string' ? (names[field] as string) : field,
+    value: `${changeValue(field, was[field])} → ${changeValue(field, after[field])}`,
+  }));
+}
+
+function changeValue(field: string, value: unknown): string {
+  // a boundary is a GeoJSON text nobody reads: say whether there is one
+  if (field === 'boundaryGeoJson') return value ? '已标注边界' : '未标注';
+  return display(field, value) || '—';
 }
 
 function isObject(value: unknown): boolean {

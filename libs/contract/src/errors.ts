@@ -5,6 +5,9 @@ import { OBJECTION_ERROR_MESSAGES, ObjectionErrorCode } from './objections';
 import { NOTICE_ERROR_MESSAGES, NoticeErrorCode } from './notices';
 import { SAFETY_INSPECTION_ERROR_MESSAGES, SafetyInspectionErrorCode } from './safety-inspections';
 import { NOTIFICATION_ERROR_MESSAGES, NotificationErrorCode } from './notifications';
+import { FACILITY_ERROR_MESSAGES, FacilityErrorCode } from './facilities';
+import { PROPERTY_AREA_ERROR_MESSAGES, PropertyAreaErrorCode } from './property-areas';
+import { AREA_CHANGE_ERROR_MESSAGES, AreaChangeErrorCode } from './area-changes';
 
 /**
  * Stable machine codes of every API error, with the Chinese message an officer reads.
@@ -92,7 +95,7 @@ export enum XlsxImportErrorCode {
   ROWS_INVALID = 'IMPORT_ROWS_INVALID',
 }
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode | WorkflowErrorCode | AttachmentErrorCode | XlsxImportErrorCode | ServiceEvaluationErrorCode | DelegationErrorCode | CreditErrorCode | ObjectionErrorCode | NoticeErrorCode | SafetyInspectionErrorCode | NotificationErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode | WorkflowErrorCode | AttachmentErrorCode | XlsxImportErrorCode | ServiceEvaluationErrorCode | DelegationErrorCode | CreditErrorCode | ObjectionErrorCode | NoticeErrorCode | SafetyInspectionErrorCode | NotificationErrorCode | PropertyAreaErrorCode | FacilityErrorCode | AreaChangeErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [CommonErrorCode.VALIDATION_FAILED]: '提交的信息有误，请检查标注的字段',
@@ -160,6 +163,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   ...NOTICE_ERROR_MESSAGES,
   ...SAFETY_INSPECTION_ERROR_MESSAGES,
   ...NOTIFICATION_ERROR_MESSAGES,
+  ...FACILITY_ERROR_MESSAGES,
+  ...PROPERTY_AREA_ERROR_MESSAGES,
+  ...AREA_CHANGE_ERROR_MESSAGES,
 };
 
 /** The JSON body of every error response. */

@@ -98,15 +98,18 @@ const DISTRICT_COMMON = [
  */
 export const ROLE_DEFAULT_GRANTS: Record<Role, GrantDto[]> = {
   [Role.CITY_ADMIN]: [...all(GrantAction.VIEW, MODULES.map((m) => m.key)), ...all(GrantAction.OPERATE, MODULES.map((m) => m.key))],
-  [Role.CITY_OFFICER]: all(GrantAction.VIEW, MODULES.map((m) => m.key)),
+  // 市局相关经办人 review the districts' property-area edits (chapter 5: 需市局相关经办人审核后生效)
+  [Role.CITY_OFFICER]: [...all(GrantAction.VIEW, MODULES.map((m) => m.key)), ...all(GrantAction.OPERATE, [ModuleKey.PROPERTY_AREAS])],
   [Role.DISTRICT_LEAD]: [...all(GrantAction.VIEW, DISTRICT_COMMON), ...all(GrantAction.OPERATE, DISTRICT_COMMON)],
-  [Role.DISTRICT_SUPERVISOR]: [...all(GrantAction.VIEW, DISTRICT_COMMON), ...all(GrantAction.OPERATE, [ModuleKey.TODOS, ModuleKey.DISPUTES])],
+  // the supervisor reviews the 项目登记 / 项目经理变更 the companies file (chapter 5, 审批列表)
+  [Role.DISTRICT_SUPERVISOR]: [...all(GrantAction.VIEW, DISTRICT_COMMON), ...all(GrantAction.OPERATE, [ModuleKey.TODOS, ModuleKey.PROPERTY_AREAS, ModuleKey.DISPUTES])],
   // 区经办人 manual, chapter 3: the handler sends 催绑 from 用户统计 (managing accounts stays with leads, by role)
   [Role.DISTRICT_HANDLER]: [
     ...all(GrantAction.VIEW, DISTRICT_COMMON),
-    ...all(GrantAction.OPERATE, [ModuleKey.PERMISSIONS, ModuleKey.TODOS, ModuleKey.NOTICES, ModuleKey.SAFETY_INSPECTIONS, ModuleKey.DISPUTES]),
+    ...all(GrantAction.OPERATE, [ModuleKey.PERMISSIONS, ModuleKey.TODOS, ModuleKey.PROPERTY_AREAS, ModuleKey.NOTICES, ModuleKey.SAFETY_INSPECTIONS, ModuleKey.DISPUTES]),
   ],
-  [Role.STREET_OFFICER]: all(GrantAction.VIEW, [ModuleKey.TODOS, ModuleKey.DISPUTES]).concat(all(GrantAction.OPERATE, [ModuleKey.DISPUTES])),
+  // street offices read their street's property areas (chapter 5), the scoped door keeps them to it
+  [Role.STREET_OFFICER]: all(GrantAction.VIEW, [ModuleKey.TODOS, ModuleKey.PROPERTY_AREAS, ModuleKey.DISPUTES]).concat(all(GrantAction.OPERATE, [ModuleKey.DISPUTES])),
   [Role.PROPERTY_COMPANY]: [],
   [Role.PROJECT_MANAGER]: [],
   [Role.OWNERS_COMMITTEE]: [],
@@ -134,7 +137,8 @@ export const QUICK_ENTRIES: readonly QuickEntry[] = [
   { key: 'credit-report', label: '诚信报表', module: ModuleKey.CREDIT, route: 'GET /api/credit/subjects' },
   { key: 'report-statistics', label: '报表统计', module: ModuleKey.FILINGS, route: null },
   { key: 'launch-safety-inspection', label: '发起安全检查', module: ModuleKey.SAFETY_INSPECTIONS, route: 'POST /api/safety-inspections' },
-  // 更多 unfolds these (manual, chapters 15 and 16: 「PC端快捷入口，点击“通知发布”」, 「点击“安全生产检查库”」)
+  // 更多 unfolds these (manual, chapters 5, 15 and 16: 「在右侧快捷入口里找到…“物业区域管理”」, 「PC端快捷入口，点击“通知发布”」, 「点击“安全生产检查库”」)
+  { key: 'property-area-management', label: '物业区域管理', module: ModuleKey.PROPERTY_AREAS, route: 'GET /api/property-areas' },
   { key: 'publish-notice', label: '通知发布', module: ModuleKey.NOTICES, route: 'POST /api/notices' },
   { key: 'safety-check-library', label: '安全生产检查库', module: ModuleKey.SAFETY_INSPECTIONS, route: 'GET /api/safety-inspections/templates' },
   { key: 'more', label: '更多', module: null, route: null },

@@ -46,6 +46,16 @@ export const PAGES = {
   safetyTasks: '/packages/safety/tasks/index',
   /** one property area's inspection task: the checklist a project manager fills in and submits */
   safetyTask: '/packages/safety/task/index',
+  /** 项目管理 (chapter 5): 本区项目统计 and the district's project list */
+  propertyAreas: '/packages/property-areas/index',
+  /** one property area's detail with its six tabs (?id=, optional ?tab=) */
+  propertyAreaDetail: '/packages/property-areas/detail/index',
+  /** 我的项目 (project managers, property companies): their projects and 我的申请 (?tab=applications) */
+  myProjects: '/packages/my-projects/index',
+  /** 项目登记: a new project, or (?areaId=) the update of an own one */
+  projectRegistration: '/packages/my-projects/register/index',
+  /** 项目经理变更 of an own project (?areaId=) */
+  managerChange: '/packages/my-projects/manager-change/index',
 } as const;
 
 export type PageKey = keyof typeof PAGES;

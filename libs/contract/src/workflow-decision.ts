@@ -1,3 +1,4 @@
+import { AREA_CHANGE_FORM_TYPE, PROJECT_MANAGER_CHANGE_FORM_TYPE, PROJECT_REGISTRATION_FORM_TYPE } from './area-changes';
 /**
  * The rules of a form's 审核信息 (the decision an officer sends), the same in the mini-program and
  * the portal: which decisions are offered and in what order, when a reason must be written, the
@@ -123,6 +124,12 @@ export function approvalConsequence(formType: string, payload: Record<string, un
       return '通过后该风险名单将撤销，不再公示';
     case EvaluationFormType.RISK_LIST_RESTORATION:
       return '通过后该风险名单将恢复，不再公示，原计分保留';
+    case AREA_CHANGE_FORM_TYPE:
+      return '通过后修改内容立即生效（须该项目的信息仍与申请时一致，否则提示已被修改）';
+    case PROJECT_REGISTRATION_FORM_TYPE:
+      return payload.propertyAreaId ? '通过后该项目的登记信息将按申请更新' : '通过后该项目将纳入本区物业区域';
+    case PROJECT_MANAGER_CHANGE_FORM_TYPE:
+      return '通过后该项目的项目经理即变更';
     default:
       return '同意后该业务即办结';
   }

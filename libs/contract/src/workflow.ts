@@ -16,6 +16,8 @@ export enum WorkflowStatus {
   APPROVED = 'APPROVED',
   /** 不同意: closed without effect */
   REJECTED = 'REJECTED',
+  /** 已撤销: withdrawn by its applicant before a decision, closed without effect */
+  WITHDRAWN = 'WITHDRAWN',
 }
 
 export const WORKFLOW_STATUS_LABELS: Record<WorkflowStatus, string> = {
@@ -27,9 +29,10 @@ export const WORKFLOW_STATUS_LABELS: Record<WorkflowStatus, string> = {
   [WorkflowStatus.STREET_REVIEW]: '街道办结待审核',
   [WorkflowStatus.APPROVED]: '已同意',
   [WorkflowStatus.REJECTED]: '不同意',
+  [WorkflowStatus.WITHDRAWN]: '已撤销',
 };
 
-export const FINISHED_WORKFLOW_STATUSES: readonly WorkflowStatus[] = [WorkflowStatus.APPROVED, WorkflowStatus.REJECTED];
+export const FINISHED_WORKFLOW_STATUSES: readonly WorkflowStatus[] = [WorkflowStatus.APPROVED, WorkflowStatus.REJECTED, WorkflowStatus.WITHDRAWN];
 
 export enum WorkflowAction {
   /** the form is created (by a handler at entry, or filed by a subject) */
@@ -60,6 +63,8 @@ export enum WorkflowAction {
   SEND_BACK = 'SEND_BACK',
   /** 同意办结: the reviewer closes the form, its effect applied */
   APPROVE_CLOSE = 'APPROVE_CLOSE',
+  /** 撤销: the applicant takes the form back before a decision (forms whose steps declare it) */
+  WITHDRAW = 'WITHDRAW',
 }
 
 export const WORKFLOW_ACTION_LABELS: Record<WorkflowAction, string> = {
@@ -78,6 +83,7 @@ export const WORKFLOW_ACTION_LABELS: Record<WorkflowAction, string> = {
   [WorkflowAction.HANDLE]: '申请办结',
   [WorkflowAction.SEND_BACK]: '驳回重报',
   [WorkflowAction.APPROVE_CLOSE]: '同意办结',
+  [WorkflowAction.WITHDRAW]: '撤销',
 };
 
 /** Who started a form: an officer entering a record, or an evaluated subject filing an application. */

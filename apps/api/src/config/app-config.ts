@@ -89,6 +89,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   notifications: NotificationsConfig;
   xlsxImport: XlsxImportConfig;
+  /** chapter 5 facility ledger: how many days ahead 到期提醒 looks by default (FACILITY_DUE_WITHIN_DAYS) */
+  facilities: { dueWithinDays: number };
   security: SecurityConfig;
   logging: LoggingConfig;
   caches: CachesConfig;
@@ -429,6 +431,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxBytes: intVar(env, 'XLSX_IMPORT_MAX_BYTES', 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
       maxRows: intVar(env, 'XLSX_IMPORT_MAX_ROWS', 5000, 1, 1_000_000),
     },
+    facilities: { dueWithinDays: intVar(env, 'FACILITY_DUE_WITHIN_DAYS', 30, 0, 366) },
     security: securityConfig(env, nodeEnv, publicBaseUrl),
     logging: loggingConfig(env, nodeEnv),
     caches: {

@@ -20,6 +20,11 @@ import { GoodRecord } from '../modules/service-evaluation/entities/good-record.e
 import { RiskListEntry } from '../modules/service-evaluation/entities/risk-list-entry.entity';
 import { Objection } from '../modules/service-evaluation/objections/entities/objection.entity';
 import { WorkflowCase } from '../modules/workflow/entities/workflow-case.entity';
+import { Building } from '../modules/property-areas/entities/building.entity';
+import { PropertyAreaProfile } from '../modules/property-areas/entities/property-area-profile.entity';
+import { PropertyAreaCase } from '../modules/property-areas/changes/entities/property-area-case.entity';
+import { Facility } from '../modules/property-areas/facilities/entities/facility.entity';
+import { FacilityMaintenanceRecord } from '../modules/property-areas/facilities/entities/facility-maintenance-record.entity';
 
 /**
  * Every entity with a districtId column. Actor requests reach them through DistrictScope; the lint
@@ -50,4 +55,9 @@ export const DISTRICT_OWNED_ENTITIES = [
   RiskListEntry,
   Objection,
   WorkflowCase,
+  PropertyAreaProfile,
+  Building,
+  PropertyAreaCase,
+  Facility,
+  FacilityMaintenanceRecord,
 ];

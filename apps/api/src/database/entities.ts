@@ -29,7 +29,10 @@ import { OwnerOfficeHolder } from '../modules/regions/entities/owner-office-hold
 import { NOTICE_ENTITIES } from '../modules/notices/entities';
 import { SAFETY_INSPECTION_ENTITIES } from '../modules/safety-inspections/entities';
 import { TEXT_SEARCH_ENTITIES } from '../common/search/text-search.entities';
+import { PROPERTY_AREA_ENTITIES } from '../modules/property-areas/entities';
+import { AREA_CHANGE_ENTITIES } from '../modules/property-areas/changes/entities';
 
+import { FACILITY_ENTITIES } from '../modules/property-areas/facilities/entities';
 /** Every entity of the schema; migrations are generated from exactly this list. */
 export const ENTITIES = [
   Account,
@@ -63,4 +66,7 @@ export const ENTITIES = [
   ...NOTICE_ENTITIES,
   ...SAFETY_INSPECTION_ENTITIES,
   ...TEXT_SEARCH_ENTITIES,
+  ...PROPERTY_AREA_ENTITIES,
+  ...AREA_CHANGE_ENTITIES,
+  ...FACILITY_ENTITIES,
 ];

@@ -77,7 +77,9 @@ describe('InProcessJobQueue', () => {
     expect(maxActive).toBeLessThanOrEqual(3);
     // 50 a second: one start every 20 ms, so 20 starts span at least 19 × 20 ms
     expect(startedAt[19] - startedAt[0]).toBeGreaterThanOrEqual(370);
-    for (let i = 1; i < startedAt.length; i++) expect(startedAt[i] - startedAt[i - 1]).toBeGreaterThanOrEqual(15);
+    // and no burst anywhere: any 6 starts span at least 5 × 20 ms, less a slot for the event loop's
+    // lateness in calling a handler (under load one start comes late and the next on time)
+    for (let i = 5; i < startedAt.length; i++) expect(startedAt[i] - startedAt[i - 5]).toBeGreaterThanOrEqual(80);
   });
 
   describe('refuses a job without a handler', () => {

@@ -46,8 +46,17 @@ describe('city seed', () => {
     expect(await verifyPassword(initialPassword, admin.passwordHash)).toBe(true);
   });
 
+  it('gives every area its profile and buildings, every house its building (chapter 5)', async () => {
+    expect(await count(`SELECT COUNT(*) AS n FROM property_area_profiles`)).toBe(SMALL_CITY.propertyAreas);
+    expect(await count(`SELECT COUNT(*) AS n FROM houses h LEFT JOIN buildings b ON b.id = h.buildingId WHERE b.id IS NULL OR b.propertyAreaId <> h.propertyAreaId`)).toBe(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM (SELECT propertyAreaId FROM buildings GROUP BY propertyAreaId HAVING COUNT(*) < 2 OR COUNT(*) > 30) x`)).toBe(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM property_areas WHERE coordinateStatus = 'PLOTTED'`) / SMALL_CITY.propertyAreas).toBeGreaterThan(0.75);
+    // the names the list searches are indexed
+    expect(await count(`SELECT COUNT(*) AS n FROM text_search_entries WHERE domain = 'property-area-name'`)).toBe(await count(`SELECT COUNT(DISTINCT name) AS n FROM property_areas`));
+  });
+
   it('prints the time per table and in total', () => {
-    for (const table of ['regions', 'property_companies', 'project_managers', 'property_areas', 'houses', 'accounts']) {
+    for (const table of ['regions', 'property_companies', 'project_managers', 'property_areas', 'houses', 'property_area_profiles', 'buildings', 'text_search_entries', 'accounts']) {
       expect(lines.some((l) => l.startsWith(table) && /\d+(\.\d)? s$/.test(l))).toBe(true);
     }
     expect(lines[lines.length - 1]).toMatch(/^total \d+(\.\d)? s$/);
@@ -57,6 +66,8 @@ describe('city seed', () => {
     const plan = cityPlan(CITY_SIZE).organisation;
     expect(plan.areasPerDistrict.reduce((a, b) => a + b, 0)).toBe(10_000);
     expect(plan).toMatchObject({ companies: 3_000, projectManagers: 10_000, houses: { total: 1_000_000 } });
+    // a long tail: the largest estate holds 5,000 houses (chapter 5's house tree is measured on it)
+    expect(plan.houses.estates?.[0]).toBe(5_000);
   });
 
   it('empties every data table for --reset', async () => {

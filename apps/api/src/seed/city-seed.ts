@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { hashPassword } from '../modules/auth/password';
 import { AccountPlan, buildAccounts } from './accounts';
 import { IdentityFactory } from './names';
+import { indexSeededNames } from './property-area-seed';
+import { CITY_FACILITY_PLAN, seedFacilities } from './facility-seed';
 import { buildOrganisation, OrganisationPlan } from './organisation';
 import { apportion, SeededRandom } from './random';
 import { assertSeedTablesEmpty, seedSteps, writeStep } from './seed-writer';
@@ -88,6 +90,29 @@ export async function seedCity(
         throw error;
       }
     }
+    // the list's name searches (chapter 5) read the n-gram index of the names just written
+    const indexStarted = Date.now();
+    await runner.startTransaction();
+    try {
+      const texts = await indexSeededNames(dataSource, runner.manager, organisation);
+      await runner.commitTransaction();
+      tables.push({ table: 'text_search_entries', rows: texts, seconds: Number(seconds(indexStarted)) });
+      options.log(`${'text_search_entries'.padEnd(20)} ${texts.toLocaleString('en-US').padStart(10)} rows  ${seconds(indexStarted).padStart(6)} s`);
+    } catch (error) {
+      await runner.rollbackTransaction();
+      throw error;
+    }
+    // chapter 5 设施设备 (≈500,000) and their maintenance records, one transaction
+    await runner.startTransaction();
+    try {
+      const facilities = await seedFacilities(dataSource, runner.manager, organisation, rng.fork('houses'), rng.fork('facilities'), { plan: CITY_FACILITY_PLAN });
+      await runner.commitTransaction();
+      tables.push({ table: 'facilities', rows: facilities.facilities + facilities.records, seconds: facilities.seconds });
+      options.log(`${'facilities'.padEnd(20)} ${facilities.facilities.toLocaleString('en-US').padStart(10)} rows + ${facilities.records.toLocaleString('en-US')} maintenance records  ${facilities.seconds.toFixed(1).padStart(6)} s`);
+    } catch (error) {
+      await runner.rollbackTransaction();
+      throw error;
+    }
   } finally {
     await runner.release();
   }
@@ -96,11 +121,24 @@ export async function seedCity(
   return { tables, seconds: total, initialPassword };
 }
 
-/** Between 0.4 and 1.6 times the average, then nudged to the exact total. */
+/**
+ * The house counts of the city's largest estates at 1,000,000 houses (an estate can hold 5,000
+ * houses), scaled with the city; the long tail of the house-count distribution.
+ */
+const LARGE_ESTATES = [5_000, 4_400, 3_800, 3_200, 2_700, 2_300, 2_000];
+
+/**
+ * Between 0.4 and 1.6 times the average, a handful of large estates (LARGE_ESTATES scaled with the
+ * city, those still beyond the drawn range), then nudged to the exact total.
+ */
 function housesPerArea(size: CitySize): OrganisationPlan['houses'] {
   const average = size.houses / size.propertyAreas;
   const min = Math.max(1, Math.round(average * 0.4));
-  return { min, max: Math.max(min, Math.round(average * 1.6)), total: size.houses };
+  const max = Math.max(min, Math.round(average * 1.6));
+  // the tail may take at most a tenth of all houses, so the others keep most of theirs
+  const estates = LARGE_ESTATES.map((n) => Math.round((n * size.houses) / CITY_SIZE.houses)).filter((n) => n > 2 * max);
+  const tail = estates.filter((_, i) => estates.slice(0, i + 1).reduce((a, b) => a + b, 0) <= size.houses / 10);
+  return { min, max, total: size.houses, ...(tail.length ? { estates: tail } : {}) };
 }
 
 function seconds(since: number): string {

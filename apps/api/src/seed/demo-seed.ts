@@ -3,7 +3,10 @@ import { DataSource } from 'typeorm';
 import { Account } from '../access/entities/account.entity';
 import { hashPassword } from '../modules/auth/password';
 import { AccountPlan, buildAccounts, SeededAccounts } from './accounts';
+import { seedAreaChanges } from './area-change-seed';
 import { seedCredit } from './credit-seed';
+import { DEMO_FACILITY_PLAN, seedFacilities } from './facility-seed';
+import { indexSeededNames } from './property-area-seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount } from './demo-accounts';
 import { IdentityFactory } from './names';
 import { buildOrganisation, Organisation, OrganisationPlan } from './organisation';
@@ -55,7 +58,12 @@ export async function seedDemo(dataSource: DataSource, options: { seed?: number 
   await dataSource.transaction(async (manager) => {
     await assertSeedTablesEmpty(dataSource, manager);
     for (const step of seedSteps(organisation, accounts, rng.fork('houses'))) await writeStep(dataSource, manager, step);
+    await indexSeededNames(dataSource, manager, organisation);
     await seedCredit(dataSource, manager, organisation, accounts, rng.fork('credit'), people);
+    // chapter 5 设施设备: 20–200 per area, lifts due within 30 days among them
+    await seedFacilities(dataSource, manager, organisation, rng.fork('houses'), rng.fork('facilities'), { plan: DEMO_FACILITY_PLAN });
+    // chapter 5 修改申请 / 项目登记 / 项目经理变更 in every state, and the grants their review needs
+    await seedAreaChanges(manager, accounts, rng.fork('area-changes'));
   });
 }
 

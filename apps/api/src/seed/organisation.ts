@@ -1,3 +1,5 @@
+import { BuildingStructure } from '@szpm/contract';
+import { Building } from '../modules/property-areas/entities/building.entity';
 import { Developer } from '../modules/regions/entities/developer.entity';
 import { House } from '../modules/regions/entities/house.entity';
 import { OwnersCommittee } from '../modules/regions/entities/owners-committee.entity';
@@ -14,9 +16,24 @@ export type RegionRow = Row<Region>;
 export type CompanyRow = Row<PropertyCompany>;
 export type DeveloperRow = Row<Developer>;
 export type ProjectManagerRow = Row<ProjectManager>;
-export type AreaRow = Row<PropertyArea>;
+/** The registry fields of chapter 5, filled by property-area-seed.ts (defaults when absent). */
+export type AreaRegistryField =
+  | 'landNumber'
+  | 'location'
+  | 'externalCode'
+  | 'selfManaged'
+  | 'otherCityProject'
+  | 'ownersCommitteeId'
+  | 'remarks'
+  | 'boundaryGeoJson'
+  | 'coordinateStatus'
+  | 'layer'
+  | 'version';
+export type AreaRow = Omit<Row<PropertyArea>, AreaRegistryField> & Partial<Pick<PropertyArea, AreaRegistryField>>;
 export type CommitteeRow = Row<OwnersCommittee>;
-export type HouseRow = Omit<House, 'id'>;
+/** The house measures of chapter 5 (buildingId and the areas) are optional for callers that build houses by hand. */
+export type HouseDetailField = 'buildingId' | 'realEstateUnitNo' | 'floor' | 'buildingArea' | 'innerArea' | 'sharedArea' | 'chargeArea' | 'houseType' | 'saleStatus' | 'hasElevator' | 'fundDue' | 'fundBalance';
+export type HouseRow = Omit<House, 'id' | HouseDetailField> & Partial<Pick<House, HouseDetailField>>;
 
 /** How big an organisation to generate. */
 export interface OrganisationPlan {
@@ -32,8 +49,11 @@ export interface OrganisationPlan {
   shareWithCompany: number;
   shareWithDeveloper: number;
   shareWithCommittee: number;
-  /** houses per area, and optionally the exact total */
-  houses: { min: number; max: number; total?: number };
+  /**
+   * houses per area, and optionally the exact total; `estates`: the long tail, a few large estates'
+   * house counts (given to areas drawn at random, the rest drawn between min and max)
+   */
+  houses: { min: number; max: number; total?: number; estates?: readonly number[] };
 }
 
 export interface Organisation {
@@ -247,13 +267,24 @@ export function buildOrganisation(plan: OrganisationPlan, rng: SeededRandom, peo
   return { regions, companies, developers, projectManagers, areas, committees, streetsOf, typicalHouseSize };
 }
 
-/** Houses per area, drawn between min and max, then nudged to the exact total when one is asked for. */
+/**
+ * Houses per area, drawn between min and max, the plan's large estates given to areas drawn at
+ * random, then the others nudged to the exact total when one is asked for.
+ */
 function houseCountsFor(plan: OrganisationPlan, rng: SeededRandom): number[] {
   const areaCount = plan.areasPerDistrict.reduce((a, b) => a + b, 0);
   const counts = Array.from({ length: areaCount }, () => rng.int(plan.houses.min, plan.houses.max));
+  const estates = new Set<number>();
+  for (const houses of (plan.houses.estates ?? []).slice(0, Math.max(0, areaCount - 1))) {
+    let i = rng.int(0, areaCount - 1);
+    while (estates.has(i)) i = (i + 1) % areaCount;
+    estates.add(i);
+    counts[i] = houses;
+  }
   if (plan.houses.total === undefined) return counts;
   let diff = plan.houses.total - counts.reduce((a, b) => a + b, 0);
   for (let i = 0; diff !== 0; i = (i + 1) % areaCount) {
+    if (estates.has(i)) continue;
     if (diff > 0) {
       counts[i] += 1;
       diff -= 1;
@@ -265,30 +296,120 @@ function houseCountsFor(plan: OrganisationPlan, rng: SeededRandom): number[] {
   return counts;
 }
 
+/** 楼栋 rows as the seed writes them. */
+export type BuildingRow = Row<Building>;
+
+/** One building of an area's layout: the row, and how its houses are arranged. */
+export interface BuildingPlan {
+  row: BuildingRow;
+  units: number;
+  roomsPerFloor: number;
+  houses: number;
+}
+
+/** How an area is built: the year its buildings were completed, and the buildings with their houses. */
+export interface AreaLayout {
+  builtYear: number;
+  buildings: BuildingPlan[];
+}
+
+/** A building's id: area id × 100 + its number (an area has at most 30), so houses and buildings agree without a lookup. */
+export const buildingIdOf = (areaId: number, index: number): number => areaId * 100 + index;
+
 /**
- * The houses of one area, generated on demand (a million at city scale are never held in memory at once):
- * buildings of a few units, rooms numbered floor + room (1203), shops on some ground floors.
+ * The buildings of one area (2 to 30), from the area's own generator, so that the houses and the
+ * building rows drawn from the same generator always agree. Completion years 1985–2024, mostly
+ * 2000–2015; before 2000 mostly 6–9 storeys (多层), after 2005 mostly 18–33 (高层).
+ */
+export function areaLayout(area: AreaRow, typicalSize: number, rng: SeededRandom): AreaLayout {
+  const era = rng.next();
+  const builtYear = era < 0.12 ? rng.int(1985, 1999) : era < 0.87 ? rng.int(2000, 2015) : rng.int(2016, 2024);
+  const wanted = Math.min(30, Math.max(2, Math.round(area.houseCount / rng.int(15, 60))));
+  const count = Math.max(1, Math.min(wanted, area.houseCount));
+  const lettered = rng.chance(0.2) && count <= 26;
+  const perBuilding = apportion(area.houseCount, Array.from({ length: count }, () => 1));
+  const buildings = perBuilding.map((houses, i): BuildingPlan => {
+    const index = i + 1;
+    const totalFloors =
+      builtYear < 2000 ? (rng.chance(0.85) ? rng.int(6, 9) : rng.int(10, 18)) : builtYear <= 2005 ? rng.int(8, 26) : rng.chance(0.85) ? rng.int(18, 33) : rng.int(6, 12);
+    // 1–3 units, more for a long low building, so that a unit has at most about four rooms a floor
+    const units = Math.min(9, Math.max(rng.int(1, 3), Math.ceil(houses / (totalFloors * 4))));
+    const roomsPerFloor = Math.max(1, Math.ceil(houses / (totalFloors * units)));
+    const structure =
+      builtYear < 1995 && totalFloors <= 9
+        ? rng.chance(0.6)
+          ? BuildingStructure.MASONRY
+          : BuildingStructure.RC
+        : rng.weighted([BuildingStructure.RC, BuildingStructure.FRAME, BuildingStructure.STEEL, BuildingStructure.OTHER], [70, 22, 5, 3]);
+    const registeredArea = Math.round(houses * typicalSize * (1.02 + rng.next() * 0.08) * 100) / 100;
+    return {
+      row: {
+        id: buildingIdOf(area.id, index),
+        propertyAreaId: area.id,
+        districtId: area.districtId,
+        code: `${area.code}-${pad(index, 2)}`,
+        name: lettered ? `${String.fromCharCode(64 + index)}座` : `${index}栋`,
+        totalFloors,
+        hasBasement: totalFloors >= 12 ? rng.chance(0.85) : rng.chance(0.2),
+        independent: count <= 3 && rng.chance(0.3),
+        structure,
+        buildYear: builtYear - rng.int(0, 1),
+        registeredArea,
+        projectCost: Math.round(registeredArea * rng.int(1800, 5200)),
+      },
+      units,
+      roomsPerFloor,
+      houses,
+    };
+  });
+  return { builtYear, buildings };
+}
+
+/** Shenzhen's first 专项维修资金 deposit, 元/㎡ of building area: more for buildings with lifts. */
+const FUND_PER_SQUARE_METRE = { withLift: 68, withoutLift: 45 };
+
+/**
+ * The houses of one area, generated on demand (a million at city scale are never held in memory at once),
+ * in the buildings of its layout (areaLayout with `rng.fork('layout')`): floor by floor, unit by unit,
+ * rooms numbered floor + room (1203), shops on some ground floors.
  */
 export function* housesOf(area: AreaRow, typicalSize: number, rng: SeededRandom): Generator<HouseRow> {
-  const floors = rng.int(6, 33);
-  const unitsPerBuilding = rng.int(1, 3);
-  const roomsPerUnit = rng.int(2, 4);
-  const letteredBuildings = rng.chance(0.2);
-  let left = area.houseCount;
-  for (let building = 1; left > 0; building++) {
-    const buildingName = letteredBuildings && building <= 26 ? `${String.fromCharCode(64 + building)}座` : `${building}栋`;
-    for (let floor = 1; floor <= floors && left > 0; floor++) {
-      for (let unit = 1; unit <= unitsPerBuilding && left > 0; unit++) {
-        for (let room = 1; room <= roomsPerUnit && left > 0; room++, left--) {
+  const layout = areaLayout(area, typicalSize, rng.fork('layout'));
+  let serial = 0;
+  for (const plan of layout.buildings) {
+    const building = plan.row;
+    const lift = building.totalFloors > 7;
+    let left = plan.houses;
+    for (let floor = 1; left > 0; floor++) {
+      for (let unit = 1; unit <= plan.units && left > 0; unit++) {
+        for (let room = 1; room <= plan.roomsPerFloor && left > 0; room++, left--) {
           const shop = floor === 1 && rng.chance(0.4);
+          const usage = shop ? '商业' : rng.chance(0.015) ? '办公' : '住宅';
+          const size = Math.round(typicalSize * (shop ? 0.35 + rng.next() * 0.5 : 0.75 + rng.next() * 0.5) * 100) / 100;
+          const inner = Math.round(size * (0.74 + rng.next() * 0.12) * 100) / 100;
+          const fundDue = Math.round(size * (lift ? FUND_PER_SQUARE_METRE.withLift : FUND_PER_SQUARE_METRE.withoutLift) * 100) / 100;
+          const sale = rng.next();
+          serial++;
           yield {
             propertyAreaId: area.id,
             districtId: area.districtId,
-            building: buildingName,
+            building: building.name,
             unitNo: `${unit}单元`,
             roomNo: `${floor}${pad(room, 2)}`,
-            floorArea: Math.round(typicalSize * (shop ? 0.35 + rng.next() * 0.5 : 0.75 + rng.next() * 0.5) * 100) / 100,
-            usage: shop ? '商业' : rng.chance(0.015) ? '办公' : '住宅',
+            floorArea: size,
+            usage,
+            buildingId: building.id,
+            realEstateUnitNo: `4403${pad(area.districtId, 2)}${pad(area.id, 6)}F${pad(serial, 5)}`,
+            floor,
+            buildingArea: size,
+            innerArea: inner,
+            sharedArea: Math.round((size - inner) * 100) / 100,
+            chargeArea: size,
+            houseType: usage === '住宅' ? (building.totalFloors >= 10 ? '高层住宅' : '多层住宅') : usage === '商业' ? '商铺' : '办公用房',
+            saleStatus: sale < 0.88 ? '已售' : sale < 0.95 ? '未售' : '自持',
+            hasElevator: lift,
+            fundDue,
+            fundBalance: Math.round(fundDue * (0.55 + rng.next() * 0.55) * 100) / 100,
           };
         }
       }

@@ -12,9 +12,12 @@ import { SeededAccounts } from './accounts';
 import { BulkInserter, SqlRunner } from './bulk-insert';
 import { HouseRow, housesOf, Organisation } from './organisation';
 import { SeededRandom } from './random';
+import { propertyAreaSteps } from './property-area-seed';
+import { Building } from '../modules/property-areas/entities/building.entity';
+import { PropertyAreaProfile } from '../modules/property-areas/entities/property-area-profile.entity';
 
 /** The tables the seed fills. It assigns their ids itself, so they must be empty. */
-export const SEEDED_ENTITIES: EntityTarget<ObjectLiteral>[] = [Region, PropertyCompany, Developer, ProjectManager, PropertyArea, OwnersCommittee, House, Account, ModuleGrant];
+export const SEEDED_ENTITIES: EntityTarget<ObjectLiteral>[] = [Region, PropertyCompany, Developer, ProjectManager, PropertyArea, OwnersCommittee, House, PropertyAreaProfile, Building, Account, ModuleGrant];
 
 /** The seed refuses to write into tables that already hold rows. */
 export class SeedTargetNotEmptyError extends Error {
@@ -49,6 +52,8 @@ export interface SeedStep {
 }
 
 export function seedSteps(org: Organisation, seeded: SeededAccounts, houseRng: SeededRandom): SeedStep[] {
+  // chapter 5: fills the areas' registry fields, then writes profiles and buildings after the houses
+  const registry = propertyAreaSteps(org, houseRng);
   return [
     { table: 'regions', entity: Region, rows: () => org.regions },
     { table: 'property_companies', entity: PropertyCompany, rows: () => org.companies },
@@ -57,6 +62,7 @@ export function seedSteps(org: Organisation, seeded: SeededAccounts, houseRng: S
     { table: 'property_areas', entity: PropertyArea, rows: () => org.areas },
     { table: 'owners_committees', entity: OwnersCommittee, rows: () => org.committees },
     { table: 'houses', entity: House, rows: () => allHouses(org, houseRng) },
+    ...registry,
     { table: 'accounts', entity: Account, rows: () => seeded.accounts },
     { table: 'module_grants', entity: ModuleGrant, rows: () => seeded.grants },
   ];

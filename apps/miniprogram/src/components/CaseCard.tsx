@@ -14,6 +14,7 @@ const STATUS_TAG: Record<WorkflowStatus, 'primary' | 'success' | 'warning' | 'da
   [WorkflowStatus.STREET_REVIEW]: 'primary',
   [WorkflowStatus.APPROVED]: 'success',
   [WorkflowStatus.REJECTED]: 'danger',
+  [WorkflowStatus.WITHDRAWN]: 'default',
 };
 
 /** One business form in a list, with 办理 (it waits for me) or 查看. */

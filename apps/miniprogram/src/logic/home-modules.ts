@@ -58,6 +58,8 @@ export function holds(modules: ModuleGrantSummary[], module: ModuleKey, action: 
 export enum PersonalEntry {
   INBOX = 'inbox',
   SAFETY_TASKS = 'safety-tasks',
+  /** 我的项目 (chapter 5): a counterpart's projects, 项目登记 / 项目经理变更 and 我的申请 */
+  MY_PROJECTS = 'my-projects',
 }
 
 /** A tile of the home: a module the account holds, or one of its personal entries. */
@@ -83,12 +85,21 @@ export function receivesSafetyTasks(role: Role): boolean {
   return SAFETY_TASK_ROLES.includes(role);
 }
 
+/** Roles that run projects and file 项目登记 / 项目经理变更 for them (chapter 5, counterpart side). */
+const PROJECT_ROLES: readonly Role[] = [Role.PROJECT_MANAGER, Role.PROPERTY_COMPANY];
+
+export function runsProjects(role: Role): boolean {
+  return PROJECT_ROLES.includes(role);
+}
+
 /**
  * 我的: what every account receives, whatever its grants — 我的消息 (notices, 催办, task and objection
- * messages) for all, 我的检查任务 for project managers. A recipient's home is never empty.
+ * messages) for all, 我的检查任务 for project managers, 我的项目 for project managers and property
+ * companies. A recipient's home is never empty.
  */
 export function personalTiles(role: Role, counts: PersonalCounts | null): PersonalTile[] {
   const tiles: PersonalTile[] = [{ key: PersonalEntry.INBOX, label: '我的消息', route: ROUTES.messages, badge: counts?.unreadMessages ?? 0 }];
   if (receivesSafetyTasks(role)) tiles.push({ key: PersonalEntry.SAFETY_TASKS, label: '我的检查任务', route: ROUTES.safetyTasks, badge: counts?.openSafetyTasks ?? 0 });
+  if (runsProjects(role)) tiles.push({ key: PersonalEntry.MY_PROJECTS, label: '我的项目', route: ROUTES.myProjects, badge: 0 });
   return tiles;
 }

@@ -1,7 +1,10 @@
 import {
+  AREA_CHANGE_FORM_TYPE,
   approvalConsequence,
   decisionChoices,
   EvaluationFormType,
+  PROJECT_MANAGER_CHANGE_FORM_TYPE,
+  PROJECT_REGISTRATION_FORM_TYPE,
   WORKFLOW_ACTION_LABELS,
   WorkflowAction,
   WorkflowCaseDetail,
@@ -107,6 +110,10 @@ const APPROVED_OUTCOME: Record<string, string> = {
   [EvaluationFormType.BAD_RECORD_RESTORATION]: '不良信息已恢复',
   [EvaluationFormType.RISK_LIST_REVOCATION]: '风险名单已撤销',
   [EvaluationFormType.RISK_LIST_RESTORATION]: '风险名单已恢复',
+  // chapter 5 项目管理
+  [AREA_CHANGE_FORM_TYPE]: '修改已生效',
+  [PROJECT_REGISTRATION_FORM_TYPE]: '项目登记已生效',
+  [PROJECT_MANAGER_CHANGE_FORM_TYPE]: '项目经理已变更',
 };
 
 /** Sending back (退回上一级 / 驳回重报 / 退回补录): the form is back where it is corrected. */

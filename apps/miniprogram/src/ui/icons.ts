@@ -20,6 +20,7 @@ import {
   Service,
   Setting,
   Star,
+  Store,
   User,
   Video,
   Wallet,
@@ -66,5 +67,6 @@ export const ENTRY_ICONS: Record<HomeEntryKey, ComponentType<IconProps>> = {
   [ModuleKey.DISPUTES]: Service,
   [PersonalEntry.INBOX]: Message,
   [PersonalEntry.SAFETY_TASKS]: Order,
+  [PersonalEntry.MY_PROJECTS]: Store,
 };
 

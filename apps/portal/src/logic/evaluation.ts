@@ -19,7 +19,6 @@ import {
   type RiskListDeterminationRequest,
   type RiskListItemView,
   type WorkflowCaseDetail,
-  type XlsxImportReport,
 } from '@szpm/contract';
 
 export type RecordKind = 'bad-record' | 'risk-list';
@@ -314,18 +313,3 @@ export function signedPoints(points: number): string {
   return '0';
 }
 
-// ---- xlsx import ---------------------------------------------------------------------------
-
-/** The import report in a sentence. */
-export function importSummary(report: XlsxImportReport): string {
-  const errors = report.errors.length ? `，${report.total - report.valid} 行有错误` : '';
-  if (report.dryRun) return `校验完成：共 ${report.total} 行，${report.valid} 行正确${errors}；未导入任何数据`;
-  return `导入完成：共 ${report.total} 行，已导入 ${report.imported} 行${errors}`;
-}
-
-/** The report a refused import carries (400 ROWS_INVALID answers it in `details`), or null. */
-export function reportOf(details: unknown): XlsxImportReport | null {
-  if (typeof details !== 'object' || details === null || Array.isArray(details)) return null;
-  const report = details as Partial<XlsxImportReport>;
-  return typeof report.total === 'number' && Array.isArray(report.errors) ? (report as XlsxImportReport) : null;
-}

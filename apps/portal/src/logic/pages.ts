@@ -28,6 +28,13 @@ export const MODULE_PAGES: ModulePages = modulePages();
  */
 export const QUICK_ENTRY_PAGES: Readonly<Record<string, string>> = Object.assign({}, ...SECTIONS.map((s) => s.quickEntries ?? {}));
 
+const CASE_PAGES: Readonly<Record<string, (caseId: number) => string>> = Object.assign({}, ...SECTIONS.map((s) => s.casePages ?? {}));
+
+/** Where a form of this type is handled (办理: 审核信息 and the decision), or null when its module has no such page. */
+export function casePagePath(formType: string, caseId: number): string | null {
+  return CASE_PAGES[formType]?.(caseId) ?? null;
+}
+
 export interface MenuSection {
   module: ModuleKey;
   name: string;

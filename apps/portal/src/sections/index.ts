@@ -1,5 +1,6 @@
 import { noticesSection, noticeTypesSection } from './notices';
 import { PERMISSIONS_SECTIONS } from './permissions';
+import { propertyAreasSection } from './property-areas';
 import { safetyInspectionsSection } from './safety-inspections';
 import type { PortalSection } from './section';
 import { serviceEvaluationSections } from './service-evaluation';
@@ -8,4 +9,4 @@ import { todosSection } from './todos';
 export type { PortalSection } from './section';
 
 /** Every menu section of the portal, in the manual's chapter order (the menu sorts by module order anyway). */
-export const SECTIONS: readonly PortalSection[] = [...PERMISSIONS_SECTIONS, todosSection, ...serviceEvaluationSections, noticesSection, noticeTypesSection, safetyInspectionsSection];
+export const SECTIONS: readonly PortalSection[] = [...PERMISSIONS_SECTIONS, todosSection, propertyAreasSection, ...serviceEvaluationSections, noticesSection, noticeTypesSection, safetyInspectionsSection];

@@ -22,4 +22,6 @@ export interface PortalSection {
   hiddenRoutes?: Readonly<Record<string, MenuDataItem[]>>;
   /** quick entry key (功能快捷入口) → the portal path it opens */
   quickEntries?: Readonly<Record<string, string>>;
+  /** workflow form type → the page where the module's forms of that type are handled (办理), opened from 待办事项 */
+  casePages?: Readonly<Record<string, (caseId: number) => string>>;
 }

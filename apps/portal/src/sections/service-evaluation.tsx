@@ -1,5 +1,5 @@
 import { AuditOutlined } from '@ant-design/icons';
-import { ModuleKey, Role } from '@szpm/contract';
+import { EvaluationFormType, ModuleKey, OBJECTION_FORM_TYPE, Role } from '@szpm/contract';
 import { lazy } from 'react';
 import type { PortalSection } from './section';
 
@@ -54,6 +54,8 @@ const workAndRecords: PortalSection = {
     { path: '/evaluation/scores', page: page.scores },
     { path: '/evaluation/scores/:subjectType/:subjectId', page: page.score },
   ],
+  // chapter 7's forms and objections are handled (审核信息) on the case page
+  casePages: Object.fromEntries([...Object.values(EvaluationFormType), OBJECTION_FORM_TYPE].map((formType) => [formType, (id: number) => `/evaluation/cases/${id}`])),
   hiddenRoutes: {
     '/evaluation/cases': [{ path: '/evaluation/cases/:id', name: '办理', hideInMenu: true }],
     '/evaluation/bad-records': [{ path: '/evaluation/bad-records/:id', name: '不良信息详情', hideInMenu: true }],

@@ -14,6 +14,9 @@ const LEAD_PAGES = [
   '/permissions/staff',
   '/permissions/binding-stats',
   '/permissions/accounts',
+  '/property-areas/list',
+  '/property-areas/reviewing',
+  '/property-areas/submitted',
   '/evaluation/work',
   '/evaluation/bad-record-entry',
   '/evaluation/risk-entry',
@@ -131,13 +134,17 @@ describe('accessibility basics (labels, keyboard, language)', () => {
 
   it('reaches the menu by keyboard and opens a page with Enter', async () => {
     const page = await signedIn('futian.lead');
+    // the home and the todo badge have loaded: a later re-render of the menu would take the focus away
+    await expect.poll(() => page.locator('.ant-pro-page-container, .ant-pro-grid-content').count()).toBeGreaterThan(0);
+    await page.waitForLoadState('networkidle');
     // Tab from the top of the page into the menu, then the arrow keys to 待办事项
     const inMenu = () => page.evaluate(() => document.activeElement?.closest('.ant-menu') !== null);
     for (let i = 0; i < 40 && !(await inMenu()); i += 1) await page.keyboard.press('Tab');
     expect(await inMenu()).toBe(true);
     const onTodos = () =>
       page.evaluate(() => {
-        const active = document.activeElement?.closest('.ant-menu-item') ?? document.querySelector('.ant-menu .ant-menu-item-active');
+        // the focused item itself, so that Enter acts on it
+        const active = document.activeElement?.closest('.ant-menu-item');
         return (active?.textContent ?? '').includes('待办事项');
       });
     for (let i = 0; i < 10 && !(await onTodos()); i += 1) await page.keyboard.press('ArrowDown');

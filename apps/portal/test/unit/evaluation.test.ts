@@ -1,4 +1,4 @@
-import { EvaluationFormType, EvaluationRecordStatus, EvaluationSubjectType, ModuleKey, ScoreLineKind, WorkflowAction, type BadRecordItemView } from '@szpm/contract';
+import { approvalConsequence, EvaluationFormType, XlsxImportMode, EvaluationRecordStatus, EvaluationSubjectType, ModuleKey, ScoreLineKind, WorkflowAction, type BadRecordItemView } from '@szpm/contract';
 import { describe, expect, it } from 'vitest';
 import {
   applicableItems,
@@ -15,20 +15,19 @@ import {
   doneMessage,
   entryConfirmation,
   entryFromPayload,
-  importSummary,
   linkCandidatesQuery,
   opinionLabel,
   payloadRows,
   payloadSections,
   previewRequest,
   recordSearchQuery,
-  reportOf,
   riskListRequest,
   signedPoints,
   SCORE_LINE_LABELS,
   withdrawalEffect,
   withdrawalTitle,
 } from '../../src/logic/evaluation';
+import { importConfirmable, importSummary, reportOf } from '../../src/logic/xlsx-import';
 
 const item = (over: Partial<BadRecordItemView> = {}): BadRecordItemView => ({
   id: 1,
@@ -101,6 +100,36 @@ describe("a form's content", () => {
       { label: '关联同年度不良信息', value: '2条' },
     ]);
     expect(payloadSections({ original: { documentNo: 'A1' }, draft: null, other: { documentNo: 'x' } })).toEqual([{ title: '原信息', rows: [{ label: '文书编号', value: 'A1' }] }]);
+  });
+
+  it('reads a property-area change request as 原值 → 新值, one row per field', () => {
+    const payload = {
+      propertyAreaId: 7,
+      areaName: '福田花园',
+      proposed: { name: '福田花园二期', houseCount: 820, selfManaged: true, boundaryGeoJson: '{"type":"Polygon"}', remarks: null },
+      before: { name: '福田花园', houseCount: 800, selfManaged: false, boundaryGeoJson: null, remarks: '旧' },
+      labels: { name: '物业区域名称', houseCount: '总户数', selfManaged: '是否自管', boundaryGeoJson: '边界' },
+      reason: '户数经现场核实',
+    };
+    expect(payloadRows(payload)).toEqual([
+      { label: '原因', value: '户数经现场核实' },
+      { label: '物业项目', value: '福田花园' },
+    ]);
+    expect(payloadSections(payload)).toEqual([
+      {
+        title: '修改内容',
+        rows: [
+          { label: '物业区域名称', value: '福田花园 → 福田花园二期' },
+          { label: '总户数', value: '800 → 820' },
+          { label: '是否自管', value: '否 → 是' },
+          { label: '边界', value: '未标注 → 已标注边界' },
+          { label: 'remarks', value: '旧 → —' },
+        ],
+      },
+    ]);
+    expect(approvalConsequence('PROPERTY_AREA_CHANGE', payload)).toContain('立即生效');
+    expect(approvalConsequence('PROJECT_REGISTRATION', {})).toBe('通过后该项目将纳入本区物业区域');
+    expect(approvalConsequence('PROJECT_REGISTRATION', { propertyAreaId: 3 })).toBe('通过后该项目的登记信息将按申请更新');
   });
 
   it('names scoring cycles', () => {
@@ -220,5 +249,14 @@ describe('xlsx import', () => {
     expect(reportOf({ dryRun: false, total: 2, valid: 1, imported: 0, errors: [] })?.total).toBe(2);
     expect(reportOf([{ field: 'file', message: 'x' }])).toBeNull();
     expect(reportOf(undefined)).toBeNull();
+    // 确认导入: a clean dry run, or some right row when only the right rows are to be imported
+    const checked = { dryRun: true, total: 5, valid: 3, errors: [{ row: 2, column: '等级', message: '必须是整数' }] };
+    expect(importConfirmable(null)).toBe(false);
+    expect(importConfirmable(checked)).toBe(false);
+    expect(importConfirmable(checked, XlsxImportMode.VALID_ROWS)).toBe(true);
+    expect(importConfirmable({ ...checked, valid: 0 }, XlsxImportMode.VALID_ROWS)).toBe(false);
+    expect(importConfirmable({ dryRun: true, total: 0, valid: 0, errors: [] })).toBe(false);
+    expect(importConfirmable({ dryRun: false, total: 5, valid: 5, errors: [] })).toBe(false);
+    expect(importConfirmable({ dryRun: true, total: 5, valid: 5, errors: [] })).toBe(true);
   });
 });

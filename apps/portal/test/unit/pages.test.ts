@@ -1,6 +1,6 @@
-import { GrantAction, ModuleKey, MODULES, type ModuleGrantSummary, QUICK_ENTRIES, type QuickEntry, Role } from '@szpm/contract';
+import { EvaluationFormType, GrantAction, OBJECTION_FORM_TYPE, ModuleKey, MODULES, type ModuleGrantSummary, QUICK_ENTRIES, type QuickEntry, Role } from '@szpm/contract';
 import { describe, expect, it } from 'vitest';
-import { canOpen, menuFor, MODULE_PAGES, modulePages, QUICK_ENTRY_PAGES, quickEntryLinks } from '../../src/logic/pages';
+import { canOpen, casePagePath, menuFor, MODULE_PAGES, modulePages, QUICK_ENTRY_PAGES, quickEntryLinks } from '../../src/logic/pages';
 
 const grant = (module: ModuleKey, ...actions: GrantAction[]): ModuleGrantSummary => ({ module, label: module, actions });
 const PAGES = {
@@ -91,5 +91,14 @@ describe('modulePages', () => {
     expect(canOpen('/permissions/staff', lead, modulePages(sections))).toBe(true);
     expect(canOpen('/admin/audit', lead, modulePages(sections))).toBe(false);
     expect(canOpen('/admin/audit/3', lead, modulePages(sections))).toBe(false);
+  });
+});
+
+describe('casePagePath', () => {
+  it('sends a form to the page of the module that handles it, and no page for a form nobody handles on PC', () => {
+    expect(casePagePath(EvaluationFormType.BAD_RECORD_DETERMINATION, 5)).toBe('/evaluation/cases/5');
+    expect(casePagePath(OBJECTION_FORM_TYPE, 6)).toBe('/evaluation/cases/6');
+    expect(casePagePath('PROPERTY_AREA_CHANGE', 8)).toBe('/property-areas/submitted/8');
+    expect(casePagePath('NO_SUCH_FORM', 7)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { PET_SHEET, PetDto } from '../../../test/support/xlsx-test-sheet';
 import { readXlsxSheet } from './xlsx-import';
-import { xlsxSheetDownload, xlsxTemplateDownload } from './xlsx-sheet';
+import { CellParseError, dateColumn, xlsxSheetDownload, xlsxTemplateDownload } from './xlsx-sheet';
 
 async function download(file: { getStream(): Readable }): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -67,3 +67,23 @@ describe('a sheet specification', () => {
     expect(PET_SHEET.columns[0].parse(123)).toBe('123');
   });
 });
+
+describe('dateColumn', () => {
+  const column = dateColumn<{ day: string | null }>('到期日期', 'day');
+
+  it('reads Excel dates, YYYY-MM-DD and YYYY/M/D as the calendar day; leaves other text for the DTO to name', () => {
+    expect(column.parse(new Date(Date.UTC(2027, 5, 30)))).toBe('2027-06-30');
+    expect(column.parse('2027-06-30')).toBe('2027-06-30');
+    expect(column.parse(' 2027/6/3 ')).toBe('2027-06-03');
+    expect(column.parse('30.06.2027')).toBe('30.06.2027');
+    expect(column.parse('')).toBeUndefined();
+    expect(column.parse(null)).toBeUndefined();
+    expect(() => column.parse(new Date(Number.NaN))).toThrow(CellParseError);
+  });
+
+  it('writes the day as text, so an export imports back as the same day', () => {
+    expect(column.format({ day: '2027-06-30' })).toBe('2027-06-30');
+    expect(column.format({ day: null })).toBeNull();
+  });
+});
+

@@ -118,6 +118,33 @@ export function choiceColumn<T, V extends string | number | boolean>(
   };
 }
 
+/**
+ * A calendar-day column: written as the text YYYY-MM-DD (so an export imports back as the same
+ * day); read from a date cell (Excel's own dates), YYYY-MM-DD or YYYY/M/D text. Anything else is
+ * handed to the DTO as it came, so its IsCalendarDate rule names the column with the API's message.
+ */
+export function dateColumn<T>(header: string, key: string, options: ColumnOptions<T> = {}): SheetColumn<T> {
+  return {
+    header,
+    key,
+    width: options.width ?? 12,
+    hint: options.hint,
+    format: options.format ?? ((row) => (valueAt(row, key) as XlsxCellValue) ?? null),
+    parse: (cell) => {
+      if (isBlank(cell)) return undefined;
+      // exceljs reads a date cell as midnight UTC of that day
+      if (cell instanceof Date) {
+        if (Number.isNaN(cell.getTime())) throw new CellParseError(`${header}不是有效的日期`);
+        return cell.toISOString().slice(0, 10);
+      }
+      if (typeof cell !== 'string') return cell;
+      const text = cell.trim();
+      const slashed = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
+      return slashed ? `${slashed[1]}-${slashed[2].padStart(2, '0')}-${slashed[3].padStart(2, '0')}` : text;
+    },
+  };
+}
+
 /** 是 / 否 (TRUE / FALSE typed as an Excel boolean are accepted too). */
 export function yesNoColumn<T>(header: string, key: string, options: ColumnOptions<T> = {}): SheetColumn<T> {
   return choiceColumn<T, boolean>(header, key, [[true, '是'], [false, '否']], { width: 10, ...options });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FINISHED_WORKFLOW_STATUSES, GrantAction, ModuleKey, Page, TodoCounts, TodoList, WorkflowAction, WorkflowCaseSummary, WorkflowOrigin, WorkflowStatus } from '@szpm/contract';
+import { FINISHED_WORKFLOW_STATUSES, GrantAction, ModuleKey, Page, TodoCounts, TodoList, WorkflowCaseSummary, WorkflowOrigin, WorkflowStatus } from '@szpm/contract';
 import { SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../../access/actor';
 import { DistrictScope } from '../../access/district-scope';
@@ -7,7 +7,7 @@ import { pageWindow, toPage } from '../../common/http/pagination.dto';
 import { WorkflowCase } from '../workflow/entities/workflow-case.entity';
 import { returnedCaseIds, selectSummaryColumns, whereSearch } from '../workflow/workflow-case-query';
 import { WorkflowRegistry } from '../workflow/workflow-registry';
-import { StepParty } from '../workflow/workflow-transitions';
+import { StepParty, waitsForParty } from '../workflow/workflow-transitions';
 import { toCaseSummary } from '../workflow/workflow-view';
 import { TodoQueryDto } from './dto/todo-query.dto';
 
@@ -123,7 +123,7 @@ export class TodosService {
     for (const form of this.registry.all()) {
       const parties = this.registry.officerPartiesOf(actor, form);
       for (const step of form.steps) {
-        if (!parties.includes(step.party) || step.action === WorkflowAction.EDIT) continue;
+        if (!parties.includes(step.party) || !waitsForParty(step)) continue;
         if ((step.from === WorkflowStatus.PENDING_ACCEPTANCE) !== (list === 'to-accept')) continue;
         if (step.party === 'STREET' && actor.streetId === null) continue;
         const key = `${form.formType} ${step.from} ${step.party}`;

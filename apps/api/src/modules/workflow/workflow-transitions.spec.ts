@@ -98,7 +98,7 @@ describe('workflow transitions', () => {
 
   it('never lets anyone act on a finished form, nor CREATE through an action', () => {
     for (const origin of origins) {
-      for (const status of [S.APPROVED, S.REJECTED]) {
+      for (const status of [S.APPROVED, S.REJECTED, S.WITHDRAWN]) {
         for (const standing of STANDINGS) expect(allowedActions(defaultSteps(origin), status, standing)).toEqual([]);
       }
       for (const status of statuses) {
@@ -107,7 +107,8 @@ describe('workflow transitions', () => {
     }
     expect(isFinished(S.APPROVED)).toBe(true);
     expect(isFinished(S.REJECTED)).toBe(true);
-    expect(statuses.filter(isFinished)).toHaveLength(2);
+    expect(isFinished(S.WITHDRAWN)).toBe(true);
+    expect(statuses.filter(isFinished)).toHaveLength(3);
   });
 
   it('lists the buttons each party sees', () => {

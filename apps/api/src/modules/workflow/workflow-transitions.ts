@@ -52,6 +52,17 @@ export const WORKFLOW_TRANSITIONS: readonly WorkflowTransition[] = [
   { origins: BOTH, from: S.REVIEW, action: A.RETURN_TO_PREVIOUS, to: S.ENTRY, party: 'REVIEW' },
 ];
 
+/**
+ * Actions a party may take on a form that is not waiting for it: an edit, and 撤销 (WITHDRAW) by the
+ * applicant while the form waits for someone else. Their steps put no form in anyone's 待办.
+ */
+export const NON_WAITING_ACTIONS: readonly WorkflowAction[] = [A.EDIT, A.WITHDRAW];
+
+/** Whether a step means the form waits for its party (todo lists): every step but edits and withdrawals. */
+export function waitsForParty(step: WorkflowStep): boolean {
+  return !NON_WAITING_ACTIONS.includes(step.action);
+}
+
 /** The default steps of a form of `origin`. */
 export function defaultSteps(origin: WorkflowOrigin): readonly WorkflowStep[] {
   return WORKFLOW_TRANSITIONS.filter((t) => t.origins.includes(origin)).map((t) => ({ from: t.from, action: t.action, to: t.to, party: t.party, assigned: t.assigned }));

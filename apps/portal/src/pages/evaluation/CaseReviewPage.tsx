@@ -2,9 +2,9 @@ import { PageContainer, ProCard, ProForm, ProFormRadio, ProFormTextArea } from '
 import { EvaluationFormType, OBJECTION_FORM_TYPE, WorkflowAction, type WorkflowCaseDetail } from '@szpm/contract';
 import { Alert, Button, Descriptions, Empty, Form, message, Modal, Spin } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, errorMessage } from '../../api';
+import { useWorkflowCase } from '../../components/use-workflow-case';
 import {
   correctionPath,
   decisionChoices,
@@ -58,18 +58,7 @@ export default function CaseReviewPage() {
   const id = Number(useParams().id);
   const [params, setParams] = useSearchParams();
   const tab: Tab = (['record', 'review', 'history'] as const).find((t) => t === params.get('tab')) ?? 'record';
-  const [detail, setDetail] = useState<WorkflowCaseDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    setError(null);
-    if (!Number.isInteger(id) || id <= 0) {
-      setError('业务单编号无效');
-      return;
-    }
-    api.workflow.detail(id).then(setDetail, (e) => setError(errorMessage(e)));
-  }, [id]);
-  useEffect(load, [load]);
+  const { detail, setDetail, error } = useWorkflowCase(id, '业务单编号无效');
 
   if (error) return <PageContainer title="办理"><Alert type="error" showIcon message={error} /></PageContainer>;
   if (!detail) return <PageContainer title="办理"><Spin /></PageContainer>;

@@ -1,4 +1,3 @@
-import { InboxOutlined } from '@ant-design/icons';
 import {
   ModalForm,
   PageContainer,
@@ -17,21 +16,19 @@ import type { BadRecordCircumstanceInput, BadRecordItemInput, GoodRecordItemInpu
 import {
   EVALUATION_SUBJECT_TYPE_LABELS,
   SCORING_CYCLE_KIND_LABELS,
-  XlsxImportMode,
   type BadRecordCircumstanceView,
   type BadRecordItemView,
   type GoodRecordItemView,
   type RiskListCircumstanceView,
   type RiskListItemView,
   type ScoringRulesView,
-  type XlsxImportReport,
 } from '@szpm/contract';
-import { Alert, Button, message, Modal, Popconfirm, Space, Spin, Table, Tag, Upload } from 'antd';
+import { Alert, Button, message, Modal, Popconfirm, Spin, Tag } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { ApiError, api, errorMessage } from '../../api';
-import { importSummary, reportOf } from '../../logic/evaluation';
-import { downloadFile, uploadFile } from '../../transfer';
+import { api, errorMessage } from '../../api';
+import { XlsxImportButton } from '../../components/XlsxImportButton';
+import { downloadFile } from '../../transfer';
 import { listRequest } from '../../list-table';
 
 type Tab = 'bad-record' | 'risk-list' | 'good-record' | 'scoring-rules';
@@ -188,7 +185,14 @@ function BadRecordCatalogue() {
         <Button key="export" onClick={() => void downloadFile(catalogue.badRecordExportPath, {}, '不良信息事项.xlsx').catch((e) => message.error(errorMessage(e)))}>
           导出
         </Button>,
-        <ImportButton key="import" onImported={reload} />,
+        <XlsxImportButton
+          key="import"
+          title="导入不良信息事项及情形"
+          hint="按事项编码、情形编码新增或修改，不删除。"
+          importPath={(options) => api.evaluation.catalogue.badRecordImportPath(options)}
+          onImported={reload}
+          offerValidRows
+        />,
         <ItemModal<BadRecordItemInput>
           key="create"
           title="新增不良信息事项"
@@ -226,103 +230,6 @@ function BadCircumstanceFields() {
   );
 }
 
-/** 导入 with 校验 first: a dry run reports every bad row; 导入 writes the whole file or its valid rows. */
-function ImportButton({ onImported }: { onImported: () => void }) {
-  const [open, setOpen] = useState(false);
-  const [file, setFile] = useState<File | null>(null);
-  const [mode, setMode] = useState<XlsxImportMode>(XlsxImportMode.ALL_OR_NOTHING);
-  const [report, setReport] = useState<XlsxImportReport | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (dryRun: boolean) => {
-    if (!file) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      const answer = await uploadFile<XlsxImportReport>(api.evaluation.catalogue.badRecordImportPath({ dryRun, mode }), file);
-      setReport(answer);
-      if (!dryRun) {
-        message.success(importSummary(answer));
-        onImported();
-      }
-    } catch (e) {
-      const refused = e instanceof ApiError ? reportOf(e.details) : null;
-      setReport(refused);
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const close = () => {
-    setOpen(false);
-    setFile(null);
-    setReport(null);
-    setFailure(null);
-  };
-
-  return (
-    <>
-      <Button onClick={() => setOpen(true)}>导入</Button>
-      <Modal
-        title="导入不良信息事项及情形"
-        open={open}
-        width={720}
-        onCancel={close}
-        footer={[
-          <Button key="close" onClick={close}>关闭</Button>,
-          <Button key="check" disabled={!file} loading={busy} onClick={() => void run(true)}>校验</Button>,
-          <Button key="import" type="primary" disabled={!file} loading={busy} onClick={() => void run(false)}>导入</Button>,
-        ]}
-      >
-        <Space direction="vertical" style={{ width: '100%' }}>
-          <Alert type="info" showIcon message="按事项编码、情形编码新增或修改，不删除。可先“校验”（不写入任何数据），确认无误后再“导入”。" />
-          <Upload.Dragger
-            accept=".xlsx"
-            maxCount={1}
-            beforeUpload={(picked) => {
-              setFile(picked);
-              setReport(null);
-              setFailure(null);
-              return false;
-            }}
-            onRemove={() => setFile(null)}
-            fileList={file ? [{ uid: 'picked', name: file.name, status: 'done' }] : []}
-          >
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-            <p>点击或拖入 Excel 文件（.xlsx，与导入模板表头相同）</p>
-          </Upload.Dragger>
-          <ProForm.Item label="有错误行时" style={{ marginBottom: 0 }}>
-            <ProFormRadio.Group
-              noStyle
-              fieldProps={{ value: mode, onChange: (e) => setMode(e.target.value as XlsxImportMode) }}
-              options={[
-                { value: XlsxImportMode.ALL_OR_NOTHING, label: '整个文件不导入' },
-                { value: XlsxImportMode.VALID_ROWS, label: '只导入正确的行' },
-              ]}
-            />
-          </ProForm.Item>
-          {failure && <Alert type="error" showIcon message={failure} />}
-          {report && <Alert type={report.errors.length ? 'warning' : 'success'} showIcon message={importSummary(report)} data-testid="import-summary" />}
-          {report && report.errors.length > 0 && (
-            <Table
-              size="small"
-              rowKey={(e) => `${e.row}-${e.column}`}
-              pagination={{ pageSize: 8 }}
-              dataSource={report.errors}
-              columns={[
-                { title: '行', dataIndex: 'row', width: 60 },
-                { title: '列', dataIndex: 'column', width: 140 },
-                { title: '问题', dataIndex: 'message' },
-              ]}
-            />
-          )}
-        </Space>
-      </Modal>
-    </>
-  );
-}
 
 // ---- 风险名单事项 ----------------------------------------------------------------------------
 

@@ -1,37 +1,26 @@
 import { PageContainer, ProCard, ProDescriptions, ProTable } from '@ant-design/pro-components';
-import { EvaluationFormType, OBJECTION_FORM_TYPE, type WorkflowCaseDetail, type WorkflowHistoryEntry } from '@szpm/contract';
+import type { WorkflowCaseDetail, WorkflowHistoryEntry } from '@szpm/contract';
 import { Alert, Button, Spin } from 'antd';
-import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { api, errorMessage } from '../../api';
+import { useWorkflowCase } from '../../components/use-workflow-case';
+import { casePagePath } from '../../logic/pages';
 
 /** One form, read-only: its summary, attachments and 审批流程记录 (GET /api/workflow/cases/:id). */
 export default function CaseDetailPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const [detail, setDetail] = useState<WorkflowCaseDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setDetail(null);
-    setError(null);
-    if (!Number.isInteger(id) || id <= 0) {
-      setError('表单编号无效');
-      return;
-    }
-    api.workflow.detail(id).then(setDetail, (e) => setError(errorMessage(e)));
-  }, [id]);
+  const { detail, error } = useWorkflowCase(id, '表单编号无效');
 
   if (error) return <PageContainer title="表单详情"><Alert type="error" showIcon message={error} /></PageContainer>;
   if (!detail) return <PageContainer title="表单详情"><Spin /></PageContainer>;
 
-  // chapter 7's forms are handled (审核信息) on their own page
-  const handledInEvaluation = detail.allowedActions.length > 0 && (Object.values<string>(EvaluationFormType).includes(detail.formType) || detail.formType === OBJECTION_FORM_TYPE);
+  // each module handles its forms (审核信息 and the decision) on its own page
+  const handlingPath = detail.allowedActions.length > 0 ? casePagePath(detail.formType, detail.id) : null;
   return (
     <PageContainer
       title={detail.title}
       subTitle={detail.businessNo}
-      extra={handledInEvaluation ? <Button type="primary" onClick={() => navigate(`/evaluation/cases/${detail.id}`)}>办理</Button> : undefined}
+      extra={handlingPath ? <Button type="primary" onClick={() => navigate(handlingPath)}>办理</Button> : undefined}
     >
       <ProCard title="表单信息">
         <ProDescriptions<WorkflowCaseDetail> column={2} dataSource={detail} columns={[

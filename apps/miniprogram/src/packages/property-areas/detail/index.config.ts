@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '物业区域详情', enablePullDownRefresh: true, onReachBottomDistance: 80 });
