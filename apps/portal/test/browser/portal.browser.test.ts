@@ -118,8 +118,11 @@ describe('PC portal at /portal/ (1440×900)', () => {
     await page.getByRole('tab', { name: /待办/ }).first().click({ timeout: 5_000 }).catch(() => undefined);
     await page.waitForURL(/\/portal\/login\?from=%2Ftodos/);
     await expect.poll(() => page.locator('main').innerText()).toContain('登录已过期，请重新登录');
+    // back to the page the session ended on (待办 when the click met the refusal first, 已办 when the badge did)
+    const endedOn = new URL(page.url()).searchParams.get('from')!;
+    expect(endedOn).toMatch(/^\/todos\?list=(pending|handled)$/);
     await signIn(page, 'futian.handler');
-    await page.waitForURL(/\/portal\/todos\?list=pending$/);
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === `/portal${endedOn}`);
 
     await page.getByTestId('account-menu').hover();
     await page.getByRole('menuitem', { name: /退出登录/ }).click();
