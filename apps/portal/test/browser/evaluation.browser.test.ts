@@ -44,6 +44,15 @@ async function choose(select: Locator, text: string, typed?: string): Promise<vo
 /** The OK button of the open confirmation dialog. */
 const confirmButton = (name: RegExp) => page.locator('.ant-modal-confirm .ant-modal-confirm-btns').getByRole('button', { name });
 
+/**
+ * Clicks the confirmation's button once the dialog has finished opening: a click while its zoom-in
+ * still runs was seen to be lost under load (CI), leaving the action never sent.
+ */
+async function confirm(name: RegExp): Promise<void> {
+  await expect.poll(() => page.locator('.ant-modal-confirm').evaluateAll((dialogs) => dialogs.map((d) => d.className).join(' '))).toMatch(/^(?![\s\S]*-(appear|enter|leave))[\s\S]+$/);
+  await confirmButton(name).click();
+}
+
 beforeAll(async () => {
   if (!existsSync(join(PORTAL_DIR, 'index.html'))) throw new Error(`no portal build at ${PORTAL_DIR}: run npm run build -w portal`);
   api = await startApi({ PORT: String(await freePort()), PORTAL_DIR });
@@ -85,7 +94,7 @@ describe('物业服务评价 on PC (1440×900)', () => {
 
     await page.getByRole('button', { name: /提\s*交/ }).click();
     await expect.poll(() => page.locator('.ant-modal-confirm').innerText()).toContain(`计 ${circumstance.points} 分`);
-    await confirmButton(/提\s*交/).click();
+    await confirm(/提\s*交/);
     await page.waitForURL(/\/portal\/evaluation\/cases\/\d+$/);
     caseUrl = page.url().replace(api.base, '');
     await expect.poll(() => page.getByTestId('case-payload').innerText()).toContain(documentNo);
@@ -111,7 +120,7 @@ describe('物业服务评价 on PC (1440×900)', () => {
     await screenshot('review');
     await page.locator('.ant-pro-form').getByRole('button', { name: /提\s*交/ }).click();
     await expect.poll(() => page.locator('.ant-modal-confirm').innerText()).toContain(`公示 ${item.circumstances.find((c) => c.enabled)!.publicityMonths} 个月`);
-    await confirmButton(/同\s*意/).click();
+    await confirm(/同\s*意/);
     await page.waitForURL(/tab=history$/);
     await expect.poll(() => page.locator('.ant-page-header').innerText()).toContain('已同意');
     await expect.poll(() => page.locator('.ant-table-tbody').innerText()).toContain('事实清楚，依据充分，同意认定。');
@@ -170,7 +179,14 @@ describe('物业服务评价 on PC (1440×900)', () => {
 
     await row.getByRole('button', { name: /终止/ }).click();
     await expect.poll(() => page.locator('.ant-modal-confirm').innerText()).toContain('立即不能再代您办理');
-    await confirmButton(/终\s*止/).click();
+    // the answer of 终止 itself: a refusal is then reported in the api's words, not as a row that never changed
+    const terminated = page.waitForResponse((r) => /\/api\/delegations\/\d+\/terminate$/.test(r.url()) && r.request().method() === 'POST', { timeout: 20_000 });
+    await confirm(/终\s*止/);
+    const answer = await terminated.catch(async (e: Error) => {
+      await screenshot('delegation-end-not-sent');
+      throw new Error(`终止 was not answered: ${e.message}; the page then said: ${(await page.locator('body').innerText()).slice(0, 400)}`);
+    });
+    expect(answer.ok(), `终止 answered ${answer.status()}: ${await answer.text()}`).toBe(true);
     await expect.poll(() => row.innerText()).toContain('已终止');
     await screenshot('delegation-ended');
   });
