@@ -18,6 +18,9 @@ import { PermissionsModule } from './modules/permissions/permissions.module';
 import { RegionsModule } from './modules/regions/regions.module';
 import { SafetyInspectionsModule } from './modules/safety-inspections/safety-inspections.module';
 import { PropertyAreasModule } from './modules/property-areas/property-areas.module';
+import { ParkingModule } from './modules/parking/parking.module';
+import { PractitionersModule } from './modules/practitioners/practitioners.module';
+import { CommonFundsModule } from './modules/common-funds/common-funds.module';
 import { ServiceEvaluationModule } from './modules/service-evaluation/service-evaluation.module';
 import { ObjectionsModule } from './modules/service-evaluation/objections/objections.module';
 import { TodosModule } from './modules/todos/todos.module';
@@ -57,6 +60,9 @@ export class AppModule {
         NoticesModule,
         SafetyInspectionsModule,
         PropertyAreasModule,
+        ParkingModule,
+        PractitionersModule,
+        CommonFundsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -21,4 +21,7 @@ export const MODULE_ROUTES: Partial<Record<ModuleKey, RoutePath>> = {
   [ModuleKey.NOTICES]: ROUTES.notices,
   [ModuleKey.PROPERTY_AREAS]: ROUTES.propertyAreas,
   [ModuleKey.SAFETY_INSPECTIONS]: ROUTES.safety,
+  [ModuleKey.PRACTITIONERS]: ROUTES.practitioners,
+  [ModuleKey.PARKING]: ROUTES.parking,
+  [ModuleKey.COMMON_FUNDS]: ROUTES.commonFunds,
 };

@@ -130,6 +130,9 @@ import type {
 import { EvaluationSubjectType } from '@szpm/contract';
 import { adminEndpoints } from './admin-endpoints';
 import { propertyAreaEndpoints } from './property-area-endpoints';
+import { practitionerEndpoints } from './practitioner-endpoints';
+import { commonFundEndpoints } from './common-fund-endpoints';
+import { parkingEndpoints } from './parking-endpoints';
 import { ApiClient } from './client';
 import { QueryValue, toQueryString } from './http';
 
@@ -167,6 +170,12 @@ export function createEndpoints(client: ApiClient) {
     admin: adminEndpoints(client),
     /** chapter 5 项目管理 (property-area-endpoints.ts) */
     propertyAreas: propertyAreaEndpoints(client),
+    /** chapter 12 从业人员信息 (practitioner-endpoints.ts) */
+    practitioners: practitionerEndpoints(client),
+    /** chapter 11 共有资金 (common-fund-endpoints.ts) */
+    commonFunds: commonFundEndpoints(client),
+    /** chapter 13 车位信息 (parking-endpoints.ts) */
+    parking: parkingEndpoints(client),
     auth: {
       login: (body: LoginRequest) => client.post<LoginResponse>('/auth/login', body, { auth: false }),
       logout: (refreshToken: string) => client.post<void>('/auth/logout', { refreshToken }, { auth: false }),

@@ -4,3 +4,6 @@ export * from './errors';
 export * from './http';
 export * from './token-store';
 export * from './property-area-endpoints';
+export * from './practitioner-endpoints';
+export * from './common-fund-endpoints';
+export * from './parking-endpoints';

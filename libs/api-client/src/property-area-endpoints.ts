@@ -4,7 +4,6 @@ import type {
   AreaChangeRequest,
   AreaChangeResult,
   AreaFieldRule,
-  AreaPendingTab,
   BuildingNode,
   CoordinateStatus,
   FacilityDetail,
@@ -18,7 +17,6 @@ import type {
   ProjectRegistrationRequest,
   PropertyAreaDetail,
   PropertyAreaListItem,
-  PropertyAreaPendingTabKey,
   PropertyAreaSort,
   PropertyAreaStats,
   RegionCellQuery,
@@ -94,7 +92,6 @@ export function propertyAreaEndpoints(client: ApiClient) {
     units: (id: number, buildingId: number) => client.get<UnitNode[]>(`${BASE}/${id}/buildings/${buildingId}/units`),
     houses: (id: number, query: HouseQuery) => client.get<Page<HouseItem>>(`${BASE}/${id}/houses`, q(query)),
     /** 共有资金 / 车位 / 从业人员: the tab of a chapter that has not landed answers its honest empty state */
-    pendingTab: (id: number, tab: PropertyAreaPendingTabKey) => client.get<AreaPendingTab>(`${BASE}/${id}/${tab}`),
     /** 设施设备信息: the area's ledger, its statistics per type, one facility with its maintenance records */
     facilities: (id: number, query: FacilityListQuery) => client.get<Page<FacilityItem>>(`${BASE}/${id}/facilities`, q(query)),
     facilityStatistics: (id: number) => client.get<FacilityStatistics>(`${BASE}/${id}/facilities/statistics`),

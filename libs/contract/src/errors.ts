@@ -8,6 +8,9 @@ import { NOTIFICATION_ERROR_MESSAGES, NotificationErrorCode } from './notificati
 import { FACILITY_ERROR_MESSAGES, FacilityErrorCode } from './facilities';
 import { PROPERTY_AREA_ERROR_MESSAGES, PropertyAreaErrorCode } from './property-areas';
 import { AREA_CHANGE_ERROR_MESSAGES, AreaChangeErrorCode } from './area-changes';
+import { COMMON_FUND_ERROR_MESSAGES, CommonFundErrorCode } from './common-funds';
+import { PRACTITIONER_ERROR_MESSAGES, PractitionerErrorCode } from './practitioners';
+import { PARKING_ERROR_MESSAGES, ParkingErrorCode } from './parking';
 
 /**
  * Stable machine codes of every API error, with the Chinese message an officer reads.
@@ -95,7 +98,7 @@ export enum XlsxImportErrorCode {
   ROWS_INVALID = 'IMPORT_ROWS_INVALID',
 }
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode | WorkflowErrorCode | AttachmentErrorCode | XlsxImportErrorCode | ServiceEvaluationErrorCode | DelegationErrorCode | CreditErrorCode | ObjectionErrorCode | NoticeErrorCode | SafetyInspectionErrorCode | NotificationErrorCode | PropertyAreaErrorCode | FacilityErrorCode | AreaChangeErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode | WorkflowErrorCode | AttachmentErrorCode | XlsxImportErrorCode | ServiceEvaluationErrorCode | DelegationErrorCode | CreditErrorCode | ObjectionErrorCode | NoticeErrorCode | SafetyInspectionErrorCode | NotificationErrorCode | PropertyAreaErrorCode | FacilityErrorCode | AreaChangeErrorCode | CommonFundErrorCode | PractitionerErrorCode | ParkingErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [CommonErrorCode.VALIDATION_FAILED]: '提交的信息有误，请检查标注的字段',
@@ -166,6 +169,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   ...FACILITY_ERROR_MESSAGES,
   ...PROPERTY_AREA_ERROR_MESSAGES,
   ...AREA_CHANGE_ERROR_MESSAGES,
+  ...COMMON_FUND_ERROR_MESSAGES,
+  ...PRACTITIONER_ERROR_MESSAGES,
+  ...PARKING_ERROR_MESSAGES,
 };
 
 /** The JSON body of every error response. */

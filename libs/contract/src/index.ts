@@ -20,3 +20,6 @@ export * from './case-fields';
 export * from './workflow-decision';
 export * from './facilities';
 export * from './area-changes';
+export * from './common-funds';
+export * from './practitioners';
+export * from './parking';

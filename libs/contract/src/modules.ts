@@ -141,5 +141,11 @@ export const QUICK_ENTRIES: readonly QuickEntry[] = [
   { key: 'property-area-management', label: '物业区域管理', module: ModuleKey.PROPERTY_AREAS, route: 'GET /api/property-areas' },
   { key: 'publish-notice', label: '通知发布', module: ModuleKey.NOTICES, route: 'POST /api/notices' },
   { key: 'safety-check-library', label: '安全生产检查库', module: ModuleKey.SAFETY_INSPECTIONS, route: 'GET /api/safety-inspections/templates' },
+  // manual chapter 11: 「在右侧快捷入口里找到共有资金的相关功能菜单」
+  { key: 'common-funds', label: '共有资金', module: ModuleKey.COMMON_FUNDS, route: 'GET /api/common-funds/statistics' },
+  // manual chapter 12: 「在右侧快捷入口里找到“从业人员信息”按钮」
+  { key: 'practitioners', label: '从业人员信息', module: ModuleKey.PRACTITIONERS, route: 'GET /api/practitioners/statistics' },
+  // manual chapter 13: 「在右侧快捷入口里找到车位信息统计的相关功能菜单」
+  { key: 'parking-statistics', label: '车位信息统计', module: ModuleKey.PARKING, route: 'GET /api/parking/statistics' },
   { key: 'more', label: '更多', module: null, route: null },
 ];

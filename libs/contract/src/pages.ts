@@ -50,12 +50,24 @@ export const PAGES = {
   propertyAreas: '/packages/property-areas/index',
   /** one property area's detail with its six tabs (?id=, optional ?tab=) */
   propertyAreaDetail: '/packages/property-areas/detail/index',
+  /** 业主共有资金 (chapter 11): 共有资金账户统计 and 共享银行统计 */
+  commonFunds: '/packages/common-funds/index',
   /** 我的项目 (project managers, property companies): their projects and 我的申请 (?tab=applications) */
   myProjects: '/packages/my-projects/index',
   /** 项目登记: a new project, or (?areaId=) the update of an own one */
   projectRegistration: '/packages/my-projects/register/index',
   /** 项目经理变更 of an own project (?areaId=) */
   managerChange: '/packages/my-projects/manager-change/index',
+  /** 从业人员 of an own project (?areaId=): the project manager's roster (chapter 12) */
+  roster: '/packages/my-projects/roster/index',
+  /** 添加 / 修改 a practitioner of an own project (?areaId=, ?id= to edit): certificates, 标记离职 */
+  rosterEdit: '/packages/my-projects/roster/edit/index',
+  /** 从业人员信息 (chapter 12, officers): statistics by region, company table, 提醒更新 */
+  practitioners: '/packages/practitioners/index',
+  /** 车位信息 (chapter 13, officers): 车位信息统计情况 and 住宅小区车位纠纷类型情况 by region, 提醒更新 */
+  parking: '/packages/parking/index',
+  /** 车位信息填报 of an own project (?areaId=): the project manager's filing (chapter 13) */
+  parkingFiling: '/packages/my-projects/parking/index',
 } as const;
 
 export type PageKey = keyof typeof PAGES;
@@ -81,8 +93,14 @@ export const MESSAGE_LINKS = {
   safetyTasks: (inspectionId?: number) => pageLink(PAGES.safetyTasks, { inspectionId }),
   /** an objection as its filing unit follows it */
   objectionDetail: (objectionId: number) => pageLink(PAGES.objectionDetail, { id: objectionId }),
+  /** 催办 开设共有资金账户: the recipient's own projects, whose detail shows the 共有资金信息 tab */
+  commonFundOpening: () => pageLink(PAGES.myProjects),
   /** 身份认证: bind the WeChat identity to the preset account */
   bind: () => pageLink(PAGES.bind),
+  /** 提醒更新 of chapter 12: the project manager's projects, where each opens its 从业人员 roster */
+  practitionerRoster: () => pageLink(PAGES.myProjects),
+  /** 提醒更新 of chapter 13: the project manager's 车位信息填报 (their projects, each with its filing) */
+  parkingFiling: () => pageLink(PAGES.myProjects),
 } as const;
 
 /** The page path of a link (its query string removed). */

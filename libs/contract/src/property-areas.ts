@@ -208,20 +208,9 @@ export const PROPERTY_AREA_TAB_LABELS: Record<PropertyAreaTab, string> = {
   [PropertyAreaTab.PRACTITIONERS]: '项目从业人员信息',
 };
 
-/** The tabs filled by a later chapter: which chapter, until it lands. */
-export const PROPERTY_AREA_PENDING_TAB_CHAPTERS = {
-  [PropertyAreaTab.COMMON_FUNDS]: 11,
-  [PropertyAreaTab.PRACTITIONERS]: 12,
-  [PropertyAreaTab.PARKING]: 13,
-} as const;
-
-export type PropertyAreaPendingTabKey = keyof typeof PROPERTY_AREA_PENDING_TAB_CHAPTERS;
-
 export interface PropertyAreaTabInfo {
   key: PropertyAreaTab;
   label: string;
-  /** false: the chapter that fills it has not landed; its endpoint answers an empty AreaPendingTab */
-  available: boolean;
   /** the endpoint under /api/property-areas/:id that answers the tab ('' for the detail itself) */
   path: string;
 }
@@ -244,17 +233,6 @@ export interface PropertyAreaDetail extends PropertyAreaListItem {
   profile: PropertyAreaProfileView;
   buildingCount: number;
   tabs: PropertyAreaTabInfo[];
-}
-
-/** A tab of a chapter not landed yet: an honest empty state, no placeholder data. */
-export interface AreaPendingTab {
-  module: PropertyAreaPendingTabKey;
-  label: string;
-  /** the manual chapter that fills this tab */
-  chapter: number;
-  available: false;
-  items: [];
-  message: string;
 }
 
 /** 楼栋: the first level of the house tree. */

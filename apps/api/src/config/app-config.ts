@@ -91,6 +91,19 @@ export interface AppConfig {
   xlsxImport: XlsxImportConfig;
   /** chapter 5 facility ledger: how many days ahead 到期提醒 looks by default (FACILITY_DUE_WITHIN_DAYS) */
   facilities: { dueWithinDays: number };
+  /**
+   * chapter 11 共有资金: an area that should open an account is overdue `overdueDays` after its trigger (COMMON_FUND_OVERDUE_DAYS);
+   * a 责令整改 gives `rectifyDays` by default (COMMON_FUND_RECTIFY_DAYS); the area types that hold common funds
+   * (COMMON_FUND_AREA_TYPES, comma-separated); the banks' transaction feed (COMMON_FUND_FEED_URL, null: not connected) and its timeout
+   */
+  commonFunds: { overdueDays: number; rectifyDays: number; areaTypes: string[]; feedUrl: string | null; feedTimeoutMs: number; urgeCooldownHours: number };
+  /**
+   * chapter 12 从业人员: certificates expiring within `certificateExpiringDays` count as 即将到期 (PRACTITIONER_CERT_EXPIRING_DAYS);
+   * 提醒更新 with onlyOutdated asks rosters not updated for `staleDays` (PRACTITIONER_ROSTER_STALE_DAYS), each manager once per `remindCooldownHours`
+   */
+  practitioners: { certificateExpiringDays: number; staleDays: number; remindCooldownHours: number };
+  /** chapter 13 车位信息: 提醒更新 reminds each project manager at most once per `remindCooldownHours` (PARKING_REMIND_COOLDOWN_HOURS) */
+  parking: { remindCooldownHours: number };
   security: SecurityConfig;
   logging: LoggingConfig;
   caches: CachesConfig;
@@ -432,6 +445,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxRows: intVar(env, 'XLSX_IMPORT_MAX_ROWS', 5000, 1, 1_000_000),
     },
     facilities: { dueWithinDays: intVar(env, 'FACILITY_DUE_WITHIN_DAYS', 30, 0, 366) },
+    commonFunds: {
+      overdueDays: intVar(env, 'COMMON_FUND_OVERDUE_DAYS', 30, 0, 3660),
+      rectifyDays: intVar(env, 'COMMON_FUND_RECTIFY_DAYS', 15, 1, 3660),
+      areaTypes: (env.COMMON_FUND_AREA_TYPES || 'RESIDENTIAL,MIXED').split(',').map((t) => t.trim()).filter(Boolean),
+      feedUrl: urlVar(env, 'COMMON_FUND_FEED_URL', ['https:', 'http:']),
+      feedTimeoutMs: intVar(env, 'COMMON_FUND_FEED_TIMEOUT_MS', 10_000, 100, 120_000),
+      urgeCooldownHours: intVar(env, 'COMMON_FUND_URGE_COOLDOWN_HOURS', 24, 0, 720),
+    },
+    practitioners: {
+      certificateExpiringDays: intVar(env, 'PRACTITIONER_CERT_EXPIRING_DAYS', 90, 0, 366),
+      staleDays: intVar(env, 'PRACTITIONER_ROSTER_STALE_DAYS', 90, 1, 3660),
+      remindCooldownHours: intVar(env, 'PRACTITIONER_REMIND_COOLDOWN_HOURS', 24, 0, 720),
+    },
+    parking: { remindCooldownHours: intVar(env, 'PARKING_REMIND_COOLDOWN_HOURS', 24, 0, 720) },
     security: securityConfig(env, nodeEnv, publicBaseUrl),
     logging: loggingConfig(env, nodeEnv),
     caches: {

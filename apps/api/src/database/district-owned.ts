@@ -25,6 +25,13 @@ import { PropertyAreaProfile } from '../modules/property-areas/entities/property
 import { PropertyAreaCase } from '../modules/property-areas/changes/entities/property-area-case.entity';
 import { Facility } from '../modules/property-areas/facilities/entities/facility.entity';
 import { FacilityMaintenanceRecord } from '../modules/property-areas/facilities/entities/facility-maintenance-record.entity';
+import { ParkingDisputeReport } from '../modules/parking/entities/parking-dispute-report.entity';
+import { ParkingFiling } from '../modules/parking/entities/parking-filing.entity';
+import { Practitioner } from '../modules/practitioners/entities/practitioner.entity';
+import { PractitionerCertificate } from '../modules/practitioners/entities/practitioner-certificate.entity';
+import { PractitionerRoster } from '../modules/practitioners/entities/practitioner-roster.entity';
+import { CommonFundAccount } from '../modules/common-funds/entities/common-fund-account.entity';
+import { CommonFundCase } from '../modules/common-funds/entities/common-fund-case.entity';
 
 /**
  * Every entity with a districtId column. Actor requests reach them through DistrictScope; the lint
@@ -60,4 +67,11 @@ export const DISTRICT_OWNED_ENTITIES = [
   PropertyAreaCase,
   Facility,
   FacilityMaintenanceRecord,
+  ParkingFiling,
+  ParkingDisputeReport,
+  Practitioner,
+  PractitionerCertificate,
+  PractitionerRoster,
+  CommonFundAccount,
+  CommonFundCase,
 ];

@@ -33,6 +33,9 @@ import { PROPERTY_AREA_ENTITIES } from '../modules/property-areas/entities';
 import { AREA_CHANGE_ENTITIES } from '../modules/property-areas/changes/entities';
 
 import { FACILITY_ENTITIES } from '../modules/property-areas/facilities/entities';
+import { PARKING_ENTITIES } from '../modules/parking/entities';
+import { PRACTITIONER_ENTITIES } from '../modules/practitioners/entities';
+import { COMMON_FUND_ENTITIES } from '../modules/common-funds/entities';
 /** Every entity of the schema; migrations are generated from exactly this list. */
 export const ENTITIES = [
   Account,
@@ -69,4 +72,7 @@ export const ENTITIES = [
   ...PROPERTY_AREA_ENTITIES,
   ...AREA_CHANGE_ENTITIES,
   ...FACILITY_ENTITIES,
+  ...PARKING_ENTITIES,
+  ...PRACTITIONER_ENTITIES,
+  ...COMMON_FUND_ENTITIES,
 ];

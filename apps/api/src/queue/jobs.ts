@@ -47,6 +47,10 @@ export const JOBS = {
   endPublicity: scheduled(QueueName.SCHEDULED, 'service-evaluation.end-publicity', 10 * 60_000),
   /** recomputes every score: daily (new subjects, a new cycle), and once per new scoring-rules version */
   recomputeScores: scheduled<{ rulesVersion?: number }>(QueueName.SCHEDULED, 'service-evaluation.recompute-scores', 24 * 3600_000),
+  /** chapter 11: one 责令整改's deadline (a delayed job at the end of its last day) */
+  commonFundRectifyDeadline: job<{ caseId: number }>(QueueName.SCHEDULED, 'common-funds.rectify-deadline'),
+  /** chapter 11: opens cases for areas overdue without an account, expires passed deadlines, closes cases of opened areas */
+  commonFundSweep: scheduled(QueueName.SCHEDULED, 'common-funds.sweep', 10 * 60_000),
 } as const;
 
 export type JobKey = keyof typeof JOBS;

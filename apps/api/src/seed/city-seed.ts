@@ -5,6 +5,9 @@ import { AccountPlan, buildAccounts } from './accounts';
 import { IdentityFactory } from './names';
 import { indexSeededNames } from './property-area-seed';
 import { CITY_FACILITY_PLAN, seedFacilities } from './facility-seed';
+import { CITY_COMMON_FUND_PLAN, seedCommonFunds } from './common-fund-seed';
+import { seedParking } from './parking-seed';
+import { CITY_PRACTITIONER_PLAN, seedPractitioners } from './practitioner-seed';
 import { buildOrganisation, OrganisationPlan } from './organisation';
 import { apportion, SeededRandom } from './random';
 import { assertSeedTablesEmpty, seedSteps, writeStep } from './seed-writer';
@@ -109,6 +112,40 @@ export async function seedCity(
       await runner.commitTransaction();
       tables.push({ table: 'facilities', rows: facilities.facilities + facilities.records, seconds: facilities.seconds });
       options.log(`${'facilities'.padEnd(20)} ${facilities.facilities.toLocaleString('en-US').padStart(10)} rows + ${facilities.records.toLocaleString('en-US')} maintenance records  ${facilities.seconds.toFixed(1).padStart(6)} s`);
+    } catch (error) {
+      await runner.rollbackTransaction();
+      throw error;
+    }
+    // chapter 11 共有资金: accounts and ~12 months of transactions of every area that has one, escalation cases, one transaction
+    await runner.startTransaction();
+    try {
+      const started = Date.now();
+      const funds = await seedCommonFunds(dataSource, runner.manager, rng.fork('common-funds'), { plan: CITY_COMMON_FUND_PLAN, districtIds: null });
+      await runner.commitTransaction();
+      tables.push({ table: 'common_fund_accounts', rows: funds.accounts + funds.transactions + funds.cases, seconds: Number(seconds(started)) });
+      options.log(`${'common_fund_accounts'.padEnd(20)} ${funds.accounts.toLocaleString('en-US').padStart(10)} rows + ${funds.transactions.toLocaleString('en-US')} transactions + ${funds.cases.toLocaleString('en-US')} cases  ${seconds(started).padStart(6)} s`);
+    } catch (error) {
+      await runner.rollbackTransaction();
+      throw error;
+    }
+    // chapter 13 车位信息: every district's filings and dispute reports, one transaction
+    await runner.startTransaction();
+    try {
+      const parking = await seedParking(dataSource, runner.manager, rng.fork('parking'), { districtIds: null });
+      await runner.commitTransaction();
+      tables.push({ table: 'parking_filings', rows: parking.filings + parking.reports, seconds: parking.seconds });
+      options.log(`${'parking_filings'.padEnd(20)} ${parking.filings.toLocaleString('en-US').padStart(10)} rows + ${parking.reports.toLocaleString('en-US')} dispute reports  ${parking.seconds.toFixed(1).padStart(6)} s`);
+    } catch (error) {
+      await runner.rollbackTransaction();
+      throw error;
+    }
+    // chapter 12 从业人员 (≈400,000), their certificates and the rosters' filings, one transaction
+    await runner.startTransaction();
+    try {
+      const staff = await seedPractitioners(dataSource, runner.manager, rng.fork('practitioners'), { plan: CITY_PRACTITIONER_PLAN, districtIds: null });
+      await runner.commitTransaction();
+      tables.push({ table: 'practitioners', rows: staff.practitioners + staff.certificates + staff.rosters, seconds: staff.seconds });
+      options.log(`${'practitioners'.padEnd(20)} ${staff.practitioners.toLocaleString('en-US').padStart(10)} rows + ${staff.certificates.toLocaleString('en-US')} certificates + ${staff.rosters.toLocaleString('en-US')} rosters  ${staff.seconds.toFixed(1).padStart(6)} s`);
     } catch (error) {
       await runner.rollbackTransaction();
       throw error;

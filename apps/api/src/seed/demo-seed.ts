@@ -4,9 +4,12 @@ import { Account } from '../access/entities/account.entity';
 import { hashPassword } from '../modules/auth/password';
 import { AccountPlan, buildAccounts, SeededAccounts } from './accounts';
 import { seedAreaChanges } from './area-change-seed';
+import { DEMO_COMMON_FUND_PLAN, seedCommonFunds } from './common-fund-seed';
 import { seedCredit } from './credit-seed';
 import { DEMO_FACILITY_PLAN, seedFacilities } from './facility-seed';
 import { indexSeededNames } from './property-area-seed';
+import { seedParking } from './parking-seed';
+import { DEMO_PRACTITIONER_PLAN, seedPractitioners } from './practitioner-seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount } from './demo-accounts';
 import { IdentityFactory } from './names';
 import { buildOrganisation, Organisation, OrganisationPlan } from './organisation';
@@ -64,6 +67,12 @@ export async function seedDemo(dataSource: DataSource, options: { seed?: number 
     await seedFacilities(dataSource, manager, organisation, rng.fork('houses'), rng.fork('facilities'), { plan: DEMO_FACILITY_PLAN });
     // chapter 5 修改申请 / 项目登记 / 项目经理变更 in every state, and the grants their review needs
     await seedAreaChanges(manager, accounts, rng.fork('area-changes'));
+    // chapter 13 车位信息: 福田 and 南山 60–85 % filed (some with history), 5–10 % with disputes; the other districts never filed
+    await seedParking(dataSource, manager, rng.fork('parking'), { districtIds: [FUTIAN_ID, NANSHAN_ID] });
+    // chapter 11 共有资金: banks, accounts with 3 months of transactions, escalation cases in every stage (福田 / 南山 and the few areas elsewhere, so the sweep finds every case already open), and the 福田 / 南山 officers' grants
+    await seedCommonFunds(dataSource, manager, rng.fork('common-funds'), { plan: DEMO_COMMON_FUND_PLAN, districtIds: null, demoAccounts: accounts });
+    // chapter 12 从业人员: 福田 and 南山 rosters (6+ per area), company HQ staff, 75–90 % filed, certificates expired and expiring
+    await seedPractitioners(dataSource, manager, rng.fork('practitioners'), { plan: DEMO_PRACTITIONER_PLAN, districtIds: [FUTIAN_ID, NANSHAN_ID] });
   });
 }
 

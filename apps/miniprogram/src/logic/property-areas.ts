@@ -1,5 +1,4 @@
 import {
-  AreaPendingTab,
   BuildingNode,
   HouseItem,
   PropertyAreaCounters,
@@ -160,12 +159,7 @@ export function areaInfoSections(area: PropertyAreaDetail): InfoSection[] {
 /** The six tabs as the detail page shows them: the api's list in its order, or the manual's when it sends none. */
 export function detailTabs(area: Pick<PropertyAreaDetail, 'tabs'>): PropertyAreaTabInfo[] {
   if (area.tabs?.length) return area.tabs;
-  return Object.values(PropertyAreaTab).map((key) => ({ key, label: PROPERTY_AREA_TAB_LABELS[key], available: true, path: '' }));
-}
-
-/** A tab whose chapter has not landed: what the officer reads instead of rows. */
-export function pendingTabText(tab: Pick<AreaPendingTab, 'label' | 'chapter' | 'message'>): string {
-  return tab.message || `${tab.label}由第${tab.chapter}章的模块提供，该模块上线前暂无数据。`;
+  return Object.values(PropertyAreaTab).map((key) => ({ key, label: PROPERTY_AREA_TAB_LABELS[key], path: '' }));
 }
 
 /** A building of the house tree: its size in one line. */

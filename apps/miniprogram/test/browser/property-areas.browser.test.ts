@@ -111,12 +111,16 @@ describe('本区项目统计 and the project list', () => {
     await screenshot(page, '62-property-area-info');
     await checkPage(page, '62-property-area-info');
 
-    // 共有资金 / 车位 / 从业人员: the chapters that fill them have not landed — said so, no rows
-    for (const tab of ['common-funds', 'parking', 'practitioners']) {
-      await page.locator(`#area-tabs-${tab}`).click();
-      await page.locator(`#area-${tab}-pending`).waitFor();
-    }
-    await screenshot(page, '63-property-area-pending-tab');
+    // 项目从业人员信息 (chapter 12): the area's roster
+    await page.locator('#area-tabs-practitioners').click();
+    await page.locator('#area-practitioners-filing').waitFor();
+    // 车位信息 (chapter 13): the current filing, or that the project has not filed
+    await page.locator('#area-tabs-parking').click();
+    await page.locator('#area-parking-counts, #area-parking-empty').first().waitFor();
+    // 共有资金信息 (chapter 11): the accounts, their latest transactions and any overdue case
+    await page.locator('#area-tabs-common-funds').click();
+    await page.locator('#area-common-funds-accounts').waitFor();
+    await screenshot(page, '63-property-area-common-funds-tab');
 
     // 房屋信息: buildings first; a building opens its units, a unit its houses
     await page.locator('#area-tabs-houses').click();

@@ -14,7 +14,8 @@ describe('物业服务 home', () => {
       grant(ModuleKey.NOTICES, '通知发布', GrantAction.VIEW),
       grant(ModuleKey.TODOS, '待办事项', GrantAction.VIEW),
       grant(ModuleKey.PERMISSIONS, '权限管理', GrantAction.VIEW),
-      grant(ModuleKey.PARKING, '车位信息', GrantAction.VIEW),
+      // a module whose chapter has no WeChat pages yet (chapter 14)
+      grant(ModuleKey.DISCLOSURES, '信息公开', GrantAction.VIEW),
       grant(ModuleKey.IDENTITY, '身份绑定', GrantAction.VIEW),
       grant(ModuleKey.DISPUTES, '纠纷化解台账'),
     ];
@@ -25,7 +26,7 @@ describe('物业服务 home', () => {
       ['物业服务评价', ROUTES.evaluation, 3, true],
       ['通知发布', ROUTES.notices, 0, false],
     ]);
-    expect(home.others).toEqual(['车位信息']);
+    expect(home.others).toEqual(['信息公开']);
     expect(homeModules(modules, null).tiles.every((t) => t.badge === 0)).toBe(true);
   });
 

@@ -13,7 +13,6 @@ import {
   houseSummary,
   managementText,
   NONE,
-  pendingTabText,
   statsSummary,
 } from '../../src/logic/property-areas';
 
@@ -156,14 +155,9 @@ describe('项目管理: the detail', () => {
   });
 
   it('keeps the api’s six tabs in its order, and the manual’s when none are sent', () => {
-    const tabs = [{ key: PropertyAreaTab.INFO, label: '物业区域信息', available: true, path: '' }];
+    const tabs = [{ key: PropertyAreaTab.INFO, label: '物业区域信息', path: '' }];
     expect(detailTabs({ tabs })).toBe(tabs);
     expect(detailTabs({ tabs: [] }).map((t) => t.label)).toEqual(['物业区域信息', '共有资金信息', '房屋信息', '设施设备信息', '车位信息', '项目从业人员信息']);
-  });
-
-  it('says why a tab of a later chapter is empty', () => {
-    expect(pendingTabText({ label: '共有资金信息', chapter: 11, message: '' })).toBe('共有资金信息由第11章的模块提供，该模块上线前暂无数据。');
-    expect(pendingTabText({ label: '车位信息', chapter: 13, message: '车位信息模块尚未上线' })).toBe('车位信息模块尚未上线');
   });
 
   it('writes a building and a house of the tree in one line each', () => {

@@ -1,5 +1,8 @@
+import { commonFundsSection } from './common-funds';
 import { noticesSection, noticeTypesSection } from './notices';
+import { parkingSection } from './parking';
 import { PERMISSIONS_SECTIONS } from './permissions';
+import { practitionersSection } from './practitioners';
 import { propertyAreasSection } from './property-areas';
 import { safetyInspectionsSection } from './safety-inspections';
 import type { PortalSection } from './section';
@@ -9,4 +12,4 @@ import { todosSection } from './todos';
 export type { PortalSection } from './section';
 
 /** Every menu section of the portal, in the manual's chapter order (the menu sorts by module order anyway). */
-export const SECTIONS: readonly PortalSection[] = [...PERMISSIONS_SECTIONS, todosSection, propertyAreasSection, ...serviceEvaluationSections, noticesSection, noticeTypesSection, safetyInspectionsSection];
+export const SECTIONS: readonly PortalSection[] = [...PERMISSIONS_SECTIONS, todosSection, propertyAreasSection, ...serviceEvaluationSections, commonFundsSection, practitionersSection, parkingSection, noticesSection, noticeTypesSection, safetyInspectionsSection];

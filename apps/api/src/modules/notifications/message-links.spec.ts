@@ -7,6 +7,9 @@ describe('message links', () => {
     safetyTasks: MESSAGE_LINKS.safetyTasks(7),
     objectionDetail: MESSAGE_LINKS.objectionDetail(3),
     bind: MESSAGE_LINKS.bind(),
+    practitionerRoster: MESSAGE_LINKS.practitionerRoster(),
+    parkingFiling: MESSAGE_LINKS.parkingFiling(),
+    commonFundOpening: MESSAGE_LINKS.commonFundOpening(),
   };
 
   it.each(Object.entries(samples))('%s names a page of the app: %s', (_name, link) => {

@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { PropertyAreaListItem } from '@szpm/contract';
+import { PropertyAreaListItem, Role } from '@szpm/contract';
 import { useRef, useState } from 'react';
 import { api } from '../../api';
 import { CaseCard } from '../../components/CaseCard';
@@ -12,6 +12,7 @@ import { useLoader } from '../../hooks/useLoader';
 import { usePagedList } from '../../hooks/usePagedList';
 import { areaPlace, areaSizeText, managementText } from '../../logic/property-areas';
 import { ROUTES } from '../../routes';
+import { useSession } from '../../session';
 import { go } from '../../utils/navigation';
 import { Button } from '../../ui/button';
 
@@ -83,6 +84,7 @@ export default function MyProjects() {
 }
 
 function MyProject({ area }: { area: PropertyAreaListItem }) {
+  const { me } = useSession();
   return (
     <View className="card" id={`my-project-${area.id}`}>
       <View onClick={() => go(ROUTES.propertyAreaDetail, { id: area.id })} id={`my-project-${area.id}-open`}>
@@ -102,6 +104,16 @@ function MyProject({ area }: { area: PropertyAreaListItem }) {
         <Button id={`my-project-${area.id}-manager`} size="small" fill="outline" onClick={() => go(ROUTES.managerChange, { areaId: area.id })}>
           项目经理变更
         </Button>
+        {me?.role === Role.PROJECT_MANAGER && (
+          <Button id={`my-project-${area.id}-roster`} size="small" fill="outline" onClick={() => go(ROUTES.roster, { areaId: area.id })}>
+            从业人员
+          </Button>
+        )}
+        {me?.role === Role.PROJECT_MANAGER && (
+          <Button id={`my-project-${area.id}-parking`} size="small" fill="outline" onClick={() => go(ROUTES.parkingFiling, { areaId: area.id })}>
+            车位信息
+          </Button>
+        )}
       </View>
     </View>
   );

@@ -1,29 +1,22 @@
 import { PageContainer, ProCard, ProDescriptions } from '@ant-design/pro-components';
-import {
-  MODULES,
-  ModuleKey,
-  PROPERTY_AREA_PENDING_TAB_CHAPTERS,
-  PropertyAreaTab,
-  type AreaPendingTab,
-  type PropertyAreaDetail,
-  type PropertyAreaPendingTabKey,
-} from '@szpm/contract';
-import { Alert, Button, Descriptions, Empty, Skeleton, Spin, Tag } from 'antd';
+import { ModuleKey, PropertyAreaTab, type PropertyAreaDetail } from '@szpm/contract';
+import { Alert, Button, Descriptions, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../api';
 import { canOperate, isCityRole } from '../../logic/notices';
 import { useSession } from '../../session';
 import { areasApi } from './endpoints';
+import { AreaPractitionersTab } from '../practitioners/AreaPractitionersTab';
+import { AreaCommonFundsTab } from '../common-funds/AreaCommonFundsTab';
+import { AreaParkingTab } from '../parking/AreaParkingTab';
 import { FacilitiesTab } from './FacilitiesTab';
 import { HouseTree } from './HouseTree';
 import { PROFILE_GROUPS, profileValue, squareMetres } from './logic';
 
-const isPending = (tab: string): tab is PropertyAreaPendingTabKey => tab in PROPERTY_AREA_PENDING_TAB_CHAPTERS;
-
 /**
  * 详情 of one property area with its six tabs: 物业区域信息, 共有资金信息, 房屋信息, 设施设备信息,
- * 车位信息, 项目从业人员信息 (each its own endpoint; the three a later chapter fills say so), and 编辑.
+ * 车位信息, 项目从业人员信息 (each its own endpoint, the last three from chapters 11–13), and 编辑.
  */
 export default function AreaDetailPage() {
   const id = Number(useParams().id);
@@ -73,7 +66,9 @@ export default function AreaDetailPage() {
       {tab === PropertyAreaTab.INFO && <InfoTab detail={detail} />}
       {tab === PropertyAreaTab.HOUSES && <HouseTree areaId={detail.id} />}
       {tab === PropertyAreaTab.FACILITIES && <FacilitiesTab areaId={detail.id} areaName={detail.name} operate={operate} />}
-      {isPending(tab) && <PendingTab areaId={detail.id} tab={tab} />}
+      {tab === PropertyAreaTab.PRACTITIONERS && <AreaPractitionersTab areaId={detail.id} />}
+      {tab === PropertyAreaTab.COMMON_FUNDS && <AreaCommonFundsTab areaId={detail.id} />}
+      {tab === PropertyAreaTab.PARKING && <AreaParkingTab areaId={detail.id} />}
     </PageContainer>
   );
 }
@@ -131,34 +126,5 @@ function InfoTab({ detail }: { detail: PropertyAreaDetail }) {
         </ProCard>
       ))}
     </>
-  );
-}
-
-/** A tab a later chapter fills: the api's honest empty state, naming that chapter. */
-function PendingTab({ areaId, tab }: { areaId: number; tab: PropertyAreaPendingTabKey }) {
-  const [answer, setAnswer] = useState<AreaPendingTab | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setAnswer(null);
-    setError(null);
-    areasApi.pendingTab(areaId, tab).then(setAnswer, (e) => setError(errorMessage(e)));
-  }, [areaId, tab]);
-  if (error) return <Alert type="error" showIcon message={error} />;
-  if (!answer) return <Skeleton active />;
-  const chapter = MODULES.find((m) => m.chapter === answer.chapter);
-  return (
-    <ProCard>
-      <Empty
-        data-testid="pending-tab"
-        description={
-          <>
-            <div>{answer.message}</div>
-            <div style={{ marginTop: 8, color: 'rgba(0,0,0,0.45)' }}>
-              {answer.label}由第 {answer.chapter} 章「{chapter?.label ?? answer.label}」提供，该功能上线后在此显示。
-            </div>
-          </>
-        }
-      />
-    </ProCard>
   );
 }

@@ -23,7 +23,6 @@ export const areasApi = {
   buildings: areas.buildings,
   units: areas.units,
   houses: areas.houses,
-  pendingTab: areas.pendingTab,
 };
 
 export const facilitiesApi = {

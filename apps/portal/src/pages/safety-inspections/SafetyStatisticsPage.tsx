@@ -5,33 +5,30 @@ import {
   SafetyCheckKind,
   type SafetyCellItem,
   type SafetyCompletionCounter,
+  type SafetyCompletionCounts,
   type SafetyFacilityStatsItem,
   type SafetyInspectionListItem,
   type SafetyOverviewQuery,
-  type SafetyRegionStats,
-  type SafetyRegionStatsItem,
 } from '@szpm/contract';
-import { Breadcrumb, Button, message, Modal, Space, Table, Tag } from 'antd';
+import { Button, message, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, errorMessage } from '../../api';
-import { COMPLETION_COUNTERS, counterTitle, drillInto, regionColumnTitle, type DrillStep } from '../../logic/inspections';
-import { isCityRole } from '../../logic/notices';
-import { useSession } from '../../session';
-import { downloadFile } from '../../transfer';
+import { DrillBreadcrumb, RegionCellModal, RegionStatsTable, useDownload, useDrillTrail, useLoaded, type RegionCell, type StatsColumn } from '../../components/RegionStatsTable';
+import { COMPLETION_COUNTERS } from '../../logic/inspections';
 import { pagedRequest } from '../../list-table';
 
 type Overview = Pick<SafetyOverviewQuery, 'inspectionId' | 'kind' | 'from' | 'to'>;
 
-interface OpenedCell {
-  regionId?: number;
-  regionName: string;
-  counter: SafetyCompletionCounter;
-}
+/** The completion numbers, each opening its areas, and 完成率. */
+const STATS_COLUMNS: StatsColumn<SafetyCompletionCounts, SafetyCompletionCounter>[] = [
+  ...COMPLETION_COUNTERS.map(({ counter, title }) => ({ key: counter, title, width: 110, counter })),
+  { key: 'completionRate', title: '完成率', width: 100, text: (value: number) => `${value}%` },
+];
 
 /** The areas behind one number of the table, paged, in a dialog. */
-function CellDialog({ query, cell, onClose }: { query: SafetyOverviewQuery; cell: OpenedCell | null; onClose: () => void }) {
+function CellDialog({ query, cell, onClose }: { query: SafetyOverviewQuery; cell: RegionCell<SafetyCompletionCounter> | null; onClose: () => void }) {
   const columns: ProColumns<SafetyCellItem>[] = [
     { title: '安全检查', dataIndex: 'inspectionTitle', width: 220, ellipsis: true },
     { title: '物业项目', dataIndex: 'propertyAreaName', width: 200 },
@@ -44,8 +41,8 @@ function CellDialog({ query, cell, onClose }: { query: SafetyOverviewQuery; cell
     { title: '提交时间', dataIndex: 'submittedAt', width: 150, render: (_, row) => (row.submittedAt ? dayjs(row.submittedAt).format('YYYY-MM-DD HH:mm') : '-') },
   ];
   return (
-    <Modal open={cell !== null} onCancel={onClose} footer={null} width={1200} title={cell ? `${cell.regionName} · ${counterTitle(cell.counter)}` : ''} destroyOnClose>
-      {cell && (
+    <RegionCellModal cell={cell} onClose={onClose}>
+      {(opened) => (
         <ProTable<SafetyCellItem>
           rowKey="targetId"
           columns={columns}
@@ -54,91 +51,31 @@ function CellDialog({ query, cell, onClose }: { query: SafetyOverviewQuery; cell
           scroll={{ x: 'max-content' }}
           pagination={{ defaultPageSize: 10, showSizeChanger: true }}
           request={pagedRequest(async ({ current, pageSize }) => {
-            return api.safety.regionCells({ ...query, regionId: cell.regionId, counter: cell.counter, page: current, pageSize });
+            return api.safety.regionCells({ ...query, regionId: opened.regionId, counter: opened.counter, page: current, pageSize });
           })}
         />
       )}
-    </Modal>
+    </RegionCellModal>
   );
 }
 
 /** 查看全部统计: completion by district → street → community → property area (every number opens its areas), the xlsx, and 设施设备统计. */
 export default function SafetyStatisticsPage() {
-  const { me } = useSession();
   const [params] = useSearchParams();
   const presetInspection = Number(params.get('inspectionId')) || undefined;
   const [overview, setOverview] = useState<Overview>({ inspectionId: presetInspection });
-  const [trail, setTrail] = useState<DrillStep[]>([{ filter: {}, name: isCityRole(me?.role) ? '全市' : (me?.districtName ?? '本区') }]);
-  const [stats, setStats] = useState<SafetyRegionStats | null>(null);
-  const [facilities, setFacilities] = useState<SafetyFacilityStatsItem[]>([]);
-  const [loading, setLoading] = useState(false);
+  const trail = useDrillTrail();
+  const { step } = trail;
   const [inspections, setInspections] = useState<SafetyInspectionListItem[]>([]);
-  const [cell, setCell] = useState<OpenedCell | null>(null);
-  const [exporting, setExporting] = useState(false);
-
-  const step = trail[trail.length - 1];
+  const [cell, setCell] = useState<RegionCell<SafetyCompletionCounter> | null>(null);
   const query = useMemo<SafetyOverviewQuery>(() => ({ ...overview, ...step.filter }), [overview, step]);
+  const { data, loading } = useLoaded(() => Promise.all([api.safety.regionStats(query), api.safety.facilityStats(query)]), [query]);
+  const [stats, facilities] = data ?? [null, []];
+  const { busy, download } = useDownload();
 
   useEffect(() => {
     api.safety.list({ pageSize: 100 }).then((page) => setInspections(page.items), (e) => message.error(errorMessage(e)));
   }, []);
-  useEffect(() => {
-    setLoading(true);
-    Promise.all([api.safety.regionStats(query), api.safety.facilityStats(query)])
-      .then(([regions, byFacility]) => {
-        setStats(regions);
-        setFacilities(byFacility);
-      }, (e) => message.error(errorMessage(e)))
-      .finally(() => setLoading(false));
-  }, [query]);
-
-  const exportTable = async () => {
-    setExporting(true);
-    try {
-      await downloadFile(api.safety.regionExportPath(query), {}, '安全检查完成情况统计.xlsx');
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setExporting(false);
-    }
-  };
-
-  const number = (row: { regionId?: number; regionName: string }, counter: SafetyCompletionCounter, value: number) =>
-    value > 0 ? (
-      <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setCell({ regionId: row.regionId, regionName: row.regionName, counter })} aria-label={`${row.regionName}${counterTitle(counter)} ${value}，查看项目`}>
-        {value}
-      </Button>
-    ) : (
-      <span>0</span>
-    );
-
-  const level = stats?.level ?? 'STREET';
-  const columns = [
-    {
-      title: regionColumnTitle(level),
-      dataIndex: 'regionName',
-      fixed: 'left' as const,
-      width: 200,
-      render: (name: string, row: SafetyRegionStatsItem) => {
-        const next = drillInto(step.filter, row.level, row.regionId);
-        return next ? (
-          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setTrail([...trail, { filter: next, name }])} aria-label={`查看${name}的下级统计`}>
-            {name}
-          </Button>
-        ) : (
-          name
-        );
-      },
-    },
-    ...COMPLETION_COUNTERS.map(({ counter, title }) => ({
-      title,
-      dataIndex: counter,
-      align: 'right' as const,
-      width: 110,
-      render: (value: number, row: SafetyRegionStatsItem) => number(row, counter, value),
-    })),
-    { title: '完成率', dataIndex: 'completionRate', align: 'right' as const, width: 100, render: (value: number) => `${value}%` },
-  ];
 
   return (
     <PageContainer title="安全检查统计">
@@ -162,55 +99,15 @@ export default function SafetyStatisticsPage() {
 
         <ProCard
           bordered
-          title={
-            <Breadcrumb
-              items={trail.map((s, index) => ({
-                title:
-                  index < trail.length - 1 ? (
-                    <a href="#" onClick={(e) => (e.preventDefault(), setTrail(trail.slice(0, index + 1)))}>
-                      {s.name}
-                    </a>
-                  ) : (
-                    s.name
-                  ),
-              }))}
-            />
-          }
+          title={<DrillBreadcrumb trail={trail} />}
           extra={
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportTable()}>
+            <Button icon={<DownloadOutlined />} loading={busy !== null} onClick={() => void download('table', api.safety.regionExportPath(query), '安全检查完成情况统计.xlsx')}>
               导出
             </Button>
           }
         >
           <div data-testid="safety-region-stats">
-            <Table<SafetyRegionStatsItem>
-              rowKey="regionId"
-              size="middle"
-              loading={loading}
-              columns={columns}
-              dataSource={stats?.items ?? []}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              summary={() =>
-                stats ? (
-                  <Table.Summary fixed>
-                    <Table.Summary.Row>
-                      <Table.Summary.Cell index={0}>
-                        <strong>合计</strong>
-                      </Table.Summary.Cell>
-                      {COMPLETION_COUNTERS.map(({ counter }, i) => (
-                        <Table.Summary.Cell key={counter} index={i + 1} align="right">
-                          {number({ regionName: `${step.name}合计` }, counter, stats.total[counter])}
-                        </Table.Summary.Cell>
-                      ))}
-                      <Table.Summary.Cell index={COMPLETION_COUNTERS.length + 1} align="right">
-                        {stats.total.completionRate}%
-                      </Table.Summary.Cell>
-                    </Table.Summary.Row>
-                  </Table.Summary>
-                ) : null
-              }
-            />
+            <RegionStatsTable trail={trail} stats={stats} loading={loading} columns={STATS_COLUMNS} onOpen={setCell} detail="查看项目" totalName={`${step.name}合计`} regionWidth={200} size="middle" />
           </div>
         </ProCard>
 

@@ -1,6 +1,6 @@
 import { PropertyAreaErrorCode, PropertyAreaTab } from '@szpm/contract';
 import { AppException } from '../../../common/errors/app.exception';
-import { areaTabs, compareUnitNo, pendingTab, rectangleOf, toListItem } from './area-rules';
+import { areaTabs, compareUnitNo, rectangleOf, toListItem } from './area-rules';
 
 const refusal = (f: () => unknown): { code: string; field?: string } => {
   try {
@@ -34,17 +34,11 @@ describe('the map rectangle', () => {
 });
 
 describe('the detail tabs', () => {
-  it('lists the six tabs of the manual in order, the three of later chapters unavailable', () => {
+  it('lists the six tabs of the manual in order, each with the endpoint that answers it', () => {
     const tabs = areaTabs();
     expect(tabs.map((t) => t.label)).toEqual(['物业区域信息', '共有资金信息', '房屋信息', '设施设备信息', '车位信息', '项目从业人员信息']);
-    expect(tabs.filter((t) => !t.available).map((t) => t.key)).toEqual([PropertyAreaTab.COMMON_FUNDS, PropertyAreaTab.PARKING, PropertyAreaTab.PRACTITIONERS]);
+    expect(tabs.map((t) => t.path)).toEqual(['', 'common-funds', 'buildings', 'facilities', 'parking', 'practitioners']);
     expect(tabs.find((t) => t.key === PropertyAreaTab.HOUSES)!.path).toBe('buildings');
-  });
-
-  it('answers a pending tab with no rows and the chapter that fills it', () => {
-    expect(pendingTab(PropertyAreaTab.COMMON_FUNDS)).toMatchObject({ module: 'common-funds', chapter: 11, available: false, items: [] });
-    expect(pendingTab(PropertyAreaTab.PRACTITIONERS)).toMatchObject({ chapter: 12, label: '项目从业人员信息' });
-    expect(pendingTab(PropertyAreaTab.PARKING).message).toContain('第13章');
   });
 });
 

@@ -1,12 +1,9 @@
 import {
-  AreaPendingTab,
   COORDINATE_STATUS_LABELS,
   CoordinateStatus,
-  PROPERTY_AREA_PENDING_TAB_CHAPTERS,
   PROPERTY_AREA_TAB_LABELS,
   PropertyAreaErrorCode,
   PropertyAreaListItem,
-  PropertyAreaPendingTabKey,
   PropertyAreaTab,
   PropertyAreaTabInfo,
 } from '@szpm/contract';
@@ -47,18 +44,9 @@ const TAB_PATHS: Record<PropertyAreaTab, string> = {
   [PropertyAreaTab.PRACTITIONERS]: 'practitioners',
 };
 
-const isPending = (tab: PropertyAreaTab): tab is PropertyAreaPendingTabKey => Object.prototype.hasOwnProperty.call(PROPERTY_AREA_PENDING_TAB_CHAPTERS, tab);
-
-/** The six tabs of 详情 in the manual's order; those of chapters not landed are marked unavailable. */
+/** The six tabs of 详情 in the manual's order, each with the endpoint that answers it. */
 export function areaTabs(): PropertyAreaTabInfo[] {
-  return (Object.values(PropertyAreaTab) as PropertyAreaTab[]).map((key) => ({ key, label: PROPERTY_AREA_TAB_LABELS[key], available: !isPending(key), path: TAB_PATHS[key] }));
-}
-
-/** The honest answer of a tab whose chapter has not landed: no rows, and which chapter fills it. */
-export function pendingTab(key: PropertyAreaPendingTabKey): AreaPendingTab {
-  const chapter = PROPERTY_AREA_PENDING_TAB_CHAPTERS[key];
-  const label = PROPERTY_AREA_TAB_LABELS[key];
-  return { module: key, label, chapter, available: false, items: [], message: `${label}由第${chapter}章（${label.replace(/信息$/, '')}）提供，该功能上线后在此显示` };
+  return (Object.values(PropertyAreaTab) as PropertyAreaTab[]).map((key) => ({ key, label: PROPERTY_AREA_TAB_LABELS[key], path: TAB_PATHS[key] }));
 }
 
 type Raw = Record<string, unknown>;

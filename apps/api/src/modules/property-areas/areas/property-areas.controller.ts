@@ -1,7 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  AreaPendingTab,
   BuildingNode,
   GrantAction,
   HouseItem,
@@ -9,7 +8,6 @@ import {
   Page,
   PropertyAreaDetail,
   PropertyAreaListItem,
-  PropertyAreaTab,
   Role,
   UnitNode,
 } from '@szpm/contract';
@@ -66,23 +64,5 @@ export class PropertyAreasController {
   @ApiOperation({ summary: '房屋信息第三层：房屋（可按楼栋、单元），分页' })
   houses(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Query() query: HouseQueryDto): Promise<Page<HouseItem>> {
     return this.areas.houses(actor, id, query);
-  }
-
-  @Get(':id/common-funds')
-  @ApiOperation({ summary: '共有资金信息（第11章上线前为空，available=false）' })
-  commonFunds(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number): Promise<AreaPendingTab> {
-    return this.areas.pending(actor, id, PropertyAreaTab.COMMON_FUNDS);
-  }
-
-  @Get(':id/parking')
-  @ApiOperation({ summary: '车位信息（第13章上线前为空，available=false）' })
-  parking(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number): Promise<AreaPendingTab> {
-    return this.areas.pending(actor, id, PropertyAreaTab.PARKING);
-  }
-
-  @Get(':id/practitioners')
-  @ApiOperation({ summary: '项目从业人员信息（第12章上线前为空，available=false）' })
-  practitioners(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number): Promise<AreaPendingTab> {
-    return this.areas.pending(actor, id, PropertyAreaTab.PRACTITIONERS);
   }
 }

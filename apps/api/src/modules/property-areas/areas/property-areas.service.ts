@@ -1,6 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import {
-  AreaPendingTab,
   AreaType,
   AREA_TYPE_LABELS,
   BuildingNode,
@@ -14,7 +13,6 @@ import {
   PropertyAreaDetail,
   PropertyAreaErrorCode,
   PropertyAreaListItem,
-  PropertyAreaPendingTabKey,
   PropertyAreaProfileView,
   Role,
   SERVICE_TYPE_LABELS,
@@ -45,7 +43,7 @@ import { Building } from '../entities/building.entity';
 import { PropertyAreaProfile } from '../entities/property-area-profile.entity';
 import { PropertyAreaException } from '../property-areas.exception';
 import { AREA_SEARCH_COLUMNS } from './area-search';
-import { areaTabs, pendingTab, rectangleOf, toListItem } from './area-rules';
+import { areaTabs, rectangleOf, toListItem } from './area-rules';
 import { AREA_LIST_COLUMNS, AreaListFilter, areaListCountKey, areaListQueries, buildingsQuery, houseQueries, toBuildingNode, toHouseRow, toUnitNodes, unitsQuery } from './area-sql';
 
 type Raw = Record<string, unknown>;
@@ -254,18 +252,13 @@ export class PropertyAreasService implements OnApplicationBootstrap {
     return { scope: this.scope.repository(actor, PropertyArea, AREA_LABEL).plainCondition('a'), admitted: false };
   }
 
-  /** 共有资金 / 车位 / 从业人员: their chapters have not landed; the area must still be one the actor may read. */
-  async pending(actor: Actor, id: number, key: PropertyAreaPendingTabKey): Promise<AreaPendingTab> {
-    await this.readableArea(actor, id);
-    return pendingTab(key);
-  }
-
   /**
    * The area, if the actor may read it: officers with the module's view grant through the scoped
    * door (another district or street: OUT_OF_DISTRICT), counterparts only their own areas; an
-   * unknown id is PROPERTY_AREA_NOT_FOUND.
+   * unknown id is PROPERTY_AREA_NOT_FOUND. `module`: the grant an officer needs (a tab served by
+   * its own chapter asks for that chapter's view grant).
    */
-  async readableArea(actor: Actor, id: number): Promise<PropertyArea> {
+  async readableArea(actor: Actor, id: number, module: ModuleKey = ModuleKey.PROPERTY_AREAS): Promise<PropertyArea> {
     if (COUNTERPART_ROLES.includes(actor.role)) {
       const area = await this.counterpartAreas(actor).andWhere('a.id = :id', { id }).getOne();
       if (area) return area;
@@ -273,7 +266,7 @@ export class PropertyAreasService implements OnApplicationBootstrap {
       if (!(await this.dataSource.getRepository(PropertyArea).exists({ where: { id } }))) throw new PropertyAreaException(PropertyAreaErrorCode.NOT_FOUND);
       throw AppException.forbidden('只能查看本单位负责的物业区域');
     }
-    if (!hasGrant(actor, ModuleKey.PROPERTY_AREAS, GrantAction.VIEW)) throw new AppException(CommonErrorCode.MODULE_NOT_GRANTED, 403);
+    if (!hasGrant(actor, module, GrantAction.VIEW)) throw new AppException(CommonErrorCode.MODULE_NOT_GRANTED, 403);
     try {
       return await this.scope.repository(actor, PropertyArea, AREA_LABEL).findById(id);
     } catch (error) {

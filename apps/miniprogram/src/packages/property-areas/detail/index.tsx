@@ -1,6 +1,6 @@
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { BuildingNode, FacilityItem, FacilityStatistics, PropertyAreaDetail, PropertyAreaPendingTabKey, PropertyAreaTab, UnitNode } from '@szpm/contract';
+import { BuildingNode, FacilityItem, FacilityStatistics, PropertyAreaDetail, PropertyAreaTab, UnitNode } from '@szpm/contract';
 import { useState } from 'react';
 import { api } from '../../../api';
 import { EmptyArt } from '../../../components/EmptyArt';
@@ -12,7 +12,7 @@ import { SegmentTabs } from '../../../components/SegmentTabs';
 import { useLoader } from '../../../hooks/useLoader';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { shanghaiToday } from '../../../logic/format';
-import { areaInfoSections, buildingSummary, detailTabs, facilityDueMark, facilityPlace, formatSquareMetres, houseSummary, pendingTabText } from '../../../logic/property-areas';
+import { areaInfoSections, buildingSummary, detailTabs, facilityDueMark, facilityPlace, formatSquareMetres, houseSummary } from '../../../logic/property-areas';
 import { runsProjects } from '../../../logic/home-modules';
 import { ROUTES } from '../../../routes';
 import { useSession } from '../../../session';
@@ -20,6 +20,9 @@ import { go, intParam } from '../../../utils/navigation';
 import { Button } from '../../../ui/button';
 import { Empty } from '../../../ui/empty';
 import { Tag } from '../../../ui/tag';
+import { AreaPractitionersTabView } from '../../practitioners/area-tab';
+import { AreaCommonFundsTabView } from '../../common-funds/area-tab';
+import { AreaParkingTabView } from '../../parking/area-tab';
 import '../property-areas.scss';
 
 const TAB_KEYS = Object.values(PropertyAreaTab) as string[];
@@ -52,7 +55,9 @@ export default function PropertyAreaDetailPage() {
               {tab === PropertyAreaTab.INFO && <InfoTab area={area} />}
               {tab === PropertyAreaTab.HOUSES && <HousesTab area={area} />}
               {tab === PropertyAreaTab.FACILITIES && <FacilitiesTab area={area} />}
-              {(tab === PropertyAreaTab.COMMON_FUNDS || tab === PropertyAreaTab.PARKING || tab === PropertyAreaTab.PRACTITIONERS) && <PendingTab areaId={area.id} tab={tab} />}
+              {tab === PropertyAreaTab.PARKING && <AreaParkingTabView areaId={area.id} />}
+              {tab === PropertyAreaTab.COMMON_FUNDS && <AreaCommonFundsTabView areaId={area.id} />}
+              {tab === PropertyAreaTab.PRACTITIONERS && <AreaPractitionersTabView areaId={area.id} />}
             </View>
           </>
         )}
@@ -97,24 +102,6 @@ function InfoTab({ area }: { area: PropertyAreaDetail }) {
         </Section>
       ))}
     </View>
-  );
-}
-
-/** 共有资金 / 车位 / 从业人员: the tab's endpoint; until its chapter lands it answers that it has no data yet. */
-function PendingTab({ areaId, tab }: { areaId: number; tab: PropertyAreaPendingTabKey }) {
-  const loaded = useLoader(() => api.propertyAreas.pendingTab(areaId, tab), [areaId, tab]);
-  return (
-    <LoadState loaded={loaded} id={`area-${tab}`} homeLink={false}>
-      {(answer) =>
-        answer.available === false ? (
-          <View className="state-box" id={`area-${tab}-pending`}>
-            <Empty status="empty" image={<EmptyArt text="空" />} title={`暂无${answer.label}`} description={pendingTabText(answer)} />
-          </View>
-        ) : (
-          <Text className="muted">暂无数据</Text>
-        )
-      }
-    </LoadState>
   );
 }
 

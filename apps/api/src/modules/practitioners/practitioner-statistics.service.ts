@@ -1,0 +1,290 @@
+import { Inject, Injectable, StreamableFile } from '@nestjs/common';
+import {
+  CERTIFIED_POSITIONS,
+  CompanyPractitionerRow,
+  EmployerKind,
+  Page,
+  PRACTITIONER_PROJECT_COUNTERS,
+  PractitionerCellPage,
+  PractitionerPosition,
+  PractitionerProjectCounters,
+  PractitionerProjectItem,
+  PractitionerProjectRow,
+  PractitionerProjectStats,
+  PractitionerStatus,
+  rate,
+} from '@szpm/contract';
+import { DataSource, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Actor } from '../../access/actor';
+import { DistrictScope } from '../../access/district-scope';
+import { InvalidatedCache } from '../../common/cache/invalidated-cache';
+import { InvalidationBus } from '../../common/cache/invalidation-bus';
+import { WriteInvalidation } from '../../common/cache/write-invalidation';
+import { xlsxDownload } from '../../common/excel/xlsx-export';
+import { pageWindow, toPage } from '../../common/http/pagination.dto';
+import { shanghaiDate } from '../../common/http/shanghai-time';
+import { containsWhere } from '../../common/search/text-search';
+import { AppConfig, APP_CONFIG } from '../../config/app-config';
+import { PROPERTY_COMPANY_NAMES } from '../property-areas/areas/area-search';
+import { addDays } from '../property-areas/facilities/facility-due';
+import { whereCompanyOfDistrict } from '../regions/district-companies';
+import { PropertyArea } from '../regions/entities/property-area.entity';
+import { PropertyCompany } from '../regions/entities/property-company.entity';
+import { Region } from '../regions/entities/region.entity';
+import { joinAreaContext, selectAreaContext, toAreaContext } from '../regions/statistics/area-context';
+import { CounterSet, Counts } from '../regions/statistics/counters';
+import { RegionCounterSource, RegionDrill, RegionDrilldownService } from '../regions/statistics/region-drilldown.service';
+import { RegionStatsColumn, regionStatsSheet } from '../regions/statistics/region-stats-xlsx';
+import { PractitionerCellQueryDto, PractitionerRegionQueryDto, CompanyStatsQueryDto } from './dto/practitioner.dto';
+import { Practitioner, PractitionerCertificate, PractitionerRoster } from './entities';
+import { qualifyingSql } from './practitioner-rules';
+import { PractitionersService, toFiling } from './practitioners.service';
+
+type ProjectCounter = (typeof PRACTITIONER_PROJECT_COUNTERS)[number];
+type PeopleCounter = Exclude<keyof PractitionerProjectCounters, ProjectCounter>;
+
+const isProjectCounter = (counter: string): counter is ProjectCounter => (PRACTITIONER_PROJECT_COUNTERS as readonly string[]).includes(counter);
+
+const positionIs = (...positions: PractitionerPosition[]) => `p.position IN (${positions.map((p) => `'${p}'`).join(', ')})`;
+
+/** 项目数 / 已填报 / 未填报 over areas `a` with their roster `r`. */
+export function projectCounters(): CounterSet<ProjectCounter> {
+  return { projects: {}, filed: { when: 'r.id IS NOT NULL' }, notFiled: { when: 'r.id IS NULL' } };
+}
+
+/**
+ * The people counters over on-duty project practitioners `p`, as of `today`: per position, those
+ * needing a certificate, those holding a valid qualifying one (qualifyingSql), those with one
+ * expiring within the window (not yet expired), party members.
+ */
+export function peopleCounters(today: string, withinDays: number): CounterSet<PeopleCounter> {
+  const P = PractitionerPosition;
+  return {
+    people: {},
+    managers: { when: positionIs(P.PROJECT_MANAGER) },
+    customerService: { when: positionIs(P.CUSTOMER_SERVICE) },
+    security: { when: positionIs(P.SECURITY) },
+    cleaners: { when: positionIs(P.CLEANER) },
+    gardeners: { when: positionIs(P.GARDENER) },
+    maintenance: { when: positionIs(P.MAINTENANCE) },
+    electricians: { when: positionIs(P.ELECTRICIAN) },
+    fireControl: { when: positionIs(P.FIRE_CONTROL) },
+    liftSafety: { when: positionIs(P.LIFT_SAFETY) },
+    otherPositions: { when: positionIs(P.FINANCE, P.ADMIN, P.OTHER) },
+    needCertificate: { when: positionIs(...CERTIFIED_POSITIONS) },
+    certified: {
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- the certificates of the practitioner rows the drill-down kit confines
+      when: `${positionIs(...CERTIFIED_POSITIONS)} AND EXISTS (SELECT 1 FROM practitioner_certificates qc WHERE qc.practitionerId = p.id AND qc.expiresAt >= :certifiedToday AND (${qualifyingSql('p', 'qc')}))`,
+      params: { certifiedToday: today },
+    },
+    expiringSoon: {
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- the certificates of the practitioner rows the drill-down kit confines
+      when: 'EXISTS (SELECT 1 FROM practitioner_certificates ec WHERE ec.practitionerId = p.id AND ec.expiresAt >= :expiringToday AND ec.expiresAt <= :expiringUntil)',
+      params: { expiringToday: today, expiringUntil: addDays(today, withinDays) },
+    },
+    partyMembers: { when: 'p.isPartyMember = :partyYes', params: { partyYes: true } },
+  };
+}
+
+/** The table as exported: exactly the columns on screen. */
+const COLUMNS: Array<RegionStatsColumn<PractitionerProjectRow>> = [
+  { header: '项目数', value: (c) => c.projects },
+  { header: '已填报', value: (c) => c.filed },
+  { header: '未填报', value: (c) => c.notFiled },
+  { header: '从业人员数', value: (c) => c.people },
+  { header: '项目负责人', value: (c) => c.managers },
+  { header: '客服/管家', value: (c) => c.customerService },
+  { header: '秩序维护员', value: (c) => c.security },
+  { header: '保洁员', value: (c) => c.cleaners },
+  { header: '绿化工', value: (c) => c.gardeners },
+  { header: '工程维修', value: (c) => c.maintenance },
+  { header: '电工', value: (c) => c.electricians },
+  { header: '消控值班员', value: (c) => c.fireControl },
+  { header: '电梯安全管理员', width: 16, value: (c) => c.liftSafety },
+  { header: '其他岗位', value: (c) => c.otherPositions },
+  { header: '须持证人数', value: (c) => c.needCertificate },
+  { header: '持证人数', value: (c) => c.certified },
+  { header: '持证率（%）', value: (c) => c.certifiedRate },
+  { header: '证书即将到期', width: 14, value: (c) => c.expiringSoon },
+  { header: '党员数', value: (c) => c.partyMembers },
+];
+
+const REGION_COLUMNS_A = { districtId: 'a.districtId', streetId: 'a.streetId', communityId: 'a.communityId', propertyAreaId: 'a.id' };
+const REGION_COLUMNS_P = { districtId: 'p.districtId', streetId: 'p.streetId', communityId: 'p.communityId', propertyAreaId: 'p.propertyAreaId' };
+
+/** The table's cache topic: a practitioner, certificate, roster filing, area or region written empties it. */
+const PRACTITIONER_STATISTICS_TOPIC = 'practitioner-statistics';
+
+const emptyByPosition = () => Object.fromEntries(Object.values(PractitionerPosition).map((p) => [p, 0])) as Record<PractitionerPosition, number>;
+
+/**
+ * 项目从业人员统计 on the region drill-down kit (street → community → project; every number opens its
+ * projects or people through cellPage), 企业从业人员统计 by company (whereCompanyOfDistrict), and the
+ * table's xlsx.
+ */
+@Injectable()
+export class PractitionerStatisticsService {
+  /**
+   * The table per drill and day (the drill checked against the actor's scope by resolve() on every
+   * request): a district's table counts some 100,000 people, and changes only with a write to what
+   * it counts — or with the day, which moves certificates from valid to expiring to expired.
+   */
+  private readonly tables: InvalidatedCache<PractitionerProjectStats>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scope: DistrictScope,
+    private readonly drilldown: RegionDrilldownService,
+    private readonly practitioners: PractitionersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    bus: InvalidationBus,
+    writes: WriteInvalidation,
+  ) {
+    this.tables = new InvalidatedCache<PractitionerProjectStats>(bus, PRACTITIONER_STATISTICS_TOPIC, { ttlMs: config.caches.listCountSeconds * 1000, maxEntries: 2_000 });
+    for (const entity of [Practitioner, PractitionerCertificate, PractitionerRoster, PropertyArea, Region]) writes.watch(entity, PRACTITIONER_STATISTICS_TOPIC);
+  }
+
+  get withinDays(): number {
+    return this.config.practitioners.certificateExpiringDays;
+  }
+
+  async statistics(actor: Actor, query: PractitionerRegionQueryDto): Promise<PractitionerProjectStats> {
+    const drill = await this.drill(actor, query);
+    const today = shanghaiDate(new Date());
+    return this.tables.get(JSON.stringify([drill, today]), () => this.table(drill, today));
+  }
+
+  private async table(drill: RegionDrill, today: string): Promise<PractitionerProjectStats> {
+    const [projects, people] = await Promise.all([this.drilldown.statistics(drill, this.projectSource(false)), this.drilldown.statistics(drill, this.peopleSource(today))]);
+    const derive = (c: Counts<ProjectCounter> & Counts<PeopleCounter>): PractitionerProjectRow => ({ ...c, certifiedRate: rate(c.certified, c.needCertificate) });
+    return {
+      level: drill.level,
+      withinDays: this.withinDays,
+      total: derive({ ...projects.total, ...people.total }),
+      // both tables list the same child regions in the same order
+      items: projects.items.map((item, i) => ({ ...people.items[i], ...item, ...derive({ ...item, ...people.items[i] }) })),
+    };
+  }
+
+  async cells(actor: Actor, query: PractitionerCellQueryDto): Promise<PractitionerCellPage> {
+    const drill = await this.drill(actor, query);
+    const window = pageWindow(query);
+    const cell = { regionId: query.regionId, counter: query.counter };
+    if (isProjectCounter(query.counter)) {
+      const page = await this.drilldown.cellPage(drill, this.projectSource(true), cell, window, async (qb) => {
+        const rows = await selectAreaContext(qb.select(['a.id AS id', 'r.filedAt AS filedAt', 'r.lastUpdatedAt AS lastUpdatedAt', 'r.lastUpdatedByName AS lastUpdatedByName']))
+          .orderBy('a.id', 'ASC')
+          .getRawMany<Record<string, unknown>>();
+        const onDuty = await this.onDutyOf(rows.map((r) => Number(r.id)));
+        return rows.map(
+          (r): PractitionerProjectItem => ({
+            propertyAreaId: Number(r.id),
+            ...toAreaContext(r),
+            ...toFiling(r.filedAt ? { filedAt: r.filedAt as Date, lastUpdatedAt: r.lastUpdatedAt as Date, lastUpdatedByName: (r.lastUpdatedByName as string | null) ?? null } : null),
+            onDuty: onDuty.get(Number(r.id)) ?? 0,
+          }),
+        );
+      });
+      return { kind: 'PROJECTS', ...page };
+    }
+    const page = await this.drilldown.cellPage(drill, this.peopleSource(shanghaiDate(new Date())), cell, window, async (qb) =>
+      this.practitioners.items(actor, (await (qb as SelectQueryBuilder<Practitioner>).orderBy('p.id', 'ASC').getMany()) as Practitioner[]),
+    );
+    return { kind: 'PEOPLE', ...page };
+  }
+
+  async export(actor: Actor, query: PractitionerRegionQueryDto): Promise<StreamableFile> {
+    const stats = await this.statistics(actor, query);
+    const title = '项目从业人员统计';
+    return xlsxDownload(`${title}.xlsx`, { title, sheets: [regionStatsSheet(title, stats, COLUMNS)] });
+  }
+
+  /**
+   * 企业从业人员统计: the companies the district sees (registered there or running an area there),
+   * searchable by 企业名称; per company its projects in the district, its own staff, its projects'
+   * staff in the district, and both by position.
+   */
+  async companies(actor: Actor, query: CompanyStatsQueryDto): Promise<Page<CompanyPractitionerRow>> {
+    const districtId = this.scope.districtFilter(actor, query.districtId);
+    const window = pageWindow(query);
+    const qb = whereCompanyOfDistrict(this.dataSource.getRepository(PropertyCompany).createQueryBuilder('c'), 'c.id', districtId);
+    if (query.search) {
+      const contains = containsWhere(PROPERTY_COMPANY_NAMES, 'c.name', query.search);
+      qb.andWhere(contains.sql, contains.params);
+    }
+    const [companies, total] = await qb.select(['c.id', 'c.name']).orderBy('c.id', 'ASC').skip(window.skip).take(window.take).getManyAndCount();
+    const ids = companies.map((c) => c.id);
+    if (!ids.length) return toPage([], total, window);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- counts the areas of the district (districtFilter) run by companies it sees
+    const areas = this.dataSource.getRepository(PropertyArea).createQueryBuilder('a').select('a.companyId', 'companyId').addSelect('COUNT(*)', 'n').where({ companyId: In(ids) });
+    if (districtId !== null) areas.andWhere('a.districtId = :districtId', { districtId });
+    const projectCounts = await areas.groupBy('a.companyId').getRawMany<{ companyId: number | string; n: number | string }>();
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- on-duty staff of companies the district sees: their own staff anywhere, their projects' staff in the district only
+    const staff = this.dataSource
+      .getRepository(Practitioner)
+      .createQueryBuilder('p')
+      .select(['p.companyId AS companyId', 'p.employerKind AS kind', 'p.position AS position'])
+      .addSelect('COUNT(*)', 'n')
+      .where('p.companyId IN (:...ids) AND p.status = :onDuty', { ids, onDuty: PractitionerStatus.ON_DUTY });
+    if (districtId !== null) staff.andWhere('(p.employerKind = :companyKind OR p.districtId = :districtId)', { companyKind: EmployerKind.COMPANY, districtId });
+    const counts = await staff.groupBy('p.companyId').addGroupBy('p.employerKind').addGroupBy('p.position').getRawMany<{ companyId: number | string; kind: EmployerKind; position: PractitionerPosition; n: number | string }>();
+    const rows = companies.map((c): CompanyPractitionerRow => {
+      const mine = counts.filter((r) => Number(r.companyId) === c.id);
+      const byPosition = emptyByPosition();
+      for (const r of mine) byPosition[r.position] += Number(r.n);
+      const sum = (kind: EmployerKind) => mine.filter((r) => r.kind === kind).reduce((n, r) => n + Number(r.n), 0);
+      return {
+        companyId: c.id,
+        companyName: c.name,
+        projects: Number(projectCounts.find((r) => Number(r.companyId) === c.id)?.n ?? 0),
+        companyStaff: sum(EmployerKind.COMPANY),
+        projectStaff: sum(EmployerKind.PROJECT),
+        byPosition,
+      };
+    });
+    return toPage(rows, total, window);
+  }
+
+  private drill(actor: Actor, query: PractitionerRegionQueryDto): Promise<RegionDrill> {
+    return this.drilldown.resolve(actor, { districtId: query.districtId, streetId: query.streetId, communityId: query.communityId });
+  }
+
+  private async onDutyOf(areaIds: number[]): Promise<Map<number, number>> {
+    if (!areaIds.length) return new Map();
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- counts the rosters of areas the drill-down kit confined
+    const rows = await this.dataSource
+      .getRepository(Practitioner)
+      .createQueryBuilder('p')
+      .select('p.propertyAreaId', 'areaId')
+      .addSelect('COUNT(*)', 'n')
+      .where('p.propertyAreaId IN (:...areaIds) AND p.status = :onDuty', { areaIds, onDuty: PractitionerStatus.ON_DUTY })
+      .groupBy('p.propertyAreaId')
+      .getRawMany<{ areaId: number | string; n: number | string }>();
+    return new Map(rows.map((r) => [Number(r.areaId), Number(r.n)]));
+  }
+
+  private projectSource(withContext: boolean): RegionCounterSource<ProjectCounter> {
+    return {
+      rows: () => {
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- the regions kit confines these rows to the drill resolve() checked against the actor's scope
+        const qb: SelectQueryBuilder<ObjectLiteral> = this.dataSource.getRepository(PropertyArea).createQueryBuilder('a').leftJoin(PractitionerRoster, 'r', 'r.propertyAreaId = a.id');
+        return withContext ? joinAreaContext(qb, { area: 'a' }) : qb;
+      },
+      columns: REGION_COLUMNS_A,
+      counters: projectCounters(),
+    };
+  }
+
+  private peopleSource(today: string): RegionCounterSource<PeopleCounter> {
+    return {
+      rows: () =>
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- the regions kit confines these rows to the drill resolve() checked against the actor's scope
+        this.dataSource
+          .getRepository(Practitioner)
+          .createQueryBuilder('p')
+          .where('p.employerKind = :projectKind AND p.status = :onDutyStatus', { projectKind: EmployerKind.PROJECT, onDutyStatus: PractitionerStatus.ON_DUTY }),
+      columns: REGION_COLUMNS_P,
+      counters: peopleCounters(today, this.withinDays),
+    };
+  }
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '车位信息', enablePullDownRefresh: true, onReachBottomDistance: 80 });

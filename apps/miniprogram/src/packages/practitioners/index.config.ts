@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '从业人员信息', enablePullDownRefresh: true, onReachBottomDistance: 80 });
