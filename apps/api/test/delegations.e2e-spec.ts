@@ -73,7 +73,7 @@ describe('delegations (代办委托)', () => {
     expect(candidateIds).not.toContain(ids['demo.company']);
     const modules: Array<{ module: ModuleKey }> = (await get('futian.supervisor', '/api/delegations/modules').expect(200)).body;
     expect(modules.map((m) => m.module)).toEqual(expect.arrayContaining([ModuleKey.SERVICE_EVALUATION, ModuleKey.DISPUTES]));
-    expect(modules.map((m) => m.module)).not.toContain(ModuleKey.COMMON_FUNDS);
+    expect(modules.map((m) => m.module)).not.toContain(ModuleKey.SAFE_COMMUNITY);
     await get('city.admin', '/api/delegations/candidates').expect(403);
     await get('demo.company', '/api/delegations/given').expect(403);
   });
@@ -87,7 +87,7 @@ describe('delegations (代办委托)', () => {
     await expectRefusal({ delegateId: ids['futian.supervisor'] }, 400, 'DELEGATION_TO_SELF', 'delegateId');
     await expectRefusal({ delegateId: ids['nanshan.lead'] }, 400, 'DELEGATION_DELEGATE_NOT_COLLEAGUE', 'delegateId');
     await expectRefusal({ delegateId: ids['demo.company'] }, 400, 'DELEGATION_DELEGATE_NOT_COLLEAGUE', 'delegateId');
-    await expectRefusal({ delegateId: ids['futian.lead'], modules: [ModuleKey.COMMON_FUNDS] }, 400, 'DELEGATION_MODULE_NOT_HELD', 'modules');
+    await expectRefusal({ delegateId: ids['futian.lead'], modules: [ModuleKey.SAFE_COMMUNITY] }, 400, 'DELEGATION_MODULE_NOT_HELD', 'modules');
     await expectRefusal({ delegateId: ids['futian.lead'], startAt: inHours(5), endAt: inHours(4) }, 400, 'DELEGATION_INVALID_PERIOD', 'endAt');
     await expectRefusal({ delegateId: ids['futian.lead'], endAt: inHours(-1) }, 400, 'DELEGATION_INVALID_PERIOD', 'endAt');
     await expectRefusal({ delegateId: ids['futian.lead'], allModules: false, modules: undefined }, 400, 'VALIDATION_FAILED', 'modules');

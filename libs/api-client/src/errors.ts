@@ -61,7 +61,8 @@ export function isRetryable(error: unknown): boolean {
  */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    const fields = Object.values(error.fieldErrors());
+    // a rule's refusal names its field with the same words as the message: said once
+    const fields = Object.values(error.fieldErrors()).filter((message) => message !== error.message);
     const text = fields.length ? `${error.message}：${fields.join('；')}` : error.message;
     if (error.status < 500) return text;
     if (error.requestId) return text.includes('请求编号') ? `${text}：${error.requestId}` : `${text}（请求编号 ${error.requestId}）`;

@@ -170,6 +170,9 @@ describe('errors', () => {
     });
     expect(errorMessage(validation)).toBe('提交的信息有误，请检查标注的字段：documentNo不能为空');
     expect(validation.fieldErrors()).toEqual({ documentNo: 'documentNo不能为空' });
+    const rule = ApiError.fromResponse(400, { statusCode: 400, code: 'PARKING_LOCATION_SUM_MISMATCH', message: '地上、地下、机械车位之和须等于车位总数', details: [{ field: 'surface', message: '地上、地下、机械车位之和须等于车位总数' }] });
+    expect(errorMessage(rule)).toBe('地上、地下、机械车位之和须等于车位总数');
+    expect(rule.fieldErrors()).toEqual({ surface: '地上、地下、机械车位之和须等于车位总数' });
     const internal = ApiError.fromResponse(500, { statusCode: 500, code: CommonErrorCode.INTERNAL_ERROR, message: '系统繁忙', requestId: 'r-1' });
     expect(errorMessage(internal)).toBe('系统繁忙（请求编号 r-1）');
   });
