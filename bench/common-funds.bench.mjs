@@ -17,7 +17,7 @@
 //    (district leads hold the city-only module's view grant in the city seed). No bare server. The
 //    raw SQL here is written independently of the services' (which use the query builder and the
 //    region drill-down kit), so that its answers cross-check the API's.
-import { isMain, runAsScript, runBenchmark } from './harness/index.mjs';
+import { busiestDistrict, isMain, officerOf, runAsScript, runBenchmark } from './harness/index.mjs';
 
 const number = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const AREAS = number('BENCH_AREAS', 10_000);
@@ -53,19 +53,14 @@ async function counts(dataSource) {
 }
 
 async function setup({ dataSource, log }) {
-  const [big] = await dataSource.query(
-    "SELECT r.id, r.name, COUNT(*) AS n FROM property_areas a JOIN regions r ON r.id = a.districtId WHERE r.level = 'DISTRICT' GROUP BY r.id, r.name ORDER BY n DESC, r.id LIMIT 1",
-  );
-  const districtId = Number(big.id);
-  const [lead] = await dataSource.query("SELECT username FROM accounts WHERE role = 'DISTRICT_LEAD' AND districtId = ? ORDER BY id LIMIT 1", [districtId]);
-  if (!lead) throw new Error(`no district lead in district ${districtId}`);
-  const streets = (await dataSource.query("SELECT id FROM regions WHERE level = 'STREET' AND parentId = ? ORDER BY sortOrder, id", [districtId])).map((r) => Number(r.id));
-  const communities = (await dataSource.query("SELECT c.id FROM regions c JOIN regions s ON s.id = c.parentId WHERE c.level = 'COMMUNITY' AND s.parentId = ? ORDER BY c.id", [districtId])).map((r) => Number(r.id));
+  const big = await busiestDistrict(dataSource);
+  const { districtId, streets, communities } = big;
+  const lead = await officerOf(dataSource, 'DISTRICT_LEAD', districtId);
   const names = (await dataSource.query('SELECT name FROM property_areas WHERE districtId = ? ORDER BY id', [districtId])).map((r) => [...r.name].slice(0, 2).join(''));
   const banks = (await dataSource.query('SELECT bankId, COUNT(*) AS n FROM common_fund_accounts WHERE districtId = ? GROUP BY bankId ORDER BY n DESC, bankId', [districtId])).map((r) => Number(r.bankId));
   const [{ n: accounts }] = await dataSource.query('SELECT COUNT(*) AS n FROM common_fund_accounts WHERE districtId = ?', [districtId]);
-  log(`  ${big.name} (district ${districtId}): ${int(big.n)} areas, ${int(accounts)} accounts at ${banks.length} banks, ${streets.length} streets, ${communities.length} communities; account ${lead.username}`);
-  return { districtId, account: lead.username, streets, communities, pieces: [...new Set(names.filter((_, i) => i % Math.max(1, Math.floor(names.length / 30)) === 0))], banks, accounts: Number(accounts) };
+  log(`  ${big.name} (district ${districtId}): ${int(big.areas)} areas, ${int(accounts)} accounts at ${banks.length} banks, ${streets.length} streets, ${communities.length} communities; account ${lead}`);
+  return { districtId, account: lead, streets, communities, pieces: [...new Set(names.filter((_, i) => i % Math.max(1, Math.floor(names.length / 30)) === 0))], banks, accounts: Number(accounts) };
 }
 
 // ---- raw SQL ------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@
 //    builder and the region drill-down kit), so that its answers cross-check the API's. The API
 //    caches both tables (LIST_COUNT_CACHE_SECONDS, emptied by writes); the raw SQL does not:
 //    BENCH_API_ENV=LIST_COUNT_CACHE_SECONDS=0 measures the API uncached.
-import { isMain, runAsScript, runBenchmark } from './harness/index.mjs';
+import { busiestDistrict, isMain, officerOf, runAsScript, runBenchmark } from './harness/index.mjs';
 
 const number = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const AREAS = number('BENCH_AREAS', 10_000);
@@ -78,20 +78,15 @@ async function counts(dataSource) {
 }
 
 async function setup({ dataSource, log }) {
-  const [big] = await dataSource.query(
-    "SELECT r.id, r.name, COUNT(*) AS n FROM property_areas a JOIN regions r ON r.id = a.districtId WHERE r.level = 'DISTRICT' GROUP BY r.id, r.name ORDER BY n DESC, r.id LIMIT 1",
-  );
-  const districtId = Number(big.id);
-  const [lead] = await dataSource.query("SELECT username FROM accounts WHERE role = 'DISTRICT_LEAD' AND districtId = ? ORDER BY id LIMIT 1", [districtId]);
-  if (!lead) throw new Error(`no district lead in district ${districtId}`);
-  const streets = (await dataSource.query("SELECT id FROM regions WHERE level = 'STREET' AND parentId = ? ORDER BY sortOrder, id", [districtId])).map((r) => Number(r.id));
-  const communities = (await dataSource.query("SELECT c.id FROM regions c JOIN regions s ON s.id = c.parentId WHERE c.level = 'COMMUNITY' AND s.parentId = ? ORDER BY c.id", [districtId])).map((r) => Number(r.id));
+  const big = await busiestDistrict(dataSource);
+  const { districtId, streets, communities } = big;
+  const lead = await officerOf(dataSource, 'DISTRICT_LEAD', districtId);
   const [{ n: filed }] = await dataSource.query('SELECT COUNT(*) AS n FROM parking_filings WHERE districtId = ? AND currentAreaId IS NOT NULL', [districtId]);
   const types = (
     await dataSource.query('SELECT r.disputeType AS type, COUNT(*) AS n FROM parking_dispute_reports r JOIN parking_filings f ON f.id = r.filingId AND f.currentAreaId IS NOT NULL WHERE r.districtId = ? GROUP BY r.disputeType ORDER BY n DESC', [districtId])
   ).map((r) => r.type);
-  log(`  ${big.name} (district ${districtId}): ${int(big.n)} areas, ${int(filed)} filed, ${types.length} dispute types reported, ${streets.length} streets, ${communities.length} communities; account ${lead.username}`);
-  return { districtId, account: lead.username, streets, communities, types };
+  log(`  ${big.name} (district ${districtId}): ${int(big.areas)} areas, ${int(filed)} filed, ${types.length} dispute types reported, ${streets.length} streets, ${communities.length} communities; account ${lead}`);
+  return { districtId, account: lead, streets, communities, types };
 }
 
 // ---- raw SQL ------------------------------------------------------------------------------------

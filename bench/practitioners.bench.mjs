@@ -23,7 +23,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fromApi, isMain, runAsScript, runBenchmark, streamedDownload } from './harness/index.mjs';
+import { busiestDistrict, fromApi, isMain, officerOf, runAsScript, runBenchmark, streamedDownload } from './harness/index.mjs';
 
 const number = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const AREAS = number('BENCH_AREAS', 10_000);
@@ -77,29 +77,17 @@ async function counts(dataSource) {
   };
 }
 
-async function accountOf(dataSource, role, districtId) {
-  const [row] = await dataSource.query("SELECT username FROM accounts WHERE role = ? AND districtId = ? AND status = 'ACTIVE' ORDER BY id LIMIT 1", [role, districtId]);
-  if (!row) throw new Error(`no ${role} account in district ${districtId}`);
-  return row.username;
-}
-
 async function setup({ dataSource, log }) {
-  const [big] = await dataSource.query(
-    "SELECT r.id, r.name, COUNT(*) AS n FROM property_areas a JOIN regions r ON r.id = a.districtId WHERE r.level = 'DISTRICT' GROUP BY r.id, r.name ORDER BY n DESC, r.id LIMIT 1",
-  );
-  const districtId = Number(big.id);
-  const account = await accountOf(dataSource, 'DISTRICT_HANDLER', districtId);
-  const lead = await accountOf(dataSource, 'DISTRICT_LEAD', districtId);
-  const streets = (await dataSource.query("SELECT id FROM regions WHERE level = 'STREET' AND parentId = ? ORDER BY sortOrder, id", [districtId])).map((r) => Number(r.id));
-  const communities = (
-    await dataSource.query("SELECT c.id FROM regions c JOIN regions s ON s.id = c.parentId WHERE c.level = 'COMMUNITY' AND s.parentId = ? ORDER BY c.id", [districtId])
-  ).map((r) => Number(r.id));
+  const big = await busiestDistrict(dataSource);
+  const { districtId, streets, communities } = big;
+  const account = await officerOf(dataSource, 'DISTRICT_HANDLER', districtId);
+  const lead = await officerOf(dataSource, 'DISTRICT_LEAD', districtId);
   const [project] = await dataSource.query(
     "SELECT propertyAreaId AS id, COUNT(*) AS n FROM practitioners WHERE districtId = ? AND employerKind = 'PROJECT' AND status = 'ON_DUTY' GROUP BY propertyAreaId ORDER BY n DESC, propertyAreaId LIMIT 1",
     [districtId],
   );
   const [{ n: people }] = await dataSource.query("SELECT COUNT(*) AS n FROM practitioners WHERE districtId = ? AND status = 'ON_DUTY'", [districtId]);
-  log(`  ${big.name} (district ${districtId}, ${int(big.n)} areas, ${streets.length} streets, ${communities.length} communities, ${int(people)} on-duty practitioners); statistics as ${account}, 提醒更新 as ${lead}`);
+  log(`  ${big.name} (district ${districtId}, ${int(big.areas)} areas, ${streets.length} streets, ${communities.length} communities, ${int(people)} on-duty practitioners); statistics as ${account}, 提醒更新 as ${lead}`);
   log(`  one project's people: area ${project.id} (${int(project.n)} on duty)`);
   return { districtId, districtName: big.name, account, lead, streets, communities, project: { id: Number(project.id), people: Number(project.n) }, people: Number(people) };
 }

@@ -17,6 +17,7 @@ import { closedLoop, httpRequest, latencySummary } from './stats.mjs';
 export { apiHas, fromApi, loadApi } from './api-dist.mjs';
 export { httpRequest } from './stats.mjs';
 export { streamedDownload } from './download.mjs';
+export { busiestDistrict, officerOf } from './districts.mjs';
 
 /** Whether the module at `moduleUrl` is the script node was started with (not imported by the bare server). */
 export function isMain(moduleUrl) {
