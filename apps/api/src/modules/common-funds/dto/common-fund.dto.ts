@@ -45,25 +45,7 @@ export class CommonFundCellExportQueryDto extends CommonFundRegionQueryDto {
   counter: CommonFundCounter;
 }
 
-/** The accounts ledger: region filter, bank, type, status, search by project / account number / 户名. */
-export class CommonFundAccountQueryDto extends IntersectionType(CommonFundRegionQueryDto, PageQueryDto) {
-  @OptionalIdQuery('开户行（共享银行）')
-  bankId?: number;
-
-  @ApiPropertyOptional({ enum: CommonFundAccountType })
-  @IsOptional()
-  @IsEnum(CommonFundAccountType)
-  accountType?: CommonFundAccountType;
-
-  @ApiPropertyOptional({ enum: CommonFundAccountStatus })
-  @IsOptional()
-  @IsEnum(CommonFundAccountStatus)
-  status?: CommonFundAccountStatus;
-
-  @OptionalIdQuery('物业项目')
-  propertyAreaId?: number;
-}
-
+/** The accounts' filter, shared by the ledger and its export: region, bank, type, status. */
 export class CommonFundAccountExportQueryDto extends CommonFundRegionQueryDto {
   @OptionalIdQuery('开户行（共享银行）')
   bankId?: number;
@@ -77,6 +59,12 @@ export class CommonFundAccountExportQueryDto extends CommonFundRegionQueryDto {
   @IsOptional()
   @IsEnum(CommonFundAccountStatus)
   status?: CommonFundAccountStatus;
+}
+
+/** The accounts ledger: that filter, one area, search by project / account number / 户名, paged. */
+export class CommonFundAccountQueryDto extends IntersectionType(CommonFundAccountExportQueryDto, PageQueryDto) {
+  @OptionalIdQuery('物业项目')
+  propertyAreaId?: number;
 }
 
 export class CommonFundCaseQueryDto extends IntersectionType(CommonFundRegionQueryDto, PageQueryDto) {
