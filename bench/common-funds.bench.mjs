@@ -13,7 +13,9 @@
 // 2. Under BENCH_CLIENTS closed-loop clients, the API (its production build as a child process) and
 //    the same answer by raw SQL on a mysql2 pool in the bench process, checked equal first: 共有资金账户统计
 //    of the district with the most areas (the district by street, a street, a community, a name
-//    search), the accounts list (pages, by bank, a search) and 共享银行统计, as that district's lead
+//    search), the areas behind its numbers (cells; the 未开 list's keyword search), the accounts list
+//    (pages, by bank, a search) and 共享银行统计, as that district's lead; and the city level (the
+//    table by district, 共享银行统计, the lists of a district's row and of the 合计 row) as a city officer
 //    (district leads hold the city-only module's view grant in the city seed). No bare server. The
 //    raw SQL here is written independently of the services' (which use the query builder and the
 //    region drill-down kit), so that its answers cross-check the API's.
@@ -59,8 +61,14 @@ async function setup({ dataSource, log }) {
   const names = (await dataSource.query('SELECT name FROM property_areas WHERE districtId = ? ORDER BY id', [districtId])).map((r) => [...r.name].slice(0, 2).join(''));
   const banks = (await dataSource.query('SELECT bankId, COUNT(*) AS n FROM common_fund_accounts WHERE districtId = ? GROUP BY bankId ORDER BY n DESC, bankId', [districtId])).map((r) => Number(r.bankId));
   const [{ n: accounts }] = await dataSource.query('SELECT COUNT(*) AS n FROM common_fund_accounts WHERE districtId = ?', [districtId]);
-  log(`  ${big.name} (district ${districtId}): ${int(big.areas)} areas, ${int(accounts)} accounts at ${banks.length} banks, ${streets.length} streets, ${communities.length} communities; account ${lead}`);
-  return { districtId, account: lead, streets, communities, pieces: [...new Set(names.filter((_, i) => i % Math.max(1, Math.floor(names.length / 30)) === 0))], banks, accounts: Number(accounts) };
+  const [city] = await dataSource.query("SELECT username FROM accounts WHERE role = 'CITY_OFFICER' AND status = 'ACTIVE' ORDER BY id LIMIT 1");
+  if (!city) throw new Error('no CITY_OFFICER account in the city seed');
+  // the first character of managers' names (a surname): what an officer types into the 未开 list's search
+  const managerPieces = (
+    await dataSource.query('SELECT DISTINCT LEFT(pm.name, 1) AS piece FROM property_areas a JOIN project_managers pm ON pm.id = a.projectManagerId WHERE a.districtId = ? ORDER BY piece LIMIT 20', [districtId])
+  ).map((r) => r.piece);
+  log(`  ${big.name} (district ${districtId}): ${int(big.areas)} areas, ${int(accounts)} accounts at ${banks.length} banks, ${streets.length} streets, ${communities.length} communities; account ${lead}; city account ${city.username}`);
+  return { districtId, account: lead, cityAccount: city.username, streets, communities, pieces: [...new Set(names.filter((_, i) => i % Math.max(1, Math.floor(names.length / 30)) === 0))], managerPieces, banks, accounts: Number(accounts) };
 }
 
 // ---- raw SQL ------------------------------------------------------------------------------------
@@ -82,9 +90,13 @@ async function rawStatistics(pool, districtId, input) {
   let level;
   let group;
   let children;
-  const where = ['a.districtId = ?'];
-  const params = [districtId];
-  if (input.communityId !== undefined) {
+  const where = districtId === null ? ['1 = 1'] : ['a.districtId = ?'];
+  const params = districtId === null ? [] : [districtId];
+  if (districtId === null) {
+    level = 'DISTRICT';
+    group = 'a.districtId';
+    [children] = await pool.query("SELECT id, name FROM regions WHERE level = 'DISTRICT' ORDER BY sortOrder, id");
+  } else if (input.communityId !== undefined) {
     level = 'PROPERTY_AREA';
     group = 'a.id';
     where.push('a.communityId = ?');
@@ -152,14 +164,74 @@ async function rawAccounts(pool, districtId, input) {
 }
 
 async function rawBanks(pool, districtId) {
+  const inDistrict = districtId === null ? '' : ' AND x.districtId = ?';
   const [rows] = await pool.query(
     `SELECT b.id AS bankId, b.name AS bankName, COALESCE(SUM(x.accountType = 'BASIC'), 0) AS basic, COALESCE(SUM(x.accountType = 'CO_MANAGED'), 0) AS coManaged, COUNT(x.id) AS accounts
-       FROM shared_banks b LEFT JOIN common_fund_accounts x ON x.bankId = b.id AND x.districtId = ? GROUP BY b.id, b.name`,
-    [districtId],
+       FROM shared_banks b LEFT JOIN common_fund_accounts x ON x.bankId = b.id${inDistrict} GROUP BY b.id, b.name`,
+    districtId === null ? [] : [districtId],
   );
-  const [[{ n: projects }]] = await pool.query('SELECT COUNT(DISTINCT propertyAreaId) AS n FROM common_fund_accounts WHERE districtId = ?', [districtId]);
+  const [[{ n: projects }]] = await pool.query(`SELECT COUNT(DISTINCT propertyAreaId) AS n FROM common_fund_accounts x WHERE 1 = 1${inDistrict}`, districtId === null ? [] : [districtId]);
   const total = rows.reduce((n, r) => n + Number(r.accounts), 0);
   return { total: { accounts: total, projects: Number(projects), basic: rows.reduce((n, r) => n + Number(r.basic), 0), coManaged: rows.reduce((n, r) => n + Number(r.coManaged), 0) } };
+}
+
+/** the rows behind a counter: its condition (a summed count: the areas where it is not 0) */
+const CELL_CONDITION = {
+  projects: '1 = 1',
+  shouldOpen: SHOULD,
+  opened: `${SHOULD} AND COALESCE(acc.normalCount, 0) > 0`,
+  unopened: `${SHOULD} AND COALESCE(acc.normalCount, 0) = 0`,
+  basic: 'COALESCE(acc.basicCount, 0) <> 0',
+  coManaged: 'COALESCE(acc.coManagedCount, 0) <> 0',
+  abnormal: 'COALESCE(acc.abnormalCount, 0) <> 0',
+  rectifyOrdered: "oc.stage IN ('RECTIFY_ORDERED', 'RECTIFY_EXPIRED', 'PENALISED')",
+  penalised: "oc.stage = 'PENALISED'",
+};
+
+/** The areas behind one number (districtId null: the city's table by district): total and the first page's ids. */
+async function rawCells(pool, districtId, input) {
+  const where = [CELL_CONDITION[input.counter]];
+  const params = [];
+  let group = 'a.districtId';
+  if (districtId !== null) {
+    where.push('a.districtId = ?');
+    params.push(districtId);
+    group = input.streetId !== undefined ? 'a.communityId' : 'a.streetId';
+    if (input.streetId !== undefined) {
+      where.push('a.streetId = ?');
+      params.push(input.streetId);
+    }
+  }
+  if (input.regionId !== undefined) {
+    where.push(`${group} = ?`);
+    params.push(input.regionId);
+  } else {
+    const [children] =
+      districtId === null
+        ? await pool.query("SELECT id FROM regions WHERE level = 'DISTRICT'")
+        : await pool.query("SELECT id FROM regions WHERE level = ? AND parentId = ?", input.streetId !== undefined ? ['COMMUNITY', input.streetId] : ['STREET', districtId]);
+    where.push(`${group} IN (?)`);
+    params.push(children.map((c) => Number(c.id)));
+  }
+  let people = '';
+  if (input.keyword) {
+    people = ' LEFT JOIN project_managers kpm ON kpm.id = a.projectManagerId LEFT JOIN owners_committees kocm ON kocm.id = a.ownersCommitteeId';
+    where.push('(INSTR(a.name, ?) > 0 OR INSTR(kpm.name, ?) > 0 OR INSTR(kocm.chairName, ?) > 0)');
+    params.push(input.keyword, input.keyword, input.keyword);
+  }
+  const from = `FROM property_areas a
+      LEFT JOIN property_area_profiles pp ON pp.propertyAreaId = a.id
+      LEFT JOIN common_fund_cases oc ON oc.openAreaId = a.id
+      LEFT JOIN (SELECT propertyAreaId,
+                        SUM(status = 'NORMAL') AS normalCount,
+                        SUM(status = 'NORMAL' AND accountType = 'BASIC') AS basicCount,
+                        SUM(status = 'NORMAL' AND accountType = 'CO_MANAGED') AS coManagedCount,
+                        SUM(status = 'DISABLED' OR feedAbnormal = 1) AS abnormalCount
+                   FROM common_fund_accounts GROUP BY propertyAreaId) acc ON acc.propertyAreaId = a.id${people}
+     WHERE ${where.join(' AND ')}`;
+  const [[{ n }]] = await pool.query(`SELECT COUNT(*) AS n ${from}`, params);
+  const [rows] = await pool.query(`SELECT a.id ${from} ORDER BY a.id LIMIT 20`, params);
+  return { total: Number(n), items: rows.map((r) => ({ propertyAreaId: Number(r.id) })) };
 }
 
 // ---- scenarios ----------------------------------------------------------------------------------
@@ -194,6 +266,38 @@ function scenarios(state) {
       ],
       api: ({ kind, ...input }) => (kind === 'banks' ? '/api/common-funds/bank-statistics' : `/api/common-funds/accounts?${queryString({ ...input, pageSize: 20 })}`),
       raw: (pool, { kind, ...input }) => (kind === 'banks' ? rawBanks(pool, districtId) : rawAccounts(pool, districtId, input)),
+    },
+    {
+      name: 'cells',
+      label: `the areas behind a number of district ${districtId}: 未开 / 已开 / 异常 / 基本 / 共管 / 责令整改 of a street, 未开 of the 合计 row, the 未开 list searched by a manager's name`,
+      account: state.account,
+      shapes: [
+        { name: 'unopened', input: (k) => ({ regionId: pick(state.streets, k), counter: 'unopened' }) },
+        { name: 'opened', input: (k) => ({ regionId: pick(state.streets, k + 1), counter: 'opened' }) },
+        { name: 'abnormal', input: (k) => ({ regionId: pick(state.streets, k + 2), counter: 'abnormal' }) },
+        { name: 'basic', input: (k) => ({ regionId: pick(state.streets, k + 3), counter: 'basic' }) },
+        { name: 'coManaged', input: (k) => ({ regionId: pick(state.streets, k + 4), counter: 'coManaged' }) },
+        { name: 'rectifyOrdered', input: (k) => ({ regionId: pick(state.streets, k + 5), counter: 'rectifyOrdered' }) },
+        { name: 'total-row', input: () => ({ counter: 'unopened' }) },
+        { name: 'keyword', input: (k) => ({ counter: 'unopened', keyword: pick(state.managerPieces, k) }) },
+      ],
+      api: (input) => `/api/common-funds/statistics/cells?${queryString({ ...input, pageSize: 20 })}`,
+      raw: (pool, input) => rawCells(pool, districtId, input),
+    },
+    {
+      name: 'city',
+      label: `city level (${state.cityAccount}): 共有资金账户统计 by district, 共享银行统计, the 未开 / 已开 areas of district ${districtId}'s row and of the 合计 row`,
+      account: state.cityAccount,
+      shapes: [
+        { name: 'statistics', input: () => ({ kind: 'statistics' }) },
+        { name: 'banks', input: () => ({ kind: 'banks' }) },
+        { name: 'unopened', input: () => ({ kind: 'cells', regionId: districtId, counter: 'unopened' }) },
+        { name: 'opened', input: () => ({ kind: 'cells', regionId: districtId, counter: 'opened' }) },
+        { name: 'total-row', input: () => ({ kind: 'cells', counter: 'unopened' }) },
+      ],
+      api: ({ kind, ...input }) =>
+        kind === 'statistics' ? '/api/common-funds/statistics' : kind === 'banks' ? '/api/common-funds/bank-statistics' : `/api/common-funds/statistics/cells?${queryString({ ...input, pageSize: 20 })}`,
+      raw: (pool, { kind, ...input }) => (kind === 'statistics' ? rawStatistics(pool, null, input) : kind === 'banks' ? rawBanks(pool, null) : rawCells(pool, null, input)),
     },
   ];
 }

@@ -14,7 +14,8 @@
 //    the same answer by raw SQL on a mysql2 pool in the bench process, checked equal first: 车位信息统计
 //    of the district with the most areas (the district by street, a street, a community), the
 //    projects behind its numbers (已填报, 未填报, 人防, 充电 of a street and of the 合计 row),
-//    住宅小区车位纠纷类型情况 and the projects behind a dispute type, as that district's lead. No bare
+//    住宅小区车位纠纷类型情况 and the projects behind a dispute type, as that district's lead; and the city
+//    level (the table by district, the dispute table, the lists of a district's row) as a city officer. No bare
 //    server. The raw SQL here is written independently of the services' (which use the query
 //    builder and the region drill-down kit), so that its answers cross-check the API's. The API
 //    caches both tables (LIST_COUNT_CACHE_SECONDS, emptied by writes); the raw SQL does not:
@@ -86,13 +87,20 @@ async function setup({ dataSource, log }) {
     await dataSource.query('SELECT r.disputeType AS type, COUNT(*) AS n FROM parking_dispute_reports r JOIN parking_filings f ON f.id = r.filingId AND f.currentAreaId IS NOT NULL WHERE r.districtId = ? GROUP BY r.disputeType ORDER BY n DESC', [districtId])
   ).map((r) => r.type);
   log(`  ${big.name} (district ${districtId}): ${int(big.areas)} areas, ${int(filed)} filed, ${types.length} dispute types reported, ${streets.length} streets, ${communities.length} communities; account ${lead}`);
-  return { districtId, account: lead, streets, communities, types };
+  const [city] = await dataSource.query("SELECT username FROM accounts WHERE role = 'CITY_OFFICER' AND status = 'ACTIVE' ORDER BY id LIMIT 1");
+  if (!city) throw new Error('no CITY_OFFICER account in the city seed');
+  log(`  city account ${city.username}`);
+  return { districtId, account: lead, cityAccount: city.username, streets, communities, types };
 }
 
 // ---- raw SQL ------------------------------------------------------------------------------------
 
 /** The child regions of a filter and the column the rows group by. */
 async function childrenOf(pool, districtId, input) {
+  if (districtId === null) {
+    const [children] = await pool.query("SELECT id, name FROM regions WHERE level = 'DISTRICT' ORDER BY sortOrder, id");
+    return { level: 'DISTRICT', group: 'a.districtId', where: ['1 = 1'], params: [], children };
+  }
   if (input.communityId !== undefined) {
     const [children] = await pool.query('SELECT id, name FROM property_areas WHERE communityId = ? ORDER BY id', [input.communityId]);
     return { level: 'PROPERTY_AREA', group: 'a.id', where: ['a.districtId = ?', 'a.communityId = ?'], params: [districtId, input.communityId], children };
@@ -138,11 +146,13 @@ async function rawCells(pool, districtId, input) {
   return { total: Number(n), items: rows.map((r) => ({ propertyAreaId: Number(r.id), total: r.total === null ? null : Number(r.total) })) };
 }
 
-const REPORTS = 'FROM parking_dispute_reports r JOIN parking_filings f ON f.id = r.filingId AND f.currentAreaId IS NOT NULL JOIN property_areas a ON a.id = r.propertyAreaId WHERE a.districtId = ?';
+const REPORTS_OF = (districtId) => `FROM parking_dispute_reports r JOIN parking_filings f ON f.id = r.filingId AND f.currentAreaId IS NOT NULL JOIN property_areas a ON a.id = r.propertyAreaId WHERE ${districtId === null ? '1 = 1' : 'a.districtId = ?'}`;
+const REPORTS = REPORTS_OF(0);
 
 async function rawDisputes(pool, districtId) {
-  const [rows] = await pool.query(`SELECT r.disputeType AS type, COUNT(DISTINCT r.propertyAreaId) AS projects, SUM(r.caseCount) AS cases ${REPORTS} GROUP BY r.disputeType`, [districtId]);
-  const [[all]] = await pool.query(`SELECT COUNT(DISTINCT r.propertyAreaId) AS projects, COALESCE(SUM(r.caseCount), 0) AS cases ${REPORTS}`, [districtId]);
+  const at = districtId === null ? [] : [districtId];
+  const [rows] = await pool.query(`SELECT r.disputeType AS type, COUNT(DISTINCT r.propertyAreaId) AS projects, SUM(r.caseCount) AS cases ${REPORTS_OF(districtId)} GROUP BY r.disputeType`, at);
+  const [[all]] = await pool.query(`SELECT COUNT(DISTINCT r.propertyAreaId) AS projects, COALESCE(SUM(r.caseCount), 0) AS cases ${REPORTS_OF(districtId)}`, at);
   const cases = Number(all.cases);
   const byType = new Map(rows.map((r) => [r.type, r]));
   return {
@@ -199,6 +209,21 @@ function scenarios(state) {
       ],
       api: ({ kind, ...input }) => (kind === 'table' ? '/api/parking/statistics/disputes' : `/api/parking/statistics/disputes/areas?${queryString({ ...input, pageSize: 20 })}`),
       raw: (pool, { kind, ...input }) => (kind === 'table' ? rawDisputes(pool, districtId) : rawDisputeAreas(pool, districtId, input)),
+    },
+    {
+      name: 'city',
+      label: `city level (${state.cityAccount}): 车位信息统计 by district, 车位纠纷类型情况, the 已填报 / 未填报 projects of district ${districtId}'s row and 已填报 of the 合计 row`,
+      account: state.cityAccount,
+      shapes: [
+        { name: 'statistics', input: () => ({ kind: 'statistics' }) },
+        { name: 'disputes', input: () => ({ kind: 'disputes' }) },
+        { name: 'filed', input: () => ({ kind: 'cells', regionId: districtId, counter: 'filed' }) },
+        { name: 'notFiled', input: () => ({ kind: 'cells', regionId: districtId, counter: 'notFiled' }) },
+        { name: 'total-row', input: () => ({ kind: 'cells', counter: 'filed' }) },
+      ],
+      api: ({ kind, ...input }) =>
+        kind === 'statistics' ? '/api/parking/statistics' : kind === 'disputes' ? '/api/parking/statistics/disputes' : `/api/parking/statistics/cells?${queryString({ ...input, pageSize: 20 })}`,
+      raw: (pool, { kind, ...input }) => (kind === 'statistics' ? rawStatistics(pool, null, input) : kind === 'disputes' ? rawDisputes(pool, null) : rawCells(pool, null, input)),
     },
   ];
 }

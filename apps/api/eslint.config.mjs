@@ -8,7 +8,7 @@ const districtOwned = szpm.readEntityList(districtOwnedFile, 'DISTRICT_OWNED_ENT
 const districtOwnedTables = szpm.readEntityTables(districtOwnedFile, 'DISTRICT_OWNED_ENTITIES');
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-bench*/**', 'coverage/**'] },
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs'],
     languageOptions: { parser: tseslint.parser, sourceType: 'module' },

@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DIST = `${ROOT}apps/api/dist/apps/api/src/`;
+// BENCH_API_DIST: a private copy of the build (e.g. apps/api/dist-bench-s1/apps/api/src/), relative to the
+// repo root or absolute, so another helper's rebuild cannot pull dist away in the middle of a run.
+const distSetting = process.env.BENCH_API_DIST || 'apps/api/dist/apps/api/src/';
+const distPath = distSetting.startsWith('/') ? distSetting : `${ROOT}${distSetting}`;
+export const DIST = distPath.endsWith('/') ? distPath : `${distPath}/`;
 export const API_MAIN = `${DIST}main.js`;
 
 /** A module of the built api, by its path under dist/apps/api/src (e.g. 'seed/city-seed.js'). */

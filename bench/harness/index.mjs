@@ -7,7 +7,7 @@ import http from 'node:http';
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { fromApi, loadApi } from './api-dist.mjs';
+import { API_MAIN, ROOT, fromApi, loadApi } from './api-dist.mjs';
 import { startApi, startBare } from './children.mjs';
 import { logCityTables, openBenchDatabase } from './database.mjs';
 import { cores, cpuMs, databaseServerPid, loadAverage, rssMb } from './proc.mjs';
@@ -18,6 +18,7 @@ export { apiHas, fromApi, loadApi } from './api-dist.mjs';
 export { httpRequest } from './stats.mjs';
 export { streamedDownload } from './download.mjs';
 export { busiestDistrict, officerOf } from './districts.mjs';
+export { startFakeWechat } from './fake-wechat.mjs';
 
 /** Whether the module at `moduleUrl` is the script node was started with (not imported by the bare server). */
 export function isMain(moduleUrl) {
@@ -125,6 +126,7 @@ function fieldList(part, prefix = '') {
  *                         (downloads, uploads); ctx as above plus { api: { pid, port, agent }, tokenOf(account) }
  *   scenarios(state)      [{ name, label, account, shapes: [{ name, input(k) }], api(input) → path,
  *                           bare(input) → path, raw(pool, input) → the answer's fields SQL alone gives }]
+ *   apiEnv                optional: settings the api child gets on top of the harness's (BENCH_API_ENV still wins)
  *   soakScenario          the scenario the memory soak keeps on the API
  *   targets               { p95Ms, apiOverRawP95, apiOverBareCpu, rssGrowth, perShapeRatio (also API/raw per shape) }
  */
@@ -157,6 +159,8 @@ export async function runBenchmark(spec) {
     DATA_DIR: dataDir,
     // the longest the api allows, so that a long soak never runs on an expired token
     ACCESS_TOKEN_TTL: String(24 * 3600),
+    // the chapter's own settings (e.g. WeChat pointed at the bench's fake server)
+    ...(spec.apiEnv ?? {}),
     // BENCH_API_ENV="ACTOR_CACHE_SECONDS=0,LIST_COUNT_CACHE_SECONDS=0": measure what a setting saves
     ...Object.fromEntries(
       (process.env.BENCH_API_ENV ?? '')
@@ -213,7 +217,7 @@ export async function runBenchmark(spec) {
     // ---- the answerers -----------------------------------------------------------------------
     const profileDir = s.cpuProfile ? `/tmp/szpm-bench-prof-${process.pid}` : null;
     log('');
-    log(`starting the api (node ${'apps/api/dist/apps/api/src/main.js'}${profileDir ? `, --cpu-prof into ${profileDir}` : ''})${spec.bare ? ' and the bare server' : ''}`);
+    log(`starting the api (node ${API_MAIN.replace(ROOT, '')}${profileDir ? `, --cpu-prof into ${profileDir}` : ''})${spec.bare ? ' and the bare server' : ''}`);
     api = await startApi({ env: apiEnv, cpuProfileDir: profileDir });
     cleanups.push(() => api.stop());
     if (spec.bare) {

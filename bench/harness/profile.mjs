@@ -14,13 +14,13 @@ export function ownerOf(url, functionName) {
     return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
   }
   if (url.startsWith('node:')) return 'node: (Node.js internals)';
-  if (url.includes('/apps/api/dist/')) return 'the api (apps/api/dist)';
+  if (/\/apps\/api\/dist[^/]*\//.test(url)) return 'the api (apps/api/dist)';
   if (url.includes('/libs/')) return 'workspace libs (libs/*)';
   return url;
 }
 
 function shortUrl(url) {
-  return url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, '').replace(/^.*\/apps\/api\/dist\/apps\/api\/src\//, 'api/');
+  return url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, '').replace(/^.*\/apps\/api\/dist[^/]*\/apps\/api\/src\//, 'api/');
 }
 
 /** The newest .cpuprofile in `dir`. */

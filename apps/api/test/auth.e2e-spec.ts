@@ -65,8 +65,8 @@ describe('auth (chapter 2: PC login)', () => {
     expect(created.body.temporaryPassword).toBeNull();
     const streetToken = await t.login('street.quick', 'Street@2026');
     const me = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${streetToken}`).expect(200);
-    // a street office may view its street's property areas (项目管理), nothing else of the quick entries
-    expect(me.body.quickEntries.map((e: { label: string }) => e.label)).toEqual(['物业区域管理', '更多']);
+    // a street office may view its street's property areas (项目管理) and the statistics of chapters 12 / 13, nothing else of the quick entries
+    expect(me.body.quickEntries.map((e: { label: string }) => e.label)).toEqual(['物业区域管理', '从业人员信息', '车位信息统计', '更多']);
   });
 
   it('refuses a wrong password without telling whether the username exists', async () => {

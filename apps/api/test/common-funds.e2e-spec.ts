@@ -18,6 +18,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { createApiApp } from '../src/bootstrap';
 import { CommonFundCasesService } from '../src/modules/common-funds/common-fund-cases.service';
+import { CommonFundFeedSchedule } from '../src/modules/common-funds/common-fund-feed-schedule';
 import { JobQueue } from '../src/queue/job-queue';
 import { JOBS } from '../src/queue/jobs';
 import { FakeBankFeedServer } from './fakes/fake-bank-feed-server';
@@ -107,12 +108,41 @@ describe('common funds (chapter 11 共有资金)', () => {
       expect(grants.map((g) => g.action).sort()).toEqual(['operate', 'view']);
       expect(grants.every((g) => g.grantedBy === 'city.admin')).toBe(true);
       expect((await get('futian.newcomer', '/api/common-funds/statistics').expect(403)).body.code).toBe('MODULE_NOT_GRANTED');
-      expect((await get('futian.street.yuanling', '/api/common-funds/accounts').expect(403)).body.code).toBe('MODULE_NOT_GRANTED');
       const area = Number((await sql<{ id: number }>('SELECT id FROM property_areas WHERE districtId = ? ORDER BY id LIMIT 1', [FUTIAN]))[0].id);
       expect((await get('futian.newcomer', `/api/property-areas/${area}/common-funds`).expect(403)).body.code).toBe('MODULE_NOT_GRANTED');
       const before = await writes();
       expect((await post('futian.newcomer', '/api/common-funds/urge').expect(403)).body.code).toBe('MODULE_NOT_GRANTED');
       expect(await writes()).toBe(before);
+    });
+
+    it('lets a street office of 福田 / 南山 read the three chapters’ statistics of the own street only, and a district handler send 提醒更新', async () => {
+      const streetOf = async (user: string) => Number((await sql<{ streetId: number }>('SELECT streetId FROM accounts WHERE username = ?', [user]))[0].streetId);
+      const own = await streetOf('futian.street.yuanling');
+      const other = await streetOf('futian.street.xiangmihu');
+      const grants = await sql<{ module: string; action: string }>("SELECT g.module, g.action FROM module_grants g JOIN accounts a ON a.id = g.accountId WHERE a.username = 'futian.street.yuanling'");
+      expect(grants.filter((g) => ['common-funds', 'practitioners', 'parking'].includes(g.module)).map((g) => `${g.module}:${g.action}`).sort()).toEqual(['common-funds:view', 'parking:view', 'practitioners:view']);
+      const nanshanStreet = await sql<{ username: string }>("SELECT a.username FROM accounts a JOIN module_grants g ON g.accountId = a.id AND g.module = 'common-funds' AND g.action = 'view' WHERE a.role = 'STREET_OFFICER' AND a.districtId = ? LIMIT 1", [NANSHAN]);
+      expect(nanshanStreet.length).toBe(1);
+      const stats: CommonFundStats = (await get('futian.street.yuanling', '/api/common-funds/statistics').expect(200)).body;
+      expect(stats.level).toBe('COMMUNITY');
+      expect(stats.total.projects).toBe(await count('SELECT COUNT(*) AS n FROM property_areas WHERE streetId = ?', [own]));
+      const accounts: Page<CommonFundAccountItem> = (await get('futian.street.yuanling', '/api/common-funds/accounts?pageSize=100').expect(200)).body;
+      expect(accounts.total).toBe(await count('SELECT COUNT(*) AS n FROM common_fund_accounts WHERE streetId = ?', [own]));
+      expect([403, 404]).toContain((await get('futian.street.yuanling', `/api/common-funds/statistics?streetId=${other}`)).status);
+      const otherArea = Number((await sql<{ id: number }>('SELECT id FROM property_areas WHERE streetId = ? ORDER BY id LIMIT 1', [other]))[0].id);
+      expect([403, 404]).toContain((await get('futian.street.yuanling', `/api/property-areas/${otherArea}/common-funds`)).status);
+      const otherAccount = Number((await sql<{ id: number }>('SELECT id FROM common_fund_accounts WHERE streetId = ? ORDER BY id LIMIT 1', [other]))[0].id);
+      expect([403, 404]).toContain((await get('futian.street.yuanling', `/api/common-funds/accounts/${otherAccount}`)).status);
+      // view only: no 催办, no register
+      expect((await post('futian.street.yuanling', '/api/common-funds/urge').expect(403)).body.code).toBe('MODULE_NOT_GRANTED');
+      for (const path of ['/api/practitioners/statistics', '/api/parking/statistics']) {
+        const own = (await get('futian.street.yuanling', path).expect(200)).body as { level: string };
+        expect(own.level).toBe('COMMUNITY');
+        expect([403, 404]).toContain((await get('futian.street.yuanling', `${path}?streetId=${other}`)).status);
+      }
+      // the district handler's 提醒更新 of chapters 12 and 13
+      await post('futian.handler', '/api/practitioners/remind', {}).expect(200);
+      await post('futian.handler', '/api/parking/remind-update', {}).expect(200);
     });
   });
 
@@ -320,6 +350,178 @@ describe('common funds (chapter 11 共有资金)', () => {
     });
   });
 
+  describe('the counterparts’ own registration (项目负责人 共管账户, 业主委员会 基本账户)', () => {
+    const ownAreas = async (user: string, category: 'PROJECT_MANAGER' | 'OWNERS_COMMITTEE') =>
+      (
+        await sql<{ id: number }>(
+          category === 'PROJECT_MANAGER'
+            ? "SELECT a.id FROM property_areas a JOIN accounts u ON u.unitId = a.projectManagerId AND u.unitCategory = 'PROJECT_MANAGER' WHERE u.username = ? ORDER BY a.id"
+            : "SELECT a.id FROM property_areas a JOIN owners_committees oc ON oc.propertyAreaId = a.id JOIN accounts u ON u.unitId = oc.id AND u.unitCategory = 'OWNERS_COMMITTEE' WHERE u.username = ? ORDER BY a.id",
+          [user],
+        )
+      ).map((r) => Number(r.id));
+    /** an own area that should hold an account and has no normal one (its normal accounts disabled by the officer if need be) */
+    const unopenedOwnArea = async (user: string, category: 'PROJECT_MANAGER' | 'OWNERS_COMMITTEE') => {
+      for (const id of await ownAreas(user, category)) {
+        const tab: AreaCommonFunds = (await get(user, `/api/property-areas/${id}/common-funds`).expect(200)).body;
+        if (!tab.shouldOpen) continue;
+        for (const a of tab.accounts.filter((x) => x.status === 'NORMAL')) await post('futian.handler', `/api/common-funds/accounts/${a.id}/disable`).expect(200);
+        return id;
+      }
+      throw new Error(`${user} has no area that should hold a common-fund account`);
+    };
+    const streetRow = async (areaId: number) => {
+      const streetId = Number((await sql<{ streetId: number }>('SELECT streetId FROM property_areas WHERE id = ?', [areaId]))[0].streetId);
+      const stats: CommonFundStats = (await get('futian.handler', '/api/common-funds/statistics').expect(200)).body;
+      return stats.items.find((i) => i.regionId === streetId)!;
+    };
+
+    beforeAll(async () => {
+      for (const user of ['demo.committee']) tokens[user] = await t.login(user);
+    });
+
+    it('lets the project manager register the own project’s 共管账户 with the officer’s rules, refusals naming the field and writing nothing; the officer’s statistics count it', async () => {
+      const areaId = await unopenedOwnArea('demo.manager', 'PROJECT_MANAGER');
+      const banks = (await get('demo.manager', `/api/property-areas/${areaId}/common-funds/banks`).expect(200)).body as Array<{ id: number }>;
+      expect(banks.length).toBeGreaterThanOrEqual(10);
+      const before = await streetRow(areaId);
+      const own = (await get('demo.manager', `/api/property-areas/${areaId}/common-funds`).expect(200)).body as AreaCommonFunds;
+      expect(own.ownAccountType).toBe('CO_MANAGED');
+      const valid = { accountType: 'CO_MANAGED', accountNo: '6217 0030 0099 8877 66', accountName: '共有资金共管账户', bankId: banks[0].id, registrantType: 'PROJECT_MANAGER', registrant: '王俊峰' };
+      const path = `/api/property-areas/${areaId}/common-funds/accounts`;
+      const writesBefore = await writes();
+      const refuse = async (body: object, status: number, code: string, field: string) => {
+        const res = (await post('demo.manager', path, body).expect(status)).body;
+        expect(res.code).toBe(code);
+        expect(res.details[0].field).toBe(field);
+      };
+      await refuse({ ...valid, accountType: 'BASIC', registrantType: 'COMMITTEE_CHAIR' }, 400, 'COMMON_FUND_REGISTRANT_TYPE_MISMATCH', 'accountType');
+      await refuse({ ...valid, registrantType: 'COMMITTEE_AGENT' }, 400, 'COMMON_FUND_REGISTRANT_TYPE_MISMATCH', 'registrantType');
+      await refuse({ ...valid, bankId: 99_999 }, 400, 'COMMON_FUND_BANK_NOT_SHARED', 'bankId');
+      await refuse({ ...valid, accountNo: '12345' }, 400, 'COMMON_FUND_ACCOUNT_NO_INVALID', 'accountNo');
+      await refuse({ ...valid, accountName: '' }, 400, 'VALIDATION_FAILED', 'accountName');
+      const [existing] = await sql<{ bankId: number; accountNo: string }>('SELECT bankId, accountNo FROM common_fund_accounts ORDER BY id LIMIT 1');
+      await refuse({ ...valid, bankId: Number(existing.bankId), accountNo: existing.accountNo }, 409, 'COMMON_FUND_ACCOUNT_DUPLICATE', 'accountNo');
+      // another project's area: refused, whoever's it is; an officer does not use this door
+      const foreign = Number((await sql<{ id: number }>('SELECT id FROM property_areas WHERE id NOT IN (' + (await ownAreas('demo.manager', 'PROJECT_MANAGER')).join(',') + ') ORDER BY id LIMIT 1'))[0].id);
+      expect((await post('demo.manager', `/api/property-areas/${foreign}/common-funds/accounts`, valid).expect(403)).body.code).toBe('FORBIDDEN');
+      expect((await get('demo.manager', `/api/property-areas/${foreign}/common-funds/banks`).expect(403)).body.code).toBe('FORBIDDEN');
+      await post('futian.handler', path, valid).expect(403);
+      await post('demo.manager', '/api/common-funds/accounts', { ...valid, propertyAreaId: areaId }).expect(403);
+      expect(await writes()).toBe(writesBefore);
+
+      const account: CommonFundAccountDetail = (await post('demo.manager', path, valid).expect(201)).body;
+      expect(account).toMatchObject({ propertyAreaId: areaId, accountType: 'CO_MANAGED', accountNo: '621700300099887766', status: 'NORMAL', registrant: '王俊峰', abnormal: false });
+      const audit = await sql<{ username: string }>("SELECT u.username FROM audit_logs l JOIN accounts u ON u.id = l.actorId WHERE l.action = 'common-funds.accounts.register' ORDER BY l.id DESC LIMIT 1");
+      expect(audit[0]?.username).toBe('demo.manager');
+      const tab: AreaCommonFunds = (await get('demo.manager', `/api/property-areas/${areaId}/common-funds`).expect(200)).body;
+      expect(tab.accounts.map((a) => a.id)).toContain(account.id);
+      const after = await streetRow(areaId);
+      expect(after.opened).toBe(before.opened + 1);
+      expect(after.unopened).toBe(before.unopened - 1);
+      expect(after.coManaged).toBe(before.coManaged + 1);
+      const cells: Page<CommonFundCellItem> = (await get('futian.handler', `/api/common-funds/statistics/cells?counter=opened&regionId=${after.regionId}&pageSize=100`).expect(200)).body;
+      expect(cells.items.find((c) => c.propertyAreaId === areaId)?.account?.accountNo).toBe('621700300099887766');
+    });
+
+    it('lets the owners’ committee register the own area’s 基本账户 (and only that type)', async () => {
+      const [areaId] = await ownAreas('demo.committee', 'OWNERS_COMMITTEE');
+      expect(areaId).toBeGreaterThan(0);
+      const tab: AreaCommonFunds = (await get('demo.committee', `/api/property-areas/${areaId}/common-funds`).expect(200)).body;
+      expect(tab.ownAccountType).toBe('BASIC');
+      const bankId = Number((await sql<{ id: number }>('SELECT id FROM shared_banks ORDER BY sortOrder LIMIT 1'))[0].id);
+      const valid = { accountType: 'BASIC', accountNo: '6228480099001122334', accountName: '业主大会基本账户', bankId, registrantType: 'COMMITTEE_CHAIR', registrant: '何秀兰' };
+      const path = `/api/property-areas/${areaId}/common-funds/accounts`;
+      expect((await post('demo.committee', path, { ...valid, accountType: 'CO_MANAGED', registrantType: 'PROJECT_MANAGER' }).expect(400)).body.details[0].field).toBe('accountType');
+      const account: CommonFundAccountDetail = (await post('demo.committee', path, valid).expect(201)).body;
+      expect(account).toMatchObject({ propertyAreaId: areaId, accountType: 'BASIC', registrantType: 'COMMITTEE_CHAIR', status: 'NORMAL' });
+      const other = Number((await sql<{ id: number }>('SELECT id FROM property_areas WHERE id <> ? ORDER BY id LIMIT 1', [areaId]))[0].id);
+      expect((await post('demo.committee', `/api/property-areas/${other}/common-funds/accounts`, { ...valid, accountNo: '6228480099001122335' }).expect(403)).body.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('the daily bank pull and silent feeds', () => {
+    const schedule = () => t.app.get(CommonFundFeedSchedule);
+    const healthy = async (n: number) =>
+      sql<{ id: number; bankId: number; accountNo: string; lastSeq: number; balance: number }>(
+        `SELECT x.id, x.bankId, x.accountNo, x.lastSeq, x.balance FROM common_fund_accounts x WHERE x.districtId = ? AND x.status = 'NORMAL' AND x.feedAbnormal = 0 AND x.registeredById IS NULL ORDER BY x.id LIMIT ${n}`,
+        [FUTIAN],
+      );
+    const detail = async (id: number) => (await get('futian.handler', `/api/common-funds/accounts/${id}`).expect(200)).body as CommonFundAccountDetail;
+    // a datetime parameter of a raw statement: SQLite keeps TypeORM's UTC text, MariaDB takes the Date (timezone Z)
+    const ago = (days: number): Date | string => {
+      const d = new Date(Date.now() - days * 86_400_000);
+      return t.config.database.kind === 'mysql' ? d : d.toISOString().replace('T', ' ').replace('Z', '');
+    };
+
+    it('pulls every due normal account once per run from the fake feed, by one job per account; a bank that is down records an issue on its accounts only', async () => {
+      const candidates = await healthy(40);
+      const a = candidates[0];
+      const b = candidates.find((x) => Number(x.bankId) !== Number(a.bankId))!;
+      const c = candidates.find((x) => x.id !== a.id && Number(x.bankId) === Number(a.bankId)) ?? candidates.find((x) => x.id !== a.id && x.id !== b.id && Number(x.bankId) !== Number(b.bankId))!;
+      const ids = [a.id, b.id, c.id].map(Number);
+      expect(new Set(ids).size).toBe(3);
+      await t.dataSource.query(`UPDATE common_fund_accounts SET lastPulledAt = ? WHERE id IN (${ids.join(',')})`, [ago(2)]);
+      const codeA = await bankCode(Number(a.bankId));
+      const codeB = await bankCode(Number(b.bankId));
+      const codeC = await bankCode(Number(c.bankId));
+      const balanceA = Number(a.balance);
+      feed.publishRaw(codeA, a.accountNo, { seq: Number(a.lastSeq) + 1, time: new Date().toISOString(), direction: 'CREDIT', amount: 250, balance: Math.round((balanceA + 250) * 100) / 100, summary: '广告收益' });
+      feed.open(codeC, c.accountNo);
+      feed.bankDown(codeB);
+      const requestsBefore = feed.requests.length;
+      const pulledBefore = await count('SELECT COUNT(*) AS n FROM common_fund_accounts WHERE lastPulledAt > ?', [ago(1)]);
+      try {
+        expect((await schedule().sweep()).enqueued).toBe(3);
+        // the queue also holds the delayed and repeating jobs of the other clocks (Bull): wait for the pulls' own record
+        await waitFor(async () => (await count(`SELECT COUNT(*) AS n FROM common_fund_accounts WHERE id IN (${ids.join(',')}) AND lastPulledAt > ?`, [ago(1)])) === 3, 'the three pulls');
+      } finally {
+        feed.bankUp(codeB);
+      }
+      const asked = feed.requests.slice(requestsBefore).map((r) => r.accountNo).sort();
+      expect(asked).toEqual([a.accountNo, b.accountNo, c.accountNo].sort());
+      expect(await count('SELECT COUNT(*) AS n FROM common_fund_accounts WHERE lastPulledAt > ?', [ago(1)])).toBe(pulledBefore + 3);
+      const [da, db, dc] = [await detail(a.id), await detail(b.id), await detail(c.id)];
+      expect(da).toMatchObject({ balance: Math.round((balanceA + 250) * 100) / 100, abnormal: false, feedIssues: [] });
+      expect(db.abnormal).toBe(true);
+      expect(db.feedIssues.map((i) => i.kind)).toEqual(['UNAVAILABLE']);
+      expect(Number((await sql<{ lastSeq: number }>('SELECT lastSeq FROM common_fund_accounts WHERE id = ?', [b.id]))[0].lastSeq)).toBe(Number(b.lastSeq));
+      expect(dc).toMatchObject({ abnormal: false, feedIssues: [] });
+      // done for this run: a second sweep (or the one at start-up) finds nothing due
+      expect((await schedule().sweep()).enqueued).toBe(0);
+      // the record is the database: an account whose pull was lost (its lastPulledAt not advanced) is found again, and the bank now up resolves the issue
+      feed.open(codeB, b.accountNo);
+      await t.dataSource.query('UPDATE common_fund_accounts SET lastPulledAt = ? WHERE id = ?', [ago(2), b.id]);
+      expect((await schedule().sweep()).enqueued).toBe(1);
+      await waitFor(async () => (await count('SELECT COUNT(*) AS n FROM common_fund_accounts WHERE id = ? AND lastPulledAt > ?', [b.id, ago(1)])) === 1, 'the pull found again');
+      expect(await detail(b.id)).toMatchObject({ abnormal: false, feedIssues: [] });
+    });
+
+    it('counts an account with no feed for the silent days as 异常 with that reason, in its detail, the area tab and the statistics, until its bank answers', async () => {
+      const [d] = await healthy(1);
+      const abnormalBefore = ((await get('futian.handler', '/api/common-funds/statistics').expect(200)).body as CommonFundStats).total.abnormal;
+      await t.dataSource.query('UPDATE common_fund_accounts SET feedSeenAt = ?, lastTransactionAt = ? WHERE id = ?', [ago(t.config.commonFunds.feedSilentDays + 5), ago(t.config.commonFunds.feedSilentDays + 5), d.id]);
+      expect((await schedule().sweep()).silenced).toBe(1);
+      expect((await schedule().sweep()).silenced).toBe(0);
+      const silent = await detail(d.id);
+      expect(silent.abnormal).toBe(true);
+      expect(silent.status).toBe('NORMAL');
+      expect(silent.feedIssues).toEqual([expect.objectContaining({ kind: 'SILENT', kindLabel: '长期无流水' })]);
+      expect(silent.feedIssues[0].detail).toContain(`${t.config.commonFunds.feedSilentDays} 天`);
+      const areaId = Number((await sql<{ propertyAreaId: number }>('SELECT propertyAreaId FROM common_fund_accounts WHERE id = ?', [d.id]))[0].propertyAreaId);
+      const tab: AreaCommonFunds = (await get('futian.handler', `/api/property-areas/${areaId}/common-funds`).expect(200)).body;
+      expect(tab.accounts.find((a) => a.id === Number(d.id))).toMatchObject({ abnormal: true, feedIssues: [expect.objectContaining({ kind: 'SILENT' })] });
+      expect(((await get('futian.handler', '/api/common-funds/statistics').expect(200)).body as CommonFundStats).total.abnormal).toBe(abnormalBefore + 1);
+      const cells: Page<CommonFundCellItem> = (await get('futian.handler', '/api/common-funds/statistics/cells?counter=abnormal&pageSize=100').expect(200)).body;
+      expect(cells.items.map((c) => c.propertyAreaId)).toContain(areaId);
+      // the bank answers again: the feed is not silent any more
+      feed.open(await bankCode(Number(d.bankId)), d.accountNo);
+      expect((await post('futian.handler', `/api/common-funds/accounts/${d.id}/sync`).expect(200)).body).toMatchObject({ accepted: 0, issue: null });
+      expect(await detail(d.id)).toMatchObject({ abnormal: false, feedIssues: [] });
+      expect(((await get('futian.handler', '/api/common-funds/statistics').expect(200)).body as CommonFundStats).total.abnormal).toBe(abnormalBefore);
+    });
+  });
+
   describe('the overdue escalation', () => {
     it('orders rectification with the default deadline, refuses steps out of order and a deadline before the order, writing nothing', async () => {
       const id = await openCase(CommonFundCaseStage.OVERDUE);
@@ -395,6 +597,59 @@ describe('common funds (chapter 11 共有资金)', () => {
       const tab: AreaCommonFunds = (await get('futian.handler', `/api/property-areas/${lonely.propertyAreaId}/common-funds`).expect(200)).body;
       expect(tab.cases[0].stage).toBe('CLOSED_OPENED');
       expect(tab.cases[0].events.map((e) => e.stage)).toEqual(['OVERDUE', 'CLOSED_OPENED']);
+    });
+  });
+
+  describe('the 未开 list: the people columns and its search by 项目名称, 项目经理, 业委会主任', () => {
+    const unopenedList = async (query = '') => (await get('futian.handler', `/api/common-funds/statistics/cells?counter=unopened&pageSize=100${query}`).expect(200)).body as Page<CommonFundCellItem>;
+    const contains = (value: string | null, part: string) => value !== null && value.includes(part);
+
+    it('narrows the list, never the number, to the areas whose name, 项目经理 or 业委会主任 contains the keyword', async () => {
+      const all = await unopenedList();
+      expect(all.total).toBeGreaterThan(0);
+      expect(all.items.length).toBe(all.total);
+      const manager = all.items.find((r) => r.projectManagerName)!.projectManagerName!;
+      const chair = all.items.find((r) => r.committeeChairName)?.committeeChairName ?? null;
+      const area = all.items[all.items.length - 1].propertyAreaName;
+      for (const keyword of [manager, chair, area].filter((k): k is string => k !== null)) {
+        const found = await unopenedList(`&keyword=${encodeURIComponent(keyword)}`);
+        const expected = all.items.filter((r) => contains(r.propertyAreaName, keyword) || contains(r.projectManagerName, keyword) || contains(r.committeeChairName, keyword));
+        expect(found.total).toBe(expected.length);
+        expect(found.items.map((r) => r.propertyAreaId)).toEqual(expected.map((r) => r.propertyAreaId));
+        expect(found.total).toBeGreaterThan(0);
+      }
+      expect((await unopenedList('&keyword=无此人无此项目')).total).toBe(0);
+      // the keyword is the list's own: the table's 未开 is the unfiltered list's total
+      const stats: CommonFundStats = (await get('futian.handler', '/api/common-funds/statistics').expect(200)).body;
+      expect(stats.total.unopened).toBe(all.total);
+      expect((await get('futian.handler', `/api/common-funds/statistics/cells?counter=unopened&keyword=${'长'.repeat(33)}`).expect(400)).body.code).toBeDefined();
+    });
+
+    it('gives each row its 项目经理 and 业委会主任 with their phones, and exports only those people columns', async () => {
+      const all = await unopenedList();
+      const expected = await sql<{ id: number; pm: string | null; pmPhone: string | null; chair: string | null; chairPhone: string | null }>(
+        `SELECT a.id AS id, pm.name AS pm, pm.phone AS pmPhone, ocm.chairName AS chair, ocm.chairPhone AS chairPhone FROM property_areas a
+         LEFT JOIN project_managers pm ON pm.id = a.projectManagerId LEFT JOIN owners_committees ocm ON ocm.id = a.ownersCommitteeId WHERE a.id IN (${all.items.map((r) => Number(r.propertyAreaId)).join(', ')})`,
+      );
+      const byId = new Map(expected.map((r) => [Number(r.id), r]));
+      for (const row of all.items) {
+        const want = byId.get(row.propertyAreaId)!;
+        expect([row.projectManagerName, row.projectManagerPhone, row.committeeChairName, row.committeeChairPhone]).toEqual([want.pm, want.pmPhone, want.chair, want.chairPhone]);
+        expect(row.account).toBeNull();
+      }
+      const manager = all.items.find((r) => r.projectManagerName)!.projectManagerName!;
+      const xlsx = await get('futian.handler', `/api/common-funds/statistics/cells/export?counter=unopened&keyword=${encodeURIComponent(manager)}`).buffer(true).parse(binaryBody).expect(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.body as ArrayBuffer);
+      const sheet = book.worksheets[0];
+      const header = (sheet.getRow(1).values as unknown[]).slice(1);
+      expect(header).toEqual(['物业项目', '行政区域', '所属街道', '所属社区', '物业企业', '项目经理', '项目经理手机', '业委会主任', '业委会主任手机', '督办阶段']);
+      expect(sheet.rowCount - 1).toBe((await unopenedList(`&keyword=${encodeURIComponent(manager)}`)).total);
+      // the other lists keep their account columns
+      const opened = await get('futian.handler', '/api/common-funds/statistics/cells/export?counter=opened').buffer(true).parse(binaryBody).expect(200);
+      const openedBook = new ExcelJS.Workbook();
+      await openedBook.xlsx.load(opened.body as ArrayBuffer);
+      expect((openedBook.worksheets[0].getRow(1).values as unknown[]).slice(1)).toContain('账户号码');
     });
   });
 });

@@ -30,7 +30,7 @@ export default defineAppConfig({
     { root: 'packages/notices', pages: ['index', 'publish/index', 'detail/index', 'statistics/index', 'received/index'] },
     { root: 'packages/safety', pages: ['index', 'launch/index', 'stats/index', 'overview/index', 'tasks/index', 'task/index'] },
     { root: 'packages/property-areas', pages: ['index', 'detail/index'] },
-    { root: 'packages/my-projects', pages: ['index', 'register/index', 'manager-change/index', 'roster/index', 'roster/edit/index', 'parking/index'] },
+    { root: 'packages/my-projects', pages: ['index', 'register/index', 'manager-change/index', 'roster/index', 'roster/edit/index', 'parking/index', 'common-funds/index'] },
     { root: 'packages/parking', pages: ['index'] },
     { root: 'packages/practitioners', pages: ['index'] },
     { root: 'packages/common-funds', pages: ['index'] },

@@ -17,6 +17,7 @@ import type {
   PenaltyRequest,
   RectifyOrderRequest,
   RegisterCommonFundAccountRequest,
+  RegisterOwnCommonFundAccountRequest,
   SharedBank,
   UrgeResult,
 } from '@szpm/contract';
@@ -80,6 +81,9 @@ export function commonFundEndpoints(client: ApiClient) {
     urge: (body: CommonFundUrgeRequest) => client.post<UrgeResult>(`${BASE}/urge`, body),
     /** the area detail's 共有资金信息 tab */
     areaTab: (areaId: number) => client.get<AreaCommonFunds>(`/property-areas/${areaId}/common-funds`),
+    /** the counterpart's own registration (项目负责人 共管账户, 业主委员会 基本账户) and the shared banks for its form */
+    ownBanks: (areaId: number) => client.get<SharedBank[]>(`/property-areas/${areaId}/common-funds/banks`),
+    registerOwn: (areaId: number, body: RegisterOwnCommonFundAccountRequest) => client.post<CommonFundAccountDetail>(`/property-areas/${areaId}/common-funds/accounts`, body),
   };
 }
 

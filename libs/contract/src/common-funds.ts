@@ -76,12 +76,18 @@ export enum CommonFundFeedIssueKind {
   BALANCE_MISMATCH = 'BALANCE_MISMATCH',
   /** the bank answered something that is not a feed */
   MALFORMED = 'MALFORMED',
+  /** the bank did not answer the scheduled daily pull (down, timed out, busy) */
+  UNAVAILABLE = 'UNAVAILABLE',
+  /** no feed for the set number of days (COMMON_FUND_FEED_SILENT_DAYS): neither a transaction nor an answer */
+  SILENT = 'SILENT',
 }
 
 export const COMMON_FUND_FEED_ISSUE_LABELS: Record<CommonFundFeedIssueKind, string> = {
   [CommonFundFeedIssueKind.GAP]: '流水不连续',
   [CommonFundFeedIssueKind.BALANCE_MISMATCH]: '余额不符',
   [CommonFundFeedIssueKind.MALFORMED]: '流水格式错误',
+  [CommonFundFeedIssueKind.UNAVAILABLE]: '银行未应答',
+  [CommonFundFeedIssueKind.SILENT]: '长期无流水',
 };
 
 /** 逾期未开户督办 stages. */
@@ -214,7 +220,10 @@ export interface AreaCommonFunds {
   propertyAreaId: number;
   /** 是否应开共有资金账户 */
   shouldOpen: boolean;
-  accounts: CommonFundAccountItem[];
+  /** each with its unresolved feed issues (why an account is 异常: a gap, a wrong balance, no feed for days) */
+  accounts: CommonFundAccountDetail[];
+  /** the account type the signed-in counterpart may register here (项目负责人 共管, 业主委员会 基本); null for officers and others */
+  ownAccountType: CommonFundAccountType | null;
   /** the latest transactions of the area's accounts, newest first */
   latestTransactions: Array<CommonFundTransaction & { accountId: number; accountNo: string }>;
   /** the area's escalation cases, newest first, each with its timeline */
@@ -270,8 +279,31 @@ export interface CommonFundStatsQuery extends RegionStatsFilter {
 }
 
 export interface CommonFundCellQuery extends RegionCellQuery {
+  /** the table's search (物业项目名称), so the list is the one behind the number shown */
   search?: string;
+  /**
+   * a search inside the list: 物业项目名称, 项目经理 or 业委会主任 (包含) — the 未开 list's search
+   * (domain notes 11d); it narrows the list, not the number it was opened from
+   */
+  keyword?: string;
 }
+
+/**
+ * The columns of the 未开 list (domain notes 11d: the people columns only — an unopened area has no
+ * account to show): the area and its regions, its company, 项目经理 and 业委会主任 with their phones.
+ */
+export const COMMON_FUND_UNOPENED_CELL_FIELDS = [
+  'propertyAreaName',
+  'districtName',
+  'streetName',
+  'communityName',
+  'companyName',
+  'projectManagerName',
+  'projectManagerPhone',
+  'committeeChairName',
+  'committeeChairPhone',
+  'caseStageLabel',
+] as const satisfies ReadonlyArray<keyof CommonFundCellItem>;
 
 /** One row behind a number of the table: the area, its (chosen) account and its people. */
 export interface CommonFundCellItem {
@@ -316,6 +348,9 @@ export interface RegisterCommonFundAccountRequest {
   registrantType: CommonFundRegistrantType;
   registrant: string;
 }
+
+/** 登记本项目的共有资金账户 (POST /api/property-areas/:id/common-funds/accounts): the area is the path's */
+export type RegisterOwnCommonFundAccountRequest = Omit<RegisterCommonFundAccountRequest, 'propertyAreaId'>;
 
 export interface RectifyOrderRequest {
   orderNo: string;

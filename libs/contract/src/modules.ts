@@ -107,9 +107,12 @@ export const ROLE_DEFAULT_GRANTS: Record<Role, GrantDto[]> = {
   [Role.DISTRICT_HANDLER]: [
     ...all(GrantAction.VIEW, DISTRICT_COMMON),
     ...all(GrantAction.OPERATE, [ModuleKey.PERMISSIONS, ModuleKey.TODOS, ModuleKey.PROPERTY_AREAS, ModuleKey.NOTICES, ModuleKey.SAFETY_INSPECTIONS, ModuleKey.DISPUTES]),
+    // chapters 12 / 13: the handler sends 提醒更新 to the project managers (manual: 点击"提醒更新"按钮)
+    ...all(GrantAction.OPERATE, [ModuleKey.PRACTITIONERS, ModuleKey.PARKING]),
   ],
   // street offices read their street's property areas (chapter 5), the scoped door keeps them to it
-  [Role.STREET_OFFICER]: all(GrantAction.VIEW, [ModuleKey.TODOS, ModuleKey.PROPERTY_AREAS, ModuleKey.DISPUTES]).concat(all(GrantAction.OPERATE, [ModuleKey.DISPUTES])),
+  // and the statistics of chapters 12 / 13 for their street (共有资金 is city-granted: see the seeds)
+  [Role.STREET_OFFICER]: all(GrantAction.VIEW, [ModuleKey.TODOS, ModuleKey.PROPERTY_AREAS, ModuleKey.DISPUTES, ModuleKey.PRACTITIONERS, ModuleKey.PARKING]).concat(all(GrantAction.OPERATE, [ModuleKey.DISPUTES])),
   [Role.PROPERTY_COMPANY]: [],
   [Role.PROJECT_MANAGER]: [],
   [Role.OWNERS_COMMITTEE]: [],

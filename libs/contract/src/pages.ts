@@ -68,6 +68,8 @@ export const PAGES = {
   parking: '/packages/parking/index',
   /** 车位信息填报 of an own project (?areaId=): the project manager's filing (chapter 13) */
   parkingFiling: '/packages/my-projects/parking/index',
+  /** 共有资金账户 of an own project (?areaId=): the project manager registers the 共管账户, the owners' committee the 基本账户 (chapter 11) */
+  commonFundRegistration: '/packages/my-projects/common-funds/index',
 } as const;
 
 export type PageKey = keyof typeof PAGES;

@@ -294,9 +294,6 @@ export interface ParkingHistoryQuery {
   pageSize?: number;
 }
 
-/** The 提醒更新 cooldown default (the API's setting PARKING_REMIND_COOLDOWN_HOURS). */
-export const PARKING_REMIND_COOLDOWN_HOURS_DEFAULT = 24;
-
 /** The subject of every 提醒更新 of parking: one cooldown row per project manager, whoever reminds. */
 export const PARKING_REMIND_SUBJECT = { type: 'parking-filing', id: 0 } as const;
 

@@ -96,14 +96,24 @@ export interface AppConfig {
    * a 责令整改 gives `rectifyDays` by default (COMMON_FUND_RECTIFY_DAYS); the area types that hold common funds
    * (COMMON_FUND_AREA_TYPES, comma-separated); the banks' transaction feed (COMMON_FUND_FEED_URL, null: not connected) and its timeout
    */
-  commonFunds: { overdueDays: number; rectifyDays: number; areaTypes: string[]; feedUrl: string | null; feedTimeoutMs: number; urgeCooldownHours: number };
+  commonFunds: {
+    overdueDays: number;
+    rectifyDays: number;
+    areaTypes: string[];
+    feedUrl: string | null;
+    feedTimeoutMs: number;
+    /** the hour (Asia/Shanghai, 0–23) of the daily pull of every normal account's feed (COMMON_FUND_FEED_PULL_HOUR) */
+    feedPullHour: number;
+    /** no feed (neither a transaction nor an answer) for this many days makes an account 异常 (COMMON_FUND_FEED_SILENT_DAYS) */
+    feedSilentDays: number;
+  };
   /**
    * chapter 12 从业人员: certificates expiring within `certificateExpiringDays` count as 即将到期 (PRACTITIONER_CERT_EXPIRING_DAYS);
-   * 提醒更新 with onlyOutdated asks rosters not updated for `staleDays` (PRACTITIONER_ROSTER_STALE_DAYS), each manager once per `remindCooldownHours`
+   * 提醒更新 with onlyOutdated asks rosters not updated for `staleDays` (PRACTITIONER_ROSTER_STALE_DAYS), each manager once per reminders.cooldownHours
    */
-  practitioners: { certificateExpiringDays: number; staleDays: number; remindCooldownHours: number };
-  /** chapter 13 车位信息: 提醒更新 reminds each project manager at most once per `remindCooldownHours` (PARKING_REMIND_COOLDOWN_HOURS) */
-  parking: { remindCooldownHours: number };
+  practitioners: { certificateExpiringDays: number; staleDays: number };
+  /** the reminders path (every 催办 / 提醒更新: notices, safety inspections, chapters 11–13): each person at most once per `cooldownHours` per matter (REMINDER_COOLDOWN_HOURS) */
+  reminders: { cooldownHours: number };
   security: SecurityConfig;
   logging: LoggingConfig;
   caches: CachesConfig;
@@ -451,14 +461,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       areaTypes: (env.COMMON_FUND_AREA_TYPES || 'RESIDENTIAL,MIXED').split(',').map((t) => t.trim()).filter(Boolean),
       feedUrl: urlVar(env, 'COMMON_FUND_FEED_URL', ['https:', 'http:']),
       feedTimeoutMs: intVar(env, 'COMMON_FUND_FEED_TIMEOUT_MS', 10_000, 100, 120_000),
-      urgeCooldownHours: intVar(env, 'COMMON_FUND_URGE_COOLDOWN_HOURS', 24, 0, 720),
+      feedPullHour: intVar(env, 'COMMON_FUND_FEED_PULL_HOUR', 2, 0, 23),
+      feedSilentDays: intVar(env, 'COMMON_FUND_FEED_SILENT_DAYS', 90, 1, 3660),
     },
     practitioners: {
       certificateExpiringDays: intVar(env, 'PRACTITIONER_CERT_EXPIRING_DAYS', 90, 0, 366),
       staleDays: intVar(env, 'PRACTITIONER_ROSTER_STALE_DAYS', 90, 1, 3660),
-      remindCooldownHours: intVar(env, 'PRACTITIONER_REMIND_COOLDOWN_HOURS', 24, 0, 720),
     },
-    parking: { remindCooldownHours: intVar(env, 'PARKING_REMIND_COOLDOWN_HOURS', 24, 0, 720) },
+    reminders: { cooldownHours: intVar(env, 'REMINDER_COOLDOWN_HOURS', 24, 0, 720) },
     security: securityConfig(env, nodeEnv, publicBaseUrl),
     logging: loggingConfig(env, nodeEnv),
     caches: {

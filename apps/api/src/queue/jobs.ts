@@ -51,6 +51,10 @@ export const JOBS = {
   commonFundRectifyDeadline: job<{ caseId: number }>(QueueName.SCHEDULED, 'common-funds.rectify-deadline'),
   /** chapter 11: opens cases for areas overdue without an account, expires passed deadlines, closes cases of opened areas */
   commonFundSweep: scheduled(QueueName.SCHEDULED, 'common-funds.sweep', 10 * 60_000),
+  /** chapter 11: one account's daily pull of its bank feed */
+  commonFundPull: job<{ accountId: number }>(QueueName.SCHEDULED, 'common-funds.pull'),
+  /** chapter 11: enqueues the normal accounts not yet pulled since the last daily pull hour, and marks the feeds silent too long */
+  commonFundPullSweep: scheduled(QueueName.SCHEDULED, 'common-funds.pull-sweep', 10 * 60_000),
 } as const;
 
 export type JobKey = keyof typeof JOBS;

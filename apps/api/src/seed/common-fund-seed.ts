@@ -7,6 +7,7 @@ import {
   CommonFundRegistrantType,
   GrantAction,
   ModuleKey,
+  Role,
 } from '@szpm/contract';
 import { DataSource, EntityManager } from 'typeorm';
 import { addDays } from '../modules/property-areas/facilities/facility-due';
@@ -214,6 +215,8 @@ function account(
     lastSeq: 0,
     lastTransactionAt: null,
     feedAbnormal,
+    lastPulledAt: null,
+    feedSeenAt: new Date(`${registeredOn}T09:30:00+08:00`),
   };
 }
 
@@ -339,9 +342,12 @@ export async function seedCommonFunds(
       }
     })(),
   );
+  // as if pulled when seeded: the daily pull takes them up at its next run, not at once
+  const seededAt = new Date();
   for (const account of rows.accounts) {
+    account.lastPulledAt = seededAt;
     const t = last.get(account.id);
-    if (t) Object.assign(account, { balance: t.balance, lastSeq: t.seq, lastTransactionAt: t.transTime });
+    if (t) Object.assign(account, { balance: t.balance, lastSeq: t.seq, lastTransactionAt: t.transTime, feedSeenAt: t.transTime });
   }
   await inserter.insert(CommonFundAccount, rows.accounts);
   await inserter.insert(CommonFundCase, rows.cases);
@@ -354,7 +360,7 @@ export async function seedCommonFunds(
 /** The demo officers who work chapter 11 (a city-only module): the 福田 / 南山 lead, supervisor and handler. */
 export const COMMON_FUND_DEMO_OFFICERS = ['futian.lead', 'futian.supervisor', 'futian.handler', 'nanshan.lead', 'nanshan.supervisor', 'nanshan.handler'];
 
-/** Their 共有资金 view and operate grants, given by the city admin (部分模块的权限需要市局相关负责人赋权), beyond what they hold. */
+/** Their 共有资金 view and operate grants, given by the city admin (部分模块的权限需要市局相关负责人赋权), beyond what they hold; and view for the street offices of their districts. */
 export function commonFundDemoGrants(seeded: SeededAccounts): GrantRow[] {
   const admin = seeded.accounts.find((a) => a.username === 'city.admin');
   if (!admin) throw new Error('common-fund seed: no city.admin demo account');
@@ -366,6 +372,12 @@ export function commonFundDemoGrants(seeded: SeededAccounts): GrantRow[] {
       if (seeded.grants.some((g) => g.accountId === officer.id && g.module === ModuleKey.COMMON_FUNDS && g.action === action)) continue;
       rows.push({ accountId: officer.id, module: ModuleKey.COMMON_FUNDS, action, grantedById: admin.id });
     }
+  }
+  // the street offices of the demo districts read their street's 共有资金 statistics (the scoped door keeps them to it)
+  const districts = new Set(seeded.accounts.filter((a) => COMMON_FUND_DEMO_OFFICERS.includes(a.username)).map((a) => a.districtId));
+  for (const street of seeded.accounts.filter((a) => a.role === Role.STREET_OFFICER && districts.has(a.districtId))) {
+    if (seeded.grants.some((g) => g.accountId === street.id && g.module === ModuleKey.COMMON_FUNDS && g.action === GrantAction.VIEW)) continue;
+    rows.push({ accountId: street.id, module: ModuleKey.COMMON_FUNDS, action: GrantAction.VIEW, grantedById: admin.id });
   }
   return rows;
 }

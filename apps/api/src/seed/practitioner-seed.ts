@@ -3,7 +3,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { insertRows, inChunks } from '../common/sql/insert-rows';
 import { Practitioner } from '../modules/practitioners/entities/practitioner.entity';
 import { PractitionerCertificate } from '../modules/practitioners/entities/practitioner-certificate.entity';
+import { PractitionerAreaCount } from '../modules/practitioners/entities/practitioner-area-count.entity';
 import { PractitionerRoster } from '../modules/practitioners/entities/practitioner-roster.entity';
+import { countsByArea, qualifiedUntilOf } from '../modules/practitioners/practitioner-counts';
 import { addDays } from '../modules/property-areas/facilities/facility-due';
 import { IdentityFactory } from './names';
 import { shanghaiDay } from './organisation';
@@ -120,6 +122,8 @@ export interface PractitionerSeedRows {
   practitioners: PractitionerRow[];
   certificates: CertificateRow[];
   rosters: RosterRow[];
+  /** the on-duty staff of each area by position, as the writes keep them (practitioner-counts) */
+  areaCounts: PractitionerAreaCount[];
 }
 
 /** The rows, ids from 1 (the tables are empty). Deterministic for a given rng, areas, companies and day. */
@@ -146,11 +150,15 @@ export function practitionerSeedRows(areas: readonly SeedArea[], companies: read
       status: left ? PractitionerStatus.LEFT : PractitionerStatus.ON_DUTY,
       isPartyMember: rng.chance(position === PractitionerPosition.PROJECT_MANAGER ? 0.35 : 0.07),
       education: rng.pick(EDUCATION),
+      qualifiedUntil: null,
     };
     practitioners.push(row);
+    const held: CertificateRow[] = [];
     for (const type of certificatesOf(position, rng)) {
-      certificates.push({ practitionerId: row.id, districtId: row.districtId, streetId: row.streetId, type, certNo: `${type.slice(0, 2)}${row.idNumber.slice(6, 14)}${String(row.id).padStart(6, '0')}`, ...certificateDates(type, today, rng) });
+      held.push({ practitionerId: row.id, districtId: row.districtId, streetId: row.streetId, type, certNo: `${type.slice(0, 2)}${row.idNumber.slice(6, 14)}${String(row.id).padStart(6, '0')}`, ...certificateDates(type, today, rng) });
     }
+    certificates.push(...held);
+    row.qualifiedUntil = qualifiedUntilOf(position, held);
   };
   const byDistrict = new Map<number, SeedArea[]>();
   for (const area of areas) byDistrict.set(area.districtId, [...(byDistrict.get(area.districtId) ?? []), area]);
@@ -173,7 +181,8 @@ export function practitionerSeedRows(areas: readonly SeedArea[], companies: read
     const staff = rng.int(plan.hqStaff[0], plan.hqStaff[1]);
     for (let i = 0; i < staff; i++) person(base, rng.weighted(HQ_MIX.map(([p]) => p), HQ_MIX.map(([, w]) => w)));
   }
-  return { practitioners, certificates, rosters };
+  const areaCounts = [...countsByArea(practitioners)].map(([propertyAreaId, counts]) => ({ propertyAreaId, ...counts }));
+  return { practitioners, certificates, rosters, areaCounts };
 }
 
 /**
@@ -188,7 +197,7 @@ export async function seedPractitioners(
   options: { plan: PractitionerSeedPlan; districtIds?: number[] | null; now?: Date },
 ): Promise<{ practitioners: number; certificates: number; rosters: number; seconds: number }> {
   const started = Date.now();
-  const holding = await nonEmptyTables(dataSource, manager, ['practitioners', 'practitioner_certificates', 'practitioner_rosters']);
+  const holding = await nonEmptyTables(dataSource, manager, ['practitioners', 'practitioner_certificates', 'practitioner_rosters', 'practitioner_area_counts']);
   if (holding.length) throw new SeedTargetNotEmptyError(holding);
   const districtIds = options.districtIds ?? null;
   const where = districtIds ? `WHERE a.districtId IN (${districtIds.map(() => '?').join(', ')})` : '';
@@ -212,5 +221,6 @@ export async function seedPractitioners(
     await insertRows(manager, PractitionerCertificate, chunk);
   }
   await insertRows(manager, PractitionerRoster, rows.rosters);
+  await insertRows(manager, PractitionerAreaCount, rows.areaCounts);
   return { practitioners: rows.practitioners.length, certificates: rows.certificates.length, rosters: rows.rosters.length, seconds: (Date.now() - started) / 1000 };
 }

@@ -24,6 +24,7 @@ export class FakeBankFeedServer {
   readonly requests: Array<{ bankCode: string; accountNo: string; afterSeq: number }> = [];
   private readonly ledgers = new Map<string, FakeFeedTransaction[]>();
   private failures: Array<{ status: number; body: string }> = [];
+  private readonly downBanks = new Map<string, number>();
 
   private constructor(
     private readonly server: Server,
@@ -88,6 +89,15 @@ export class FakeBankFeedServer {
     for (let i = 0; i < count; i++) this.failures.push({ status, body });
   }
 
+  /** Every request to this bank answers `status` until `bankUp` (a bank that is down; the others answer). */
+  bankDown(bankCode: string, status = 503): void {
+    this.downBanks.set(bankCode, status);
+  }
+
+  bankUp(bankCode: string): void {
+    this.downBanks.delete(bankCode);
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
@@ -109,6 +119,8 @@ export class FakeBankFeedServer {
     const accountNo = decodeURIComponent(match[2]);
     const afterSeq = Number(url.searchParams.get('afterSeq') ?? '0');
     this.requests.push({ bankCode, accountNo, afterSeq });
+    const down = this.downBanks.get(bankCode);
+    if (down !== undefined) return send(down, '{"error":"UNAVAILABLE"}');
     const failure = this.failures.shift();
     if (failure) return send(failure.status, failure.body);
     const ledger = this.ledgers.get(key(bankCode, accountNo));

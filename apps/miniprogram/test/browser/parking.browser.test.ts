@@ -1,7 +1,7 @@
 import { ParkingAreaTab, ParkingStats, PropertyAreaListItem } from '@szpm/contract';
 import { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiJson, apiLogin, browserSession, checkPage, DEMO_PASSWORD, freePort, RunningApi, screenshot, signIn, startApi, typeInto } from './support';
+import { apiJson, apiLogin, browserSession, checkPage, freePort, RunningApi, screenshot, signInCounterpart, signIn, startApi, typeInto } from './support';
 
 /**
  * 车位信息 (manual chapter 13) in the H5 build: the project manager files the own project's parking
@@ -28,12 +28,7 @@ describe('车位信息 filed by a project manager', () => {
     const statsBefore = await apiJson<ParkingStats>(api.base, `/parking/statistics?districtId=${area.districtId}`, { token: leadToken });
 
     const page = await newPage();
-    await page.goto(`${api.base}/m/`);
-    await page.locator('#login-page').waitFor();
-    await typeInto(page, 'login-username', 'demo.manager');
-    await typeInto(page, 'login-password', DEMO_PASSWORD);
-    await page.locator('#login-submit').click();
-    await page.locator('#home-personal').waitFor();
+    await signInCounterpart(page, api.base, 'demo.manager');
     await page.locator('#home-entry-my-projects').click();
     await page.locator(`#my-project-${area.id}-parking`).click();
     await page.locator('#parking-filing-total').waitFor();

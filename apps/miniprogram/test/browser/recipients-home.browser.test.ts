@@ -1,7 +1,7 @@
 import { InboxMessage, NoticeAudience, NoticeDetail, NoticeTypeView, Page as ApiPage, SafetyInspectionDetail, SafetyTemplateListItem } from '@szpm/contract';
 import { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiJson, apiLogin, browserSession, checkPage, DEMO_PASSWORD, freePort, RunningApi, screenshot, startApi, typeInto } from './support';
+import { apiJson, apiLogin, browserSession, checkPage, freePort, RunningApi, screenshot, signInCounterpart, startApi } from './support';
 
 /**
  * A recipient's home: the demo project manager (demo.manager, 王俊峰) holds no module grants, yet
@@ -49,12 +49,7 @@ beforeAll(async () => {
 
 async function managerHome(): Promise<Page> {
   const page = await newPage();
-  await page.goto(`${api.base}/m/`);
-  await page.locator('#login-page').waitFor();
-  await typeInto(page, 'login-username', 'demo.manager');
-  await typeInto(page, 'login-password', DEMO_PASSWORD);
-  await page.locator('#login-submit').click();
-  await page.locator('#home-personal').waitFor();
+  await signInCounterpart(page, api.base, 'demo.manager');
   return page;
 }
 

@@ -80,14 +80,19 @@ export async function typeInto(page: Page, id: string, text: string): Promise<vo
   await field.fill(text);
 }
 
-/** Signs in on the H5 login page as a demo officer and waits for 物业服务. */
-export async function signIn(page: Page, base: string, username: string): Promise<void> {
+/** Signs in on the H5 login page as a demo officer and waits for 物业服务 (or the given home). */
+export async function signIn(page: Page, base: string, username: string, home = '#home-modules'): Promise<void> {
   await page.goto(`${base}/m/`);
   await page.locator('#login-page').waitFor();
   await typeInto(page, 'login-username', username);
   await typeInto(page, 'login-password', DEMO_PASSWORD);
   await page.locator('#login-submit').click();
-  await page.locator('#home-modules').waitFor();
+  await page.locator(home).waitFor();
+}
+
+/** Signs in as a counterpart (a project manager, an owners' committee): its home is 个人, not 物业服务. */
+export function signInCounterpart(page: Page, base: string, username: string): Promise<void> {
+  return signIn(page, base, username, '#home-personal');
 }
 
 /** The accessibility limits of the README (适老化): WeChat asks government services for them. */

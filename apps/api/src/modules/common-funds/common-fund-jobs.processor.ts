@@ -2,11 +2,13 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestj
 import { JobQueue, PermanentJobError } from '../../queue/job-queue';
 import { JOBS } from '../../queue/jobs';
 import { CommonFundCasesService } from './common-fund-cases.service';
+import { CommonFundFeedSchedule } from './common-fund-feed-schedule';
 
 /**
  * The escalation clock: each 责令整改 has a delayed job at the end of its deadline day, and a
  * periodic sweep finds from the database whatever is due (jobs lost in a restart, deadlines further
- * out than the longest delay, areas that became overdue).
+ * out than the longest delay, areas that became overdue). And the daily bank pull (CommonFundFeedSchedule):
+ * one job per account, its sweep every 10 minutes and at start-up.
  */
 @Injectable()
 export class CommonFundJobsProcessor implements OnModuleInit, OnApplicationBootstrap {
@@ -15,6 +17,7 @@ export class CommonFundJobsProcessor implements OnModuleInit, OnApplicationBoots
   constructor(
     private readonly queue: JobQueue,
     private readonly cases: CommonFundCasesService,
+    private readonly feed: CommonFundFeedSchedule,
   ) {}
 
   onModuleInit() {
@@ -31,9 +34,18 @@ export class CommonFundJobsProcessor implements OnModuleInit, OnApplicationBoots
       },
       1,
     );
+    this.queue.handle(JOBS.commonFundPull, async (data) => {
+      const id = Number(data.accountId);
+      if (!Number.isInteger(id) || id < 1) throw new PermanentJobError(`bad accountId ${String(data.accountId)}`);
+      await this.feed.pull(id);
+    });
+    this.queue.handle(JOBS.commonFundPullSweep, async () => void (await this.feed.sweep()), 1);
   }
 
   async onApplicationBootstrap() {
     await this.queue.schedule(JOBS.commonFundSweep);
+    await this.queue.schedule(JOBS.commonFundPullSweep);
+    // at start-up: what fell due while the app was down (the pulls' record is the accounts' lastPulledAt)
+    await this.queue.requeue(JOBS.commonFundPullSweep, {}, { jobId: 'common-funds.pull-sweep:start', attempts: 1 });
   }
 }

@@ -32,6 +32,7 @@ import { PropertyAreaProfile } from '../property-areas/entities/property-area-pr
 import { nothingToUrge, RemindersService } from '../notifications/reminders/reminders.service';
 import { RecipientGroup } from '../notifications/reminders/recipient-resolver';
 import { OwnersCommittee } from '../regions/entities/owners-committee.entity';
+import { ProjectManager } from '../regions/entities/project-manager.entity';
 import { PropertyArea } from '../regions/entities/property-area.entity';
 import { Region } from '../regions/entities/region.entity';
 import { joinAreaContext, selectAreaContext, toAreaContext } from '../regions/statistics/area-context';
@@ -81,6 +82,9 @@ const CELL_COLUMNS = [
   { header: '督办阶段', width: 14, value: (r: CommonFundCellItem) => r.caseStageLabel },
 ];
 
+/** The 未开 list shows the people columns only (domain notes 11d): an unopened area has no account to show. */
+const UNOPENED_CELL_COLUMNS = CELL_COLUMNS.filter((c) => ['物业项目', '行政区域', '所属街道', '所属社区', '物业企业', '项目经理', '项目经理手机', '业委会主任', '业委会主任手机', '督办阶段'].includes(c.header));
+
 const EXPORT_MAX_ROWS = 100_000;
 
 /** The statistics tables' cache topic: any write to what they count empties it. */
@@ -123,7 +127,7 @@ export class CommonFundStatisticsService {
 
   async cells(actor: Actor, query: CommonFundCellQueryDto): Promise<Page<CommonFundCellItem>> {
     const drill = await this.drill(actor, query);
-    return this.drilldown.cellPage(drill, this.source(query.search), { regionId: query.regionId, counter: query.counter }, pageWindow(query), (qb) => this.cellRows(qb, query.counter));
+    return this.drilldown.cellPage(drill, this.source(query.search, query.keyword), { regionId: query.regionId, counter: query.counter }, pageWindow(query), (qb) => this.cellRows(qb, query.counter));
   }
 
   async export(actor: Actor, query: CommonFundRegionQueryDto): Promise<StreamableFile> {
@@ -134,10 +138,11 @@ export class CommonFundStatisticsService {
 
   async exportCells(actor: Actor, query: CommonFundCellExportQueryDto): Promise<StreamableFile> {
     const drill = await this.drill(actor, query);
-    const qb = await this.drilldown.cellQuery(drill, this.source(query.search), { regionId: query.regionId, counter: query.counter });
+    const qb = await this.drilldown.cellQuery(drill, this.source(query.search, query.keyword), { regionId: query.regionId, counter: query.counter });
     const rows = await this.cellRows(qb.limit(EXPORT_MAX_ROWS), query.counter);
     const title = COMMON_FUND_COUNTER_LABELS[query.counter];
-    return xlsxDownload(`共有资金-${title}.xlsx`, { title, sheets: [{ name: title.slice(0, 31), columns: CELL_COLUMNS, rows: () => rows }] });
+    const columns = query.counter === 'unopened' ? UNOPENED_CELL_COLUMNS : CELL_COLUMNS;
+    return xlsxDownload(`共有资金-${title}.xlsx`, { title, sheets: [{ name: title.slice(0, 31), columns, rows: () => rows }] });
   }
 
   /** 共享银行统计: per bank of the dictionary, the accounts of the scope by type, their areas and the bank's share. */
@@ -232,7 +237,6 @@ export class CommonFundStatisticsService {
       title: '催办：开设共有资金账户',
       content: '您负责的物业项目应开设共有资金账户而尚未开设，请尽快在共享银行开设基本账户或共管账户并在平台登记，逾期将被责令整改。',
       link: MESSAGE_LINKS.commonFundOpening(),
-      cooldownHours: this.config.commonFunds.urgeCooldownHours,
       nothingToUrgeMessage: '范围内应开共有资金账户的物业项目均已开户，无需催办',
     });
   }
@@ -241,7 +245,8 @@ export class CommonFundStatisticsService {
     return this.drilldown.resolve(actor, { districtId: query.districtId, streetId: query.streetId, communityId: query.communityId });
   }
 
-  private source(search: string | undefined): RegionCounterSource<CommonFundCounter> {
+  /** The areas the table counts (search: the table's 物业项目名称); keyword: a list's own search by project, 项目经理 or 业委会主任. */
+  private source(search: string | undefined, keyword?: string): RegionCounterSource<CommonFundCounter> {
     return {
       rows: () => {
         // eslint-disable-next-line szpm/no-raw-scoped-access -- the regions kit confines these rows to the drill resolve() checked against the actor's scope
@@ -250,6 +255,11 @@ export class CommonFundStatisticsService {
         qb.leftJoin(PropertyAreaProfile, 'pp', 'pp.propertyAreaId = a.id').leftJoin(CommonFundCase, 'oc', 'oc.openAreaId = a.id');
         joinAccountSums(qb);
         if (search) qb.andWhere('INSTR(a.name, :cfSearch) > 0', { cfSearch: search });
+        if (keyword) {
+          // eslint-disable-next-line szpm/no-raw-scoped-access -- the manager's and chair's names of areas the kit confines, for the list's search
+          qb.leftJoin(ProjectManager, 'kpm', 'kpm.id = a.projectManagerId').leftJoin(OwnersCommittee, 'kocm', 'kocm.id = a.ownersCommitteeId');
+          qb.andWhere('(INSTR(a.name, :cfKeyword) > 0 OR INSTR(kpm.name, :cfKeyword) > 0 OR INSTR(kocm.chairName, :cfKeyword) > 0)', { cfKeyword: keyword });
+        }
         return qb;
       },
       columns: REGION_COLUMNS,
@@ -259,14 +269,24 @@ export class CommonFundStatisticsService {
 
   /** The rows of a cell: the area with its names and people, its open case, and the account the number is about. */
   private async cellRows(qb: SelectQueryBuilder<ObjectLiteral>, counter: CommonFundCounter): Promise<CommonFundCellItem[]> {
-    joinAreaContext(qb, { area: 'a' });
-    // eslint-disable-next-line szpm/no-raw-scoped-access -- names of the district and committee of areas the kit confines
-    qb.leftJoin(Region, 'd', 'd.id = a.districtId').leftJoin(OwnersCommittee, 'ocm', 'ocm.id = a.ownersCommitteeId');
-    const raws = await selectAreaContext(qb.select('a.id', 'id'), 'a')
-      .addSelect(['d.name AS districtName', 'pm.phone AS projectManagerPhone', 'ocm.chairName AS chairName', 'ocm.chairPhone AS chairPhone', 'oc.stage AS caseStage'])
-      .orderBy('a.id', 'ASC')
-      .getRawMany<Record<string, unknown>>();
-    const areaIds = raws.map((r) => Number(r.id));
+    // the page's areas first, then the names and people of those rows only: joining them before
+    // the sort would look them up for every area the number counts (EXPLAIN: filesort after the joins)
+    const areaIds = (await qb.select('a.id', 'id').orderBy('a.id', 'ASC').getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
+    const raws: Array<Record<string, unknown>> = [];
+    for (const part of inChunks(areaIds, IDS_PER_STATEMENT)) {
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- names, people and open case of areas the kit has just selected for the checked drill
+      const named = joinAreaContext(this.dataSource.getRepository(PropertyArea).createQueryBuilder('a'), { area: 'a' })
+        .leftJoin(Region, 'd', 'd.id = a.districtId')
+        .leftJoin(OwnersCommittee, 'ocm', 'ocm.id = a.ownersCommitteeId')
+        .leftJoin(CommonFundCase, 'oc', 'oc.openAreaId = a.id');
+      raws.push(
+        ...(await selectAreaContext(named.select('a.id', 'id'), 'a')
+          .addSelect(['d.name AS districtName', 'pm.phone AS projectManagerPhone', 'ocm.chairName AS chairName', 'ocm.chairPhone AS chairPhone', 'oc.stage AS caseStage'])
+          .where('a.id IN (:...ids)', { ids: part })
+          .orderBy('a.id', 'ASC')
+          .getRawMany<Record<string, unknown>>()),
+      );
+    }
     const accounts: CommonFundAccount[] = [];
     for (const part of inChunks(areaIds, IDS_PER_STATEMENT)) {
       // eslint-disable-next-line szpm/no-raw-scoped-access -- the accounts of areas the kit has confined to the checked drill

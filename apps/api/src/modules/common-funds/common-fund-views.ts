@@ -29,8 +29,19 @@ export function isoOf(value: unknown): string {
 
 /** Joins an account list's area `a`, its names and district `d` (the accounts `x` are already scoped). */
 export function joinAccountContext<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-  // eslint-disable-next-line szpm/no-raw-scoped-access -- the area and district names of accounts the calling query has already scoped
-  qb.innerJoin(PropertyArea, 'a', 'a.id = x.propertyAreaId').leftJoin(Region, 'd', 'd.id = a.districtId');
+  return joinAccountNames(joinAccountArea(qb));
+}
+
+/** Joins the area `a` of accounts `x` (every account has one): what a list's search and count need. */
+export function joinAccountArea<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  // eslint-disable-next-line szpm/no-raw-scoped-access -- the area of accounts the calling query has already scoped
+  return qb.innerJoin(PropertyArea, 'a', 'a.id = x.propertyAreaId');
+}
+
+/** Joins the names a list row shows (district `d`, street, community, company, manager) to accounts `x` with their area `a`: only for the rows of a page. */
+export function joinAccountNames<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  // eslint-disable-next-line szpm/no-raw-scoped-access -- the district name of accounts the calling query has already scoped
+  qb.leftJoin(Region, 'd', 'd.id = a.districtId');
   return joinAreaContext(qb, { area: 'a' });
 }
 

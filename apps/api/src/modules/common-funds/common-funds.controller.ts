@@ -14,10 +14,11 @@ import {
   GrantAction,
   ModuleKey,
   Page,
+  Role,
   SharedBank,
   UrgeResult,
 } from '@szpm/contract';
-import { Audited, CurrentActor, RequireGrant } from '../../access/access.decorators';
+import { Audited, CurrentActor, RequireGrant, RequireRoles } from '../../access/access.decorators';
 import { Actor } from '../../access/actor';
 import { XLSX_CONTENT_TYPE } from '../../common/excel/xlsx-export';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe';
@@ -35,6 +36,7 @@ import {
   PenaltyDto,
   RectifyOrderDto,
   RegisterCommonFundAccountDto,
+  RegisterOwnCommonFundAccountDto,
   TransactionQueryDto,
 } from './dto/common-fund.dto';
 
@@ -221,5 +223,23 @@ export class AreaCommonFundsController {
   @ApiOperation({ summary: '共有资金信息：物业区域的账户、最近流水与逾期未开户督办时间线（官员需共有资金查看权限，项目负责人等只能看本单位的项目）' })
   tab(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number): Promise<AreaCommonFunds> {
     return this.funds.areaTab(actor, id);
+  }
+
+  @Get('banks')
+  @RequireRoles(Role.PROJECT_MANAGER, Role.OWNERS_COMMITTEE)
+  @ApiOperation({ summary: '共享银行名录（本项目的项目负责人 / 业主委员会登记账户时选择开户行）' })
+  banks(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number): Promise<SharedBank[]> {
+    return this.funds.banksFor(actor, id);
+  }
+
+  @Post('accounts')
+  @RequireRoles(Role.PROJECT_MANAGER, Role.OWNERS_COMMITTEE)
+  @Audited('common-funds.accounts.register', 'common-fund-account')
+  @ApiOperation({
+    summary:
+      '登记本项目的共有资金账户：项目负责人登记共管账户（物业服务企业开设），业主委员会登记基本账户（业主大会开设）；与官员登记同一规则（共享银行、账户号码10至30位数字且未登记、登记人身份与账户类型相符）；只能登记本人负责的项目',
+  })
+  register(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number, @Body() body: RegisterOwnCommonFundAccountDto): Promise<CommonFundAccountDetail> {
+    return this.funds.registerOwn(actor, id, body);
   }
 }

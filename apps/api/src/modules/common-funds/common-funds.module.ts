@@ -5,6 +5,7 @@ import { AreaRegistryModule } from '../property-areas/areas/area-registry.module
 import { RegionsModule } from '../regions/regions.module';
 import { BankFeed, HttpBankFeed } from './bank-feed';
 import { CommonFundCasesService } from './common-fund-cases.service';
+import { CommonFundFeedSchedule } from './common-fund-feed-schedule';
 import { CommonFundJobsProcessor } from './common-fund-jobs.processor';
 import { CommonFundStatisticsService } from './common-fund-statistics.service';
 import { AreaCommonFundsController, CommonFundsController } from './common-funds.controller';
@@ -18,7 +19,7 @@ import { COMMON_FUND_ENTITIES } from './entities';
 @Module({
   imports: [TypeOrmModule.forFeature(COMMON_FUND_ENTITIES), RegionsModule, NotificationsModule, AreaRegistryModule],
   controllers: [CommonFundsController, AreaCommonFundsController],
-  providers: [CommonFundsService, CommonFundCasesService, CommonFundStatisticsService, CommonFundJobsProcessor, { provide: BankFeed, useClass: HttpBankFeed }],
-  exports: [CommonFundsService],
+  providers: [CommonFundsService, CommonFundCasesService, CommonFundFeedSchedule, CommonFundStatisticsService, CommonFundJobsProcessor, { provide: BankFeed, useClass: HttpBankFeed }],
+  exports: [CommonFundsService, CommonFundFeedSchedule],
 })
 export class CommonFundsModule {}

@@ -6,6 +6,7 @@ import {
   CommonFundAccountDetail,
   CommonFundAccountItem,
   CommonFundAccountStatus,
+  CommonFundAccountType,
   CommonFundErrorCode,
   CommonFundFeedIssueKind,
   CommonFundSyncResult,
@@ -15,6 +16,7 @@ import {
   isValidAccountNo,
   Page,
   SharedBank as SharedBankView,
+  UnitCategory,
 } from '@szpm/contract';
 import { DataSource, EntityManager, In, IsNull, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../../access/actor';
@@ -31,13 +33,19 @@ import { BankFeed } from './bank-feed';
 import { CommonFundCasesService, areaFacts } from './common-fund-cases.service';
 import { replayFeed, shouldOpenAccount } from './common-fund-rules';
 import { CommonFundException } from './common-funds.exception';
-import { joinAccountContext, selectAccountColumns, toAccountItem, toFeedIssue, toTransaction } from './common-fund-views';
-import { CommonFundAccountExportQueryDto, CommonFundAccountQueryDto, RegisterCommonFundAccountDto, TransactionQueryDto } from './dto/common-fund.dto';
+import { joinAccountArea, joinAccountContext, joinAccountNames, selectAccountColumns, toAccountItem, toFeedIssue, toTransaction } from './common-fund-views';
+import { CommonFundAccountExportQueryDto, CommonFundAccountQueryDto, RegisterCommonFundAccountDto, RegisterOwnCommonFundAccountDto, TransactionQueryDto } from './dto/common-fund.dto';
 import { CommonFundAccount, CommonFundFeedIssueRow, CommonFundTransactionRow, SharedBank } from './entities';
 import { ensureSharedBanks } from './shared-bank-defaults';
 
 export const ACCOUNT_LABEL = '共有资金账户';
 const LATEST_TRANSACTIONS = 20;
+
+/** The account type each counterpart opens (manual ch. 11): the company's project manager 共管, the owners' committee 基本. */
+const COUNTERPART_ACCOUNT_TYPE: Partial<Record<string, CommonFundAccountType>> = {
+  [UnitCategory.PROJECT_MANAGER]: CommonFundAccountType.CO_MANAGED,
+  [UnitCategory.OWNERS_COMMITTEE]: CommonFundAccountType.BASIC,
+};
 
 /** The accounts ledger as exported: the columns of the list on screen. */
 const ACCOUNT_COLUMNS = [
@@ -86,8 +94,14 @@ export class CommonFundsService implements OnApplicationBootstrap {
   async list(actor: Actor, query: CommonFundAccountQueryDto): Promise<Page<CommonFundAccountItem>> {
     const window = pageWindow(query);
     const qb = await this.filtered(actor, query);
-    const total = await qb.clone().getCount();
-    const rows = await selectAccountColumns(qb).orderBy('x.id', 'ASC').offset(window.skip).limit(window.take).getRawMany<Record<string, unknown>>();
+    // the count reads the accounts and their areas only (no names, no DISTINCT): what the total needs
+    const total = Number((await qb.clone().select('COUNT(*)', 'n').getRawOne<{ n: number | string }>())?.n ?? 0);
+    // the page's ids first (a derived table), the names joined to those rows only: sorting by id
+    // before the joins, so a filtered page (by bank, by search) does not join every matching row
+    const page = qb.clone().select('x.id', 'pageId').orderBy('x.id', 'ASC').offset(window.skip).limit(window.take);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the accounts of a page the scoped door has just selected (joined to it by id)
+    const paged = joinAccountContext(this.dataSource.getRepository(CommonFundAccount).createQueryBuilder('x').innerJoin(`(${page.getQuery()})`, 'pg', 'pg.pageId = x.id')).setParameters(page.getParameters());
+    const rows = await selectAccountColumns(paged).orderBy('x.id', 'ASC').getRawMany<Record<string, unknown>>();
     return toPage(rows.map(toAccountItem), total, window);
   }
 
@@ -95,7 +109,7 @@ export class CommonFundsService implements OnApplicationBootstrap {
     const qb = await this.filtered(actor, query);
     const rows = () =>
       inBatches<CommonFundAccountItem, number>(async (after) => {
-        const page = selectAccountColumns(qb.clone()).orderBy('x.id', 'ASC').limit(1000);
+        const page = selectAccountColumns(joinAccountNames(qb.clone())).orderBy('x.id', 'ASC').limit(1000);
         if (after !== null) page.andWhere('x.id > :afterId', { afterId: after });
         return (await page.getRawMany<Record<string, unknown>>()).map(toAccountItem);
       }, (a) => a.id);
@@ -121,15 +135,11 @@ export class CommonFundsService implements OnApplicationBootstrap {
   }
 
   /**
-   * 登记: at a bank of the dictionary, a number of the right form not yet registered at that bank,
-   * a registrant of the account type's side; a normal account closes the area's open case.
+   * 登记 by an officer: at a bank of the dictionary, a number of the right form not yet registered at
+   * that bank, a registrant of the account type's side; a normal account closes the area's open case.
    */
   async register(actor: Actor, body: RegisterCommonFundAccountDto): Promise<CommonFundAccountDetail> {
-    const accountNo = normalizeAccountNo(body.accountNo);
-    if (!isValidAccountNo(accountNo)) throw new CommonFundException(CommonFundErrorCode.ACCOUNT_NO_INVALID);
-    if (!COMMON_FUND_REGISTRANT_TYPES[body.accountType].includes(body.registrantType)) throw new CommonFundException(CommonFundErrorCode.REGISTRANT_TYPE_MISMATCH);
-    const bank = await this.dataSource.getRepository(SharedBank).findOne({ where: { id: body.bankId } });
-    if (!bank) throw new CommonFundException(CommonFundErrorCode.BANK_NOT_SHARED);
+    const checked = await this.checkedRegistration(body);
     const area = await this.scope
       .repository(actor, PropertyArea, '物业项目')
       .findById(body.propertyAreaId)
@@ -137,12 +147,59 @@ export class CommonFundsService implements OnApplicationBootstrap {
         if (error instanceof AppException && error.code === CommonErrorCode.NOT_FOUND) throw AppException.invalidField('propertyAreaId', '物业项目不存在');
         throw error;
       });
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.insertAccount(actor, area, body, checked, (manager) => this.accounts(actor, manager).assertInScope(area.districtId, area.streetId));
+    return this.detail(actor, id);
+  }
+
+  /**
+   * 登记 by the area's own side (manual ch. 11): its project manager opens the 共管账户, its owners'
+   * committee the 基本账户. The same checks as the officer's; the area is the counterpart's own
+   * (readableArea: another's is a 403).
+   */
+  async registerOwn(actor: Actor, areaId: number, body: RegisterOwnCommonFundAccountDto): Promise<CommonFundAccountDetail> {
+    const ownType = COUNTERPART_ACCOUNT_TYPE[actor.unitCategory ?? ''];
+    if (!ownType || actor.unitId === null) throw AppException.forbidden('只有项目负责人（共管账户）和业主委员会（基本账户）账号可以登记本项目的共有资金账户');
+    const area = await this.areas.readableArea(actor, areaId, ModuleKey.COMMON_FUNDS);
+    if (body.accountType !== ownType) {
+      throw new CommonFundException(CommonFundErrorCode.REGISTRANT_TYPE_MISMATCH, {
+        field: 'accountType',
+        message: ownType === CommonFundAccountType.CO_MANAGED ? '项目负责人只能登记共管账户（基本账户由业主大会开设，业委会登记）' : '业主委员会只能登记基本账户（共管账户由物业服务企业开设，项目负责人登记）',
+      });
+    }
+    const checked = await this.checkedRegistration(body);
+    const id = await this.insertAccount(actor, area, body, checked, () => undefined);
+    return this.ownDetail(id);
+  }
+
+  /** The shared banks for a counterpart's form (the dictionary is not scoped; the area must be the actor's own). */
+  async banksFor(actor: Actor, areaId: number): Promise<SharedBankView[]> {
+    await this.areas.readableArea(actor, areaId, ModuleKey.COMMON_FUNDS);
+    return this.banks();
+  }
+
+  /** The form checks that need no area: the number's form, the registrant's side, the bank in the dictionary. */
+  private async checkedRegistration(body: RegisterOwnCommonFundAccountDto): Promise<{ accountNo: string; bank: SharedBank }> {
+    const accountNo = normalizeAccountNo(body.accountNo);
+    if (!isValidAccountNo(accountNo)) throw new CommonFundException(CommonFundErrorCode.ACCOUNT_NO_INVALID);
+    if (!COMMON_FUND_REGISTRANT_TYPES[body.accountType].includes(body.registrantType)) throw new CommonFundException(CommonFundErrorCode.REGISTRANT_TYPE_MISMATCH);
+    const bank = await this.dataSource.getRepository(SharedBank).findOne({ where: { id: body.bankId } });
+    if (!bank) throw new CommonFundException(CommonFundErrorCode.BANK_NOT_SHARED);
+    return { accountNo, bank };
+  }
+
+  /** Writes the account of an admitted area and closes its open case, in one transaction; the number unique city-wide. */
+  private insertAccount(
+    actor: Actor,
+    area: PropertyArea,
+    body: RegisterOwnCommonFundAccountDto,
+    { accountNo, bank }: { accountNo: string; bank: SharedBank },
+    admit: (manager: EntityManager) => void,
+  ): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
       // eslint-disable-next-line szpm/no-raw-scoped-access -- uniqueness of (bank, number) is city-wide: the same account cannot belong to two areas; nothing of the row is returned
       if (await manager.getRepository(CommonFundAccount).exists({ where: { bankId: bank.id, accountNo } })) throw new CommonFundException(CommonFundErrorCode.ACCOUNT_DUPLICATE);
-      const accounts = this.accounts(actor, manager);
-      accounts.assertInScope(area.districtId, area.streetId);
-      // eslint-disable-next-line szpm/no-raw-scoped-access -- a new account of an area the door has just returned (assertInScope above)
+      admit(manager);
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- a new account of an area the caller has just admitted (the officer's door or the counterpart's own area)
       const saved = await manager.getRepository(CommonFundAccount).save({
         districtId: area.districtId,
         streetId: area.streetId,
@@ -161,12 +218,21 @@ export class CommonFundsService implements OnApplicationBootstrap {
         balance: 0,
         lastSeq: 0,
         lastTransactionAt: null,
+        lastPulledAt: null,
+        feedSeenAt: null,
         feedAbnormal: false,
       });
       await this.cases.closeForOpenedAccount(manager, area.id, { id: actor.accountId, name: actor.name }, accountNo);
       return saved.id;
     });
-    return this.detail(actor, id);
+  }
+
+  /** The detail of an account the counterpart has just registered on its own area. */
+  private async ownDetail(id: number): Promise<CommonFundAccountDetail> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the account just written on the counterpart's own area (readableArea admitted it)
+    const qb = joinAccountContext(this.dataSource.getRepository(CommonFundAccount).createQueryBuilder('x')).where('x.id = :id', { id });
+    const raw = await selectAccountColumns(qb).getRawOne<Record<string, unknown>>();
+    return { ...toAccountItem(raw!), feedIssues: [] };
   }
 
   /** 启用 / 禁用; enabling makes the area opened again and closes its open case. */
@@ -214,10 +280,19 @@ export class CommonFundsService implements OnApplicationBootstrap {
         await issues.update({ accountId: current.id, resolvedAt: IsNull() }, { resolvedAt: new Date() });
       }
       const last = outcome.accepted[outcome.accepted.length - 1];
+      const now = new Date();
       // eslint-disable-next-line szpm/no-raw-scoped-access -- the account locked above
       await manager.getRepository(CommonFundAccount).update(
         { id: current.id },
-        { balance: outcome.balance, lastSeq: outcome.lastSeq, feedAbnormal: outcome.issue !== null, ...(last ? { lastTransactionAt: new Date(last.time) } : {}) },
+        {
+          balance: outcome.balance,
+          lastSeq: outcome.lastSeq,
+          feedAbnormal: outcome.issue !== null,
+          lastPulledAt: now,
+          // the bank answered with a feed (even one with a gap): it is not silent
+          ...(answer.ok ? { feedSeenAt: now } : {}),
+          ...(last ? { lastTransactionAt: new Date(last.time) } : {}),
+        },
       );
       return { accepted: outcome.accepted.length, balance: outcome.balance, issue: issue ? toFeedIssue(issue) : null };
     });
@@ -242,10 +317,13 @@ export class CommonFundsService implements OnApplicationBootstrap {
       .select(['a.otherCityProject AS otherCityProject', 'a.selfManaged AS selfManaged', 'a.companyId AS companyId', 'a.ownersCommitteeId AS ownersCommitteeId', 'pp.areaType AS areaType', 'pp.contractStart AS contractStart', 'ocm.termStart AS committeeTermStart'])
       .where('a.id = :areaId', { areaId })
       .getRawOne<Record<string, unknown>>();
+    const issues = accounts.length ? await this.dataSource.getRepository(CommonFundFeedIssueRow).find({ where: { accountId: In([...byId.keys()]), resolvedAt: IsNull() }, order: { id: 'ASC' } }) : [];
+    const ownType = actor.unitId !== null ? (COUNTERPART_ACCOUNT_TYPE[actor.unitCategory ?? ''] ?? null) : null;
     return {
       propertyAreaId: area.id,
       shouldOpen: shouldOpenAccount(areaFacts(facts ?? {}), { areaTypes: this.config.commonFunds.areaTypes }),
-      accounts,
+      accounts: accounts.map((a) => ({ ...a, feedIssues: issues.filter((i) => i.accountId === a.id).map(toFeedIssue) })),
+      ownAccountType: ownType,
       latestTransactions: latest.map((t) => ({ ...toTransaction(t), accountId: t.accountId, accountNo: byId.get(t.accountId)!.accountNo })),
       cases: await this.cases.ofArea(area.id, area.name),
     };
@@ -262,7 +340,7 @@ export class CommonFundsService implements OnApplicationBootstrap {
 
   private async filtered(actor: Actor, query: CommonFundAccountExportQueryDto & { propertyAreaId?: number }): Promise<SelectQueryBuilder<ObjectLiteral>> {
     const filter = await this.scope.regionFilter(actor, query);
-    const qb: SelectQueryBuilder<ObjectLiteral> = joinAccountContext(this.accounts(actor).query('x'));
+    const qb: SelectQueryBuilder<ObjectLiteral> = joinAccountArea(this.accounts(actor).query('x'));
     if (filter.districtId !== null) qb.andWhere('x.districtId = :fd', { fd: filter.districtId });
     if (filter.streetId !== null) qb.andWhere('x.streetId = :fs', { fs: filter.streetId });
     if (filter.communityId !== null) qb.andWhere('x.communityId = :fc', { fc: filter.communityId });

@@ -51,8 +51,6 @@ import { NoticeException } from './notices.exception';
 import { insertRows } from '../../common/sql/insert-rows';
 
 const NOTICE_LABEL = '通知';
-/** a recipient is urged about one notice at most once a day */
-export const NOTICE_URGE_COOLDOWN_HOURS = 24;
 
 type Raw = Record<string, unknown>;
 const num = (value: unknown) => Number(value ?? 0);
@@ -271,7 +269,6 @@ export class NoticesService {
       title: `催办：${[...notice.title].slice(0, 120).join('')}`,
       content: `${bureau}提醒您：通知《${notice.title}》您尚未阅读，请尽快查阅并按要求办理。`,
       link: MESSAGE_LINKS.receivedNotice(notice.id),
-      cooldownHours: NOTICE_URGE_COOLDOWN_HOURS,
       nothingToUrgeMessage: '所有接收人均已阅读，无需催办',
     });
   }

@@ -226,7 +226,6 @@ export class ParkingStatisticsService {
       title: '提醒更新：请填报车位信息',
       content: `${bureauName(district?.name)}提醒您：您负责的物业项目尚未填报车位信息，请进入“我的项目”，在项目的“车位信息”中填报车位总数、地上 / 地下 / 机械车位、产权及收费标准和车位纠纷情况。`,
       link: MESSAGE_LINKS.parkingFiling(),
-      cooldownHours: this.config.parking.remindCooldownHours,
       nothingToUrgeMessage: '所选范围内的物业项目均已填报过车位信息，无需提醒',
     });
   }

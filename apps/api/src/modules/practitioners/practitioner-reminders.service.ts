@@ -57,7 +57,6 @@ export class PractitionerRemindersService {
       title: '请完善项目从业人员信息',
       content: `${bureauName(district?.name)}提醒您：请登录物业管理信息平台，在“我的项目—从业人员”中核对并更新所负责项目的从业人员信息（姓名、岗位、证书等），如无变化请点击“确认已更新”。`,
       link: MESSAGE_LINKS.practitionerRoster(),
-      cooldownHours: this.config.practitioners.remindCooldownHours,
       nothingToUrgeMessage: dto.onlyOutdated ? '没有需要提醒的项目经理：本区项目的从业人员信息均已在期限内更新' : '本区没有有在管项目的项目经理',
     });
     return { ...result, projects: areas.length };

@@ -36,12 +36,15 @@ import { CounterSet, Counts } from '../regions/statistics/counters';
 import { RegionCounterSource, RegionDrill, RegionDrilldownService } from '../regions/statistics/region-drilldown.service';
 import { RegionStatsColumn, regionStatsSheet } from '../regions/statistics/region-stats-xlsx';
 import { PractitionerCellQueryDto, PractitionerRegionQueryDto, CompanyStatsQueryDto } from './dto/practitioner.dto';
-import { Practitioner, PractitionerCertificate, PractitionerRoster } from './entities';
-import { qualifyingSql } from './practitioner-rules';
+import { Practitioner, PractitionerAreaCount, PractitionerCertificate, PractitionerRoster } from './entities';
+import { AREA_COUNT_COLUMNS } from './practitioner-counts';
 import { PractitionersService, toFiling } from './practitioners.service';
 
 type ProjectCounter = (typeof PRACTITIONER_PROJECT_COUNTERS)[number];
 type PeopleCounter = Exclude<keyof PractitionerProjectCounters, ProjectCounter>;
+/** the people counters kept per area on write (practitioner_area_counts), i.e. all but the two that depend on the day */
+type AreaCounter = Exclude<PeopleCounter, 'certified' | 'expiringSoon'>;
+type TableCounter = ProjectCounter | AreaCounter;
 
 const isProjectCounter = (counter: string): counter is ProjectCounter => (PRACTITIONER_PROJECT_COUNTERS as readonly string[]).includes(counter);
 
@@ -52,12 +55,17 @@ export function projectCounters(): CounterSet<ProjectCounter> {
   return { projects: {}, filed: { when: 'r.id IS NOT NULL' }, notFiled: { when: 'r.id IS NULL' } };
 }
 
+/** The project counters and, summed from each area's counts `k` (kept on write), the people counters that do not depend on the day. */
+export function tableCounters(): CounterSet<TableCounter> {
+  const sums = Object.fromEntries(AREA_COUNT_COLUMNS.map((column) => [column, { sum: `k.${column}` }])) as CounterSet<AreaCounter>;
+  return { ...projectCounters(), ...sums };
+}
+
 /**
- * The people counters over on-duty project practitioners `p`, as of `today`: per position, those
- * needing a certificate, those holding a valid qualifying one (qualifyingSql), those with one
- * expiring within the window (not yet expired), party members.
+ * The same people counters as conditions over on-duty project practitioners `p` (the lists behind
+ * the summed numbers): each person counts where contributionOf puts it.
  */
-export function peopleCounters(today: string, withinDays: number): CounterSet<PeopleCounter> {
+export function areaPeopleCounters(): CounterSet<AreaCounter> {
   const P = PractitionerPosition;
   return {
     people: {},
@@ -72,16 +80,6 @@ export function peopleCounters(today: string, withinDays: number): CounterSet<Pe
     liftSafety: { when: positionIs(P.LIFT_SAFETY) },
     otherPositions: { when: positionIs(P.FINANCE, P.ADMIN, P.OTHER) },
     needCertificate: { when: positionIs(...CERTIFIED_POSITIONS) },
-    certified: {
-      // eslint-disable-next-line szpm/no-raw-scoped-access -- the certificates of the practitioner rows the drill-down kit confines
-      when: `${positionIs(...CERTIFIED_POSITIONS)} AND EXISTS (SELECT 1 FROM practitioner_certificates qc WHERE qc.practitionerId = p.id AND qc.expiresAt >= :certifiedToday AND (${qualifyingSql('p', 'qc')}))`,
-      params: { certifiedToday: today },
-    },
-    expiringSoon: {
-      // eslint-disable-next-line szpm/no-raw-scoped-access -- the certificates of the practitioner rows the drill-down kit confines
-      when: 'EXISTS (SELECT 1 FROM practitioner_certificates ec WHERE ec.practitionerId = p.id AND ec.expiresAt >= :expiringToday AND ec.expiresAt <= :expiringUntil)',
-      params: { expiringToday: today, expiringUntil: addDays(today, withinDays) },
-    },
     partyMembers: { when: 'p.isPartyMember = :partyYes', params: { partyYes: true } },
   };
 }
@@ -112,6 +110,10 @@ const COLUMNS: Array<RegionStatsColumn<PractitionerProjectRow>> = [
 const REGION_COLUMNS_A = { districtId: 'a.districtId', streetId: 'a.streetId', communityId: 'a.communityId', propertyAreaId: 'a.id' };
 const REGION_COLUMNS_P = { districtId: 'p.districtId', streetId: 'p.streetId', communityId: 'p.communityId', propertyAreaId: 'p.propertyAreaId' };
 
+/** the two counters that depend on the day, each from its own few rows (an index range, not every person) */
+type DayCounter = 'certified' | 'expiringSoon';
+const isDayCounter = (counter: string): counter is DayCounter => counter === 'certified' || counter === 'expiringSoon';
+
 /** The table's cache topic: a practitioner, certificate, roster filing, area or region written empties it. */
 const PRACTITIONER_STATISTICS_TOPIC = 'practitioner-statistics';
 
@@ -141,7 +143,7 @@ export class PractitionerStatisticsService {
     writes: WriteInvalidation,
   ) {
     this.tables = new InvalidatedCache<PractitionerProjectStats>(bus, PRACTITIONER_STATISTICS_TOPIC, { ttlMs: config.caches.listCountSeconds * 1000, maxEntries: 2_000 });
-    for (const entity of [Practitioner, PractitionerCertificate, PractitionerRoster, PropertyArea, Region]) writes.watch(entity, PRACTITIONER_STATISTICS_TOPIC);
+    for (const entity of [Practitioner, PractitionerCertificate, PractitionerRoster, PractitionerAreaCount, PropertyArea, Region]) writes.watch(entity, PRACTITIONER_STATISTICS_TOPIC);
   }
 
   get withinDays(): number {
@@ -154,15 +156,24 @@ export class PractitionerStatisticsService {
     return this.tables.get(JSON.stringify([drill, today]), () => this.table(drill, today));
   }
 
+  /**
+   * One grouped query over the drill's areas (a few thousand rows with their roster and counts, not
+   * the ~400,000 people) and two over index ranges: the certified and those with a certificate
+   * expiring in the window.
+   */
   private async table(drill: RegionDrill, today: string): Promise<PractitionerProjectStats> {
-    const [projects, people] = await Promise.all([this.drilldown.statistics(drill, this.projectSource(false)), this.drilldown.statistics(drill, this.peopleSource(today))]);
-    const derive = (c: Counts<ProjectCounter> & Counts<PeopleCounter>): PractitionerProjectRow => ({ ...c, certifiedRate: rate(c.certified, c.needCertificate) });
+    const [areas, certified, expiring] = await Promise.all([
+      this.drilldown.statistics(drill, this.projectSource(false)),
+      this.drilldown.statistics(drill, this.certifiedSource(today)),
+      this.drilldown.statistics(drill, this.expiringSource(today, drill)),
+    ]);
+    const derive = (c: Counts<TableCounter> & Counts<DayCounter>): PractitionerProjectRow => ({ ...c, certifiedRate: rate(c.certified, c.needCertificate) });
     return {
       level: drill.level,
       withinDays: this.withinDays,
-      total: derive({ ...projects.total, ...people.total }),
-      // both tables list the same child regions in the same order
-      items: projects.items.map((item, i) => ({ ...people.items[i], ...item, ...derive({ ...item, ...people.items[i] }) })),
+      total: derive({ ...areas.total, ...certified.total, ...expiring.total }),
+      // the three tables list the same child regions in the same order
+      items: areas.items.map((item, i) => ({ ...certified.items[i], ...expiring.items[i], ...item, ...derive({ ...item, ...certified.items[i], ...expiring.items[i] }) })),
     };
   }
 
@@ -187,7 +198,13 @@ export class PractitionerStatisticsService {
       });
       return { kind: 'PROJECTS', ...page };
     }
-    const page = await this.drilldown.cellPage(drill, this.peopleSource(shanghaiDate(new Date())), cell, window, async (qb) =>
+    const today = shanghaiDate(new Date());
+    const source: RegionCounterSource<string> = isDayCounter(query.counter)
+      ? query.counter === 'certified'
+        ? this.certifiedSource(today)
+        : this.expiringSource(today, drill)
+      : this.areaPeopleSource();
+    const page = await this.drilldown.cellPage(drill, source, cell, window, async (qb) =>
       this.practitioners.items(actor, (await (qb as SelectQueryBuilder<Practitioner>).orderBy('p.id', 'ASC').getMany()) as Practitioner[]),
     );
     return { kind: 'PEOPLE', ...page };
@@ -263,28 +280,73 @@ export class PractitionerStatisticsService {
     return new Map(rows.map((r) => [Number(r.areaId), Number(r.n)]));
   }
 
-  private projectSource(withContext: boolean): RegionCounterSource<ProjectCounter> {
+  private projectSource(withContext: boolean): RegionCounterSource<TableCounter> {
     return {
       rows: () => {
         // eslint-disable-next-line szpm/no-raw-scoped-access -- the regions kit confines these rows to the drill resolve() checked against the actor's scope
-        const qb: SelectQueryBuilder<ObjectLiteral> = this.dataSource.getRepository(PropertyArea).createQueryBuilder('a').leftJoin(PractitionerRoster, 'r', 'r.propertyAreaId = a.id');
+        const qb: SelectQueryBuilder<ObjectLiteral> = this.dataSource
+          .getRepository(PropertyArea)
+          .createQueryBuilder('a')
+          .leftJoin(PractitionerRoster, 'r', 'r.propertyAreaId = a.id')
+          .leftJoin(PractitionerAreaCount, 'k', 'k.propertyAreaId = a.id');
         return withContext ? joinAreaContext(qb, { area: 'a' }) : qb;
       },
       columns: REGION_COLUMNS_A,
-      counters: projectCounters(),
+      counters: tableCounters(),
     };
   }
 
-  private peopleSource(today: string): RegionCounterSource<PeopleCounter> {
+  /** On-duty project practitioners `p`, not yet confined to a region. */
+  private onDutyProjectStaff(): SelectQueryBuilder<ObjectLiteral> {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the regions kit confines these rows to the drill resolve() checked against the actor's scope
+    return this.dataSource
+      .getRepository(Practitioner)
+      .createQueryBuilder('p')
+      .where('p.employerKind = :projectKind AND p.status = :onDutyStatus', { projectKind: EmployerKind.PROJECT, onDutyStatus: PractitionerStatus.ON_DUTY });
+  }
+
+  /** The people behind the summed numbers: by their area's region, as the sums are. */
+  private areaPeopleSource(): RegionCounterSource<AreaCounter> {
+    return {
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- the area of each practitioner row, which the regions kit confines to the drill
+      rows: () => this.onDutyProjectStaff().innerJoin(PropertyArea, 'a', 'a.id = p.propertyAreaId'),
+      columns: REGION_COLUMNS_A,
+      counters: areaPeopleCounters(),
+    };
+  }
+
+  /** 持证人数: certified positions with a qualifying certificate valid on `today` (qualifiedUntil, an index range). */
+  private certifiedSource(today: string): RegionCounterSource<'certified'> {
+    return {
+      rows: () => this.onDutyProjectStaff().andWhere('p.qualifiedUntil >= :certifiedToday', { certifiedToday: today }),
+      columns: REGION_COLUMNS_P,
+      counters: { certified: {} },
+    };
+  }
+
+  /**
+   * 证书即将到期: those with a certificate (any type) expiring from `today` to the window's end; the
+   * few certificates of the window drive the query, narrowed to the drill's district and street
+   * (a certificate carries its practitioner's, copied when written) so that only those are looked up.
+   */
+  private expiringSource(today: string, drill: RegionDrill): RegionCounterSource<'expiringSoon'> {
     return {
       rows: () =>
-        // eslint-disable-next-line szpm/no-raw-scoped-access -- the regions kit confines these rows to the drill resolve() checked against the actor's scope
-        this.dataSource
-          .getRepository(Practitioner)
-          .createQueryBuilder('p')
-          .where('p.employerKind = :projectKind AND p.status = :onDutyStatus', { projectKind: EmployerKind.PROJECT, onDutyStatus: PractitionerStatus.ON_DUTY }),
+        this.onDutyProjectStaff()
+          .innerJoin(
+            (sub) => {
+              // eslint-disable-next-line szpm/no-raw-scoped-access -- the certificates of the practitioner rows the drill-down kit confines (narrowed to the same drill)
+              const window = sub.select('DISTINCT ec.practitionerId', 'practitionerId').from(PractitionerCertificate, 'ec').where('ec.expiresAt >= :expiringToday AND ec.expiresAt <= :expiringUntil');
+              if (drill.districtId !== null) window.andWhere('ec.districtId = :expiringDistrictId');
+              if (drill.streetId !== null) window.andWhere('ec.streetId = :expiringStreetId');
+              return window;
+            },
+            'e',
+            'e.practitionerId = p.id',
+          )
+          .setParameters({ expiringToday: today, expiringUntil: addDays(today, this.withinDays), expiringDistrictId: drill.districtId, expiringStreetId: drill.streetId }),
       columns: REGION_COLUMNS_P,
-      counters: peopleCounters(today, this.withinDays),
+      counters: { expiringSoon: {} },
     };
   }
 }

@@ -36,6 +36,7 @@ import { PropertyArea } from '../regions/entities/property-area.entity';
 import { PropertyCompany } from '../regions/entities/property-company.entity';
 import { CreatePractitionerDto, LeavePractitionerDto, PractitionerCertificateDto, PractitionerFieldsDto, PractitionerListQueryDto, UpdatePractitionerDto } from './dto/practitioner.dto';
 import { Practitioner, PractitionerCertificate, PractitionerRoster } from './entities';
+import { moveAreaCounts, refreshQualifiedUntil } from './practitioner-counts';
 import { certificateDatesValid, certificateState, normaliseIdNumber, seesFullIdentity, validIdNumber } from './practitioner-rules';
 import { PractitionerException } from './practitioners.exception';
 
@@ -136,8 +137,14 @@ export class PractitionersService {
       if (twin && twin.id !== target?.id) throw new PractitionerException(PractitionerErrorCode.ID_NUMBER_TAKEN);
     }
     if (target && sameInput(target, input)) return target;
-    if (target) return manager.save(Object.assign(target, input));
-    return manager.save(
+    if (target) {
+      const before = { ...target };
+      const saved = await manager.save(Object.assign(target, input));
+      await moveAreaCounts(manager, before, saved);
+      if (before.position !== saved.position) await refreshQualifiedUntil(manager, saved);
+      return saved;
+    }
+    const created = await manager.save(
       // eslint-disable-next-line szpm/no-raw-scoped-access -- a new practitioner of the manager's own project (its district, street and community copied from it)
       manager.create(Practitioner, {
         ...input,
@@ -149,8 +156,11 @@ export class PractitionersService {
         companyId: area.companyId,
         status: PractitionerStatus.ON_DUTY,
         leftAt: null,
+        qualifiedUntil: null,
       }),
     );
+    await moveAreaCounts(manager, null, created);
+    return created;
   }
 
   /** Adds one certificate (有效期至 not before 发证日期); one of the same type and number is replaced. */
@@ -160,8 +170,9 @@ export class PractitionersService {
     const certificates = manager.getRepository(PractitionerCertificate);
     const same = await certificates.findOne({ where: { practitionerId: practitioner.id, type: dto.type, certNo: dto.certNo.trim() } });
     const values = { type: dto.type, certNo: dto.certNo.trim(), issuedAt: dto.issuedAt, expiresAt: dto.expiresAt };
-    if (same) return certificates.save(Object.assign(same, values));
-    return certificates.save(certificates.create({ ...values, practitionerId: practitioner.id, districtId: practitioner.districtId, streetId: practitioner.streetId }));
+    const saved = await certificates.save(same ? Object.assign(same, values) : certificates.create({ ...values, practitionerId: practitioner.id, districtId: practitioner.districtId, streetId: practitioner.streetId }));
+    await refreshQualifiedUntil(manager, practitioner);
+    return saved;
   }
 
   /** Every change of a roster files it (the first time) and stamps it as updated now, by the actor. */
@@ -211,7 +222,8 @@ export class PractitionersService {
       const { practitioner, area } = await this.ownPractitioner(actor, id, manager);
       if (practitioner.status === PractitionerStatus.LEFT) throw new PractitionerException(PractitionerErrorCode.ALREADY_LEFT);
       if (dto.leftAt < practitioner.hiredAt) throw new PractitionerException(PractitionerErrorCode.LEFT_BEFORE_HIRED);
-      await manager.save(Object.assign(practitioner, { status: PractitionerStatus.LEFT, leftAt: dto.leftAt }));
+      const before = { ...practitioner };
+      await moveAreaCounts(manager, before, await manager.save(Object.assign(practitioner, { status: PractitionerStatus.LEFT, leftAt: dto.leftAt })));
       await this.stamp(manager, area, actor);
     });
     return this.ownItem(actor, id);
@@ -233,6 +245,7 @@ export class PractitionersService {
       const certificate = await manager.getRepository(PractitionerCertificate).findOne({ where: { id: certificateId, practitionerId: practitioner.id } });
       if (!certificate) throw new PractitionerException(PractitionerErrorCode.CERTIFICATE_NOT_FOUND);
       await manager.remove(certificate);
+      await refreshQualifiedUntil(manager, practitioner);
       await this.stamp(manager, area, actor);
     });
     return this.ownItem(actor, id);

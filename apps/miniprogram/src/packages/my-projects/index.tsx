@@ -114,6 +114,11 @@ function MyProject({ area }: { area: PropertyAreaListItem }) {
             车位信息
           </Button>
         )}
+        {me?.role === Role.PROJECT_MANAGER && (
+          <Button id={`my-project-${area.id}-common-funds`} size="small" fill="outline" onClick={() => go(ROUTES.commonFundRegistration, { areaId: area.id })}>
+            共有资金
+          </Button>
+        )}
       </View>
     </View>
   );

@@ -65,16 +65,31 @@ const CELL_COLUMNS: ProColumns<CommonFundCellItem>[] = [
   { title: '督办阶段', dataIndex: 'caseStageLabel', width: 110, render: (_, r) => r.caseStageLabel ?? '-' },
 ];
 
-/** The areas behind one number, paged, with 导出. */
+/** The 未开 list: the people columns only (an unopened area has no account), each phone in its own column. */
+const UNOPENED_CELL_COLUMNS: ProColumns<CommonFundCellItem>[] = [
+  ...CELL_COLUMNS.filter((c) => ['propertyAreaName', 'districtName', 'streetName', 'communityName', 'companyName'].includes(String(c.dataIndex))),
+  { title: '项目经理', dataIndex: 'projectManagerName', width: 100, render: (_, r) => r.projectManagerName ?? '-' },
+  { title: '项目经理手机', dataIndex: 'projectManagerPhone', width: 120, render: (_, r) => r.projectManagerPhone ?? '-' },
+  { title: '业委会主任', dataIndex: 'committeeChairName', width: 100, render: (_, r) => r.committeeChairName ?? '-' },
+  { title: '业委会主任手机', dataIndex: 'committeeChairPhone', width: 120, render: (_, r) => r.committeeChairPhone ?? '-' },
+  { title: '督办阶段', dataIndex: 'caseStageLabel', width: 110, render: (_, r) => r.caseStageLabel ?? '-' },
+];
+
+/** The areas behind one number, paged, with 导出; the 未开 list searches by project, 项目经理 or 业委会主任. */
 function CellDialog({ filter, search, cell, onClose }: { filter: DrillFilter; search: string; cell: RegionCell<CommonFundCounter> | null; onClose: () => void }) {
+  const [keyword, setKeyword] = useState('');
+  useEffect(() => setKeyword(''), [cell]);
   return (
     <RegionCellModal cell={cell} onClose={onClose} width={1280}>
       {(opened) => {
-        const query = { ...filter, search: search || undefined, regionId: opened.regionId, counter: opened.counter };
+        const unopened = opened.counter === 'unopened';
+        const query = { ...filter, search: search || undefined, keyword: (unopened && keyword) || undefined, regionId: opened.regionId, counter: opened.counter };
         return (
           <ProTable<CommonFundCellItem>
             rowKey="propertyAreaId"
-            columns={CELL_COLUMNS}
+            columns={unopened ? UNOPENED_CELL_COLUMNS : CELL_COLUMNS}
+            params={{ keyword: query.keyword }}
+            headerTitle={unopened ? <Input.Search allowClear placeholder="物业项目 / 项目经理 / 业委会主任" style={{ width: 280 }} onSearch={(value) => setKeyword(value.trim())} /> : undefined}
             search={false}
             options={false}
             scroll={{ x: 'max-content' }}

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { COMMON_FUND_COUNTER_LABELS, CommonFundAccountStatus, CommonFundAccountType, CommonFundCaseStage, CommonFundCounter, CommonFundRegistrantType } from '@szpm/contract';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -25,25 +25,26 @@ export class CommonFundRegionQueryDto {
 
 export const COMMON_FUND_COUNTERS = Object.keys(COMMON_FUND_COUNTER_LABELS) as CommonFundCounter[];
 
-/** The areas behind one number of the statistics. */
-export class CommonFundCellQueryDto extends IntersectionType(CommonFundRegionQueryDto, PageQueryDto) {
+/** The areas behind one number of the statistics: the row, the number, the list's own search. */
+export class CommonFundCellExportQueryDto extends CommonFundRegionQueryDto {
   @OptionalIdQuery('统计表中某一行的区域（regionId）；不填为合计行')
   regionId?: number;
 
   @ApiProperty({ enum: COMMON_FUND_COUNTERS, description: '点开的数字：projects / shouldOpen / opened / unopened / basic / coManaged / abnormal / rectifyOrdered / penalised' })
   @IsIn(COMMON_FUND_COUNTERS)
   counter: CommonFundCounter;
+
+  // not `search`: that is the table's 物业项目名称 filter, which the list must keep to stay the one behind the number
+  @ApiPropertyOptional({ type: String, maxLength: 32, description: '列表内搜索（未开列表）：物业项目名称、项目经理或业委会主任姓名（包含）' })
+  @IsOptional()
+  @trimmed()
+  @IsString()
+  @MaxLength(32)
+  keyword?: string;
 }
 
-/** The cell list as xlsx: the same filter, all rows. */
-export class CommonFundCellExportQueryDto extends CommonFundRegionQueryDto {
-  @OptionalIdQuery('统计表中某一行的区域（regionId）；不填为合计行')
-  regionId?: number;
-
-  @ApiProperty({ enum: COMMON_FUND_COUNTERS })
-  @IsIn(COMMON_FUND_COUNTERS)
-  counter: CommonFundCounter;
-}
+/** One page of that list (its xlsx is the same filter, all rows). */
+export class CommonFundCellQueryDto extends IntersectionType(CommonFundCellExportQueryDto, PageQueryDto) {}
 
 /** The accounts' filter, shared by the ledger and its export: region, bank, type, status. */
 export class CommonFundAccountExportQueryDto extends CommonFundRegionQueryDto {
@@ -117,6 +118,12 @@ export class RegisterCommonFundAccountDto {
   @MaxLength(32)
   registrant: string;
 }
+
+/**
+ * 登记本项目的共有资金账户 (the counterpart's own area, from the path): the same fields; the project
+ * manager registers 共管账户, the owners' committee 基本账户.
+ */
+export class RegisterOwnCommonFundAccountDto extends OmitType(RegisterCommonFundAccountDto, ['propertyAreaId'] as const) {}
 
 /** 责令整改 */
 export class RectifyOrderDto {

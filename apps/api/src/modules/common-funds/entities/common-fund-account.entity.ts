@@ -7,6 +7,7 @@ import { DECIMAL_NUMBER } from '../../property-areas/facilities/entities/decimal
 @Index(['bankId', 'accountNo'], { unique: true })
 @Index(['districtId', 'propertyAreaId'])
 @Index(['propertyAreaId'])
+@Index(['status', 'lastPulledAt'])
 export class CommonFundAccount {
   @PrimaryGeneratedColumn()
   id: number;
@@ -69,9 +70,17 @@ export class CommonFundAccount {
   @Column({ type: 'datetime', nullable: true })
   lastTransactionAt: Date | null;
 
-  /** the feed has an unresolved issue (a gap or a wrong balance): the account counts as 异常 */
+  /** the feed has an unresolved issue (a gap, a wrong balance, no answer, no feed for days): the account counts as 异常 */
   @Column({ type: 'boolean', default: false })
   feedAbnormal: boolean;
+
+  /** the last pull of the feed that reached an outcome (accepted, or an issue recorded): the daily schedule's record, so a restart loses none */
+  @Column({ type: 'datetime', nullable: true })
+  lastPulledAt: Date | null;
+
+  /** the last time the bank's feed answered (null: never since registration); older than COMMON_FUND_FEED_SILENT_DAYS is 长期无流水 */
+  @Column({ type: 'datetime', nullable: true })
+  feedSeenAt: Date | null;
 
   @CreateDateColumn()
   createdAt: Date;

@@ -1,8 +1,9 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { CampaignKind, DEFAULT_URGE_COOLDOWN_HOURS, DeliveryChannel, NotificationErrorCode, UrgeResult } from '@szpm/contract';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { CampaignKind, DeliveryChannel, NotificationErrorCode, UrgeResult } from '@szpm/contract';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../../access/actor';
 import { AppException } from '../../../common/errors/app.exception';
+import { AppConfig, APP_CONFIG } from '../../../config/app-config';
 import { NotificationsService } from '../notifications.service';
 import { RecipientQuery, RecipientResolver } from './recipient-resolver';
 
@@ -31,7 +32,7 @@ export interface ReminderInput {
   content: string;
   /** a page of the mini-program: one of MESSAGE_LINKS */
   link: string;
-  /** default 24 */
+  /** default: the one setting REMINDER_COOLDOWN_HOURS (config.reminders.cooldownHours) */
   cooldownHours?: number;
   /** channels besides the inbox; default [WECHAT] */
   channels?: DeliveryChannel[];
@@ -56,6 +57,7 @@ export class RemindersService {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly resolver: RecipientResolver,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Pass `manager` to remind inside your own transaction; the messages are queued when it commits. */
@@ -71,7 +73,7 @@ export class RemindersService {
       title: input.title,
       content: input.content,
       link: input.link,
-      cooldownHours: input.cooldownHours ?? DEFAULT_URGE_COOLDOWN_HOURS,
+      cooldownHours: input.cooldownHours ?? this.config.reminders.cooldownHours,
       channels: input.channels,
     });
     return { ...outcome, withoutAccount };

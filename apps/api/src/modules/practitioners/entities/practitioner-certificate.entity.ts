@@ -5,6 +5,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('practitioner_certificates')
 @Index(['practitionerId'])
 @Index(['districtId', 'expiresAt'])
+// 证书即将到期: the practitioners with a certificate expiring in a window, from the index alone
+@Index(['expiresAt', 'practitionerId'])
 export class PractitionerCertificate {
   @PrimaryGeneratedColumn()
   id: number;

@@ -13,6 +13,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 @Index(['districtId', 'employerKind', 'status'])
 @Index(['companyId', 'employerKind', 'status'])
 @Index(['districtId', 'id'])
+// 持证人数 as of a day: a range on qualifiedUntil (a fifth of the people), the filters and region columns
+// read from the index alone; qualifiedUntil first so that the city's table (no district) ranges too
+@Index(['qualifiedUntil', 'districtId', 'employerKind', 'status', 'streetId', 'communityId', 'propertyAreaId'])
 export class Practitioner {
   @PrimaryGeneratedColumn()
   id: number;
@@ -68,6 +71,14 @@ export class Practitioner {
   /** 党员 (红色物业 counts party members per project) */
   @Column({ type: 'boolean', default: false })
   isPartyMember: boolean;
+
+  /**
+   * The latest 有效期至 of the certificates that qualify the practitioner's position (null: none, or
+   * a position needing none), kept by every certificate or position write, so that 持证 as of a day
+   * is `qualifiedUntil >= day` (practitioner-rules qualifiedUntil).
+   */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  qualifiedUntil: string | null;
 
   /** 学历 */
   @Column({ type: 'varchar', length: 16, nullable: true })

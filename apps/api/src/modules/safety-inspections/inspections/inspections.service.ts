@@ -43,8 +43,6 @@ import { TemplatesService } from '../templates/templates.service';
 import { insertRows } from '../../../common/sql/insert-rows';
 
 export const INSPECTION_LABEL = '安全检查';
-/** a project manager is urged about one inspection at most once a day */
-export const INSPECTION_URGE_COOLDOWN_HOURS = 24;
 
 type Raw = Record<string, unknown>;
 
@@ -264,7 +262,6 @@ export class InspectionsService {
       title: `催办：${[...inspection.title].slice(0, 120).join('')}`,
       content: `${bureauName(district?.name)}提醒您：安全检查“${inspection.title}”尚未提交，截止日期${inspection.deadline}，请尽快逐项填报并提交。`,
       link: MESSAGE_LINKS.safetyTasks(inspection.id),
-      cooldownHours: INSPECTION_URGE_COOLDOWN_HOURS,
       nothingToUrgeMessage: '所选项目均已完成安全检查，无需催办',
     });
     return { ...result, outstandingWithoutAccount: result.withoutAccount };

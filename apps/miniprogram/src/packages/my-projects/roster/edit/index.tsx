@@ -68,11 +68,12 @@ export default function RosterEdit() {
   const params = useRouter().params;
   const areaId = intParam(params, 'areaId');
   const id = intParam(params, 'id');
-  const loaded = useLoader(() => (id === null ? Promise.resolve(null) : api.practitioners.detail(id)), [id]);
+  // wrapped: LoadState waits while its data is null, and a new person has none to load
+  const loaded = useLoader(async () => ({ person: id === null ? null : await api.practitioners.detail(id) }), [id]);
   return (
     <View className="page" id="roster-edit">
       <LoadState loaded={loaded} id="roster-edit-person">
-        {(person) => <EditForm areaId={areaId} initial={person} />}
+        {({ person }) => <EditForm areaId={areaId} initial={person} />}
       </LoadState>
     </View>
   );

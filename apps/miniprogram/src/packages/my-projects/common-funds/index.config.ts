@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '共有资金账户' });
