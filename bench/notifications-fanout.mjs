@@ -19,17 +19,10 @@
 //    is started. When every delivery row is final: duplicates at the fake server (a user receiving
 //    the campaign's message more than once) and lost messages (a recipient who never received it).
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-
-const require = createRequire(import.meta.url);
-const ROOT = new URL('..', import.meta.url).pathname;
-const DIST = join(ROOT, 'apps/api/dist/apps/api/src/');
-const load = (path) => require(DIST + path);
-const fromApi = (name) => require(require.resolve(name, { paths: [DIST] }));
+import { DIST, fromApi, loadApi as load } from './harness/api-dist.mjs';
+import { startFakeWechat } from './harness/fake-wechat.mjs';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/szpm_bench_notify';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -40,30 +33,10 @@ const KILLS = KILL === 'both' ? ['TERM', 'KILL'] : KILL === 'none' ? [] : [KILL]
 const KILL_AT = 0.3;
 const SETTLE_TIMEOUT_MS = 240_000;
 
-const OA = { appId: 'wx-bench-oa-000001', secret: 'bench-oa-secret-000001' };
-const MINI = { appId: 'wx-bench-mini-00001', secret: 'bench-mini-secret-00001' };
-
 const log = (line = '') => console.log(line);
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** The tests' fake WeChat server (TypeScript), transpiled on the fly: one implementation for tests and bench. */
-function loadFakeWechatServer() {
-  const ts = fromApi('typescript');
-  const source = readFileSync(join(ROOT, 'apps/api/test/fakes/fake-wechat-server.ts'), 'utf8');
-  const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
-  const dir = join(tmpdir(), `szpm-bench-notify-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'fake-wechat-server.cjs');
-  writeFileSync(file, outputText);
-  try {
-    return require(file).FakeWechatServer;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const FakeWechatServer = loadFakeWechatServer();
 const { loadConfig } = load('config/app-config.js');
 const { prepareDatabase, recreateMysqlDatabase } = load('database/mysql-admin.js');
 const { AppModule } = load('app.module.js');
@@ -73,7 +46,8 @@ const { NestFactory } = fromApi('@nestjs/core');
 const { DataSource } = fromApi('typeorm');
 const Redis = fromApi('ioredis').default ?? fromApi('ioredis');
 
-const wechat = await FakeWechatServer.start({ oa: OA, mini: MINI });
+// the tests' fake WeChat server, sending without a rate limit
+const { server: wechat, apiEnv: wechatEnv } = await startFakeWechat({ concurrency: CONCURRENCY });
 const prefix = `szpm-bench-${process.pid}`;
 const env = {
   ...process.env,
@@ -84,15 +58,7 @@ const env = {
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
   SMS_PROVIDER: 'development',
   ALLOW_DEVELOPMENT_SMS: 'true',
-  WECHAT_API_BASE: wechat.url,
-  WECHAT_OA_APPID: OA.appId,
-  WECHAT_OA_SECRET: OA.secret,
-  WECHAT_MINI_APPID: MINI.appId,
-  WECHAT_MINI_SECRET: MINI.secret,
-  WECHAT_TEMPLATE_ID_SUBSCRIBE: 'BENCH-subscribe-template-0001',
-  WECHAT_TEMPLATE_ID_OA: 'BENCH-oa-template-00000000001',
-  NOTIFY_WECHAT_RATE_PER_SECOND: '0',
-  NOTIFY_CONCURRENCY: String(CONCURRENCY),
+  ...wechatEnv,
   NOTIFY_RETRY_BASE_MS: '1000',
   NOTIFY_RETRY_MAX_MS: '10000',
   NOTIFY_MAX_ATTEMPTS: '8',
