@@ -19,6 +19,7 @@ import { RegionsModule } from './modules/regions/regions.module';
 import { SafetyInspectionsModule } from './modules/safety-inspections/safety-inspections.module';
 import { PropertyAreasModule } from './modules/property-areas/property-areas.module';
 import { ParkingModule } from './modules/parking/parking.module';
+import { DisputesModule } from './modules/disputes/disputes.module';
 import { PractitionersModule } from './modules/practitioners/practitioners.module';
 import { CommonFundsModule } from './modules/common-funds/common-funds.module';
 import { ServiceEvaluationModule } from './modules/service-evaluation/service-evaluation.module';
@@ -28,6 +29,7 @@ import { WorkflowModule } from './modules/workflow/workflow.module';
 import { QueueModule } from './queue/queue.module';
 import { CacheModule } from './common/cache/cache.module';
 import { SearchModule } from './common/search/search.module';
+import { DownloadsModule } from './modules/downloads/downloads.module';
 
 @Module({})
 export class AppModule {
@@ -61,8 +63,10 @@ export class AppModule {
         SafetyInspectionsModule,
         PropertyAreasModule,
         ParkingModule,
+        DisputesModule,
         PractitionersModule,
         CommonFundsModule,
+        DownloadsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_CONFIG, useValue: config }],

@@ -35,8 +35,8 @@ describe('todos (chapter 4)', () => {
   /** The user's counts beyond the seed's: what this suite's forms put there. */
   const counts = async (user: string): Promise<TodoCounts> => {
     const now = await countsNow(user);
-    const before = baseline[user] ?? { pending: 0, handled: 0, toAccept: 0, completed: 0 };
-    return { pending: now.pending - before.pending, handled: now.handled - before.handled, toAccept: now.toAccept - before.toAccept, completed: now.completed - before.completed };
+    const before = baseline[user] ?? { pending: 0, handled: 0, toAccept: 0, completed: 0, overdue: 0 };
+    return { pending: now.pending - before.pending, handled: now.handled - before.handled, toAccept: now.toAccept - before.toAccept, completed: now.completed - before.completed, overdue: now.overdue - before.overdue };
   };
   async function start(user: string, payload: Partial<AddressChangePayload>, submit = false, formType = OFFICER_FORM) {
     return workflow.start(await actorOf(t, user), formType, payload, { submit });
@@ -56,6 +56,10 @@ describe('todos (chapter 4)', () => {
     await createOfficer(t, 'futian.handler2', Role.DISTRICT_HANDLER, FUTIAN_ID);
     for (const user of [...USERS, 'demo.company']) tokens[user] = await t.login(user);
     companyId = (await companyIn(t, FUTIAN_ID)).id;
+    // this suite counts its own test forms; the demo seed's dispute cases (chapter 22) are the disputes suite's
+    await t.dataSource.query("DELETE FROM workflow_actions WHERE caseId IN (SELECT id FROM workflow_cases WHERE formType = 'DISPUTE_CASE')");
+    await t.dataSource.query('DELETE FROM dispute_cases');
+    await t.dataSource.query("DELETE FROM workflow_cases WHERE formType = 'DISPUTE_CASE'");
     for (const user of USERS) baseline[user] = await countsNow(user);
   });
   afterAll(() => t.close());
@@ -67,7 +71,7 @@ describe('todos (chapter 4)', () => {
     expect(Number(n)).toBeGreaterThan(0);
     for (const user of USERS) {
       const toAccept = user === 'futian.handler' ? Number(n) : 0;
-      expect(baseline[user]).toEqual({ pending: 0, handled: 0, toAccept, completed: 0 });
+      expect(baseline[user]).toEqual({ pending: 0, handled: 0, toAccept, completed: 0, overdue: 0 });
     }
   });
 
@@ -96,8 +100,8 @@ describe('todos (chapter 4)', () => {
       'futian.supervisor': ['handled', 'completed'],
       'futian.supervisor2': ['handled', 'completed'],
     });
-    expect(await counts('futian.handler')).toEqual({ pending: 0, handled: 1, toAccept: 0, completed: 1 });
-    expect(await counts('nanshan.handler')).toEqual({ pending: 0, handled: 0, toAccept: 0, completed: 0 });
+    expect(await counts('futian.handler')).toEqual({ pending: 0, handled: 1, toAccept: 0, completed: 1, overdue: 0 });
+    expect(await counts('nanshan.handler')).toEqual({ pending: 0, handled: 0, toAccept: 0, completed: 0, overdue: 0 });
   });
 
   it('keeps an approved form in the 已办 of the reviewer and of the handler who entered it', async () => {
@@ -171,7 +175,7 @@ describe('todos (chapter 4)', () => {
     // a module's own todo page (物业服务评价 我的工作) sees only that module's forms, and so do its badges
     expect((await ids('futian.handler', 'pending', '&module=service-evaluation')).sort()).toEqual(pending.items.map((i: WorkflowCaseSummary) => i.id).sort());
     expect(await ids('futian.handler', 'pending', '&module=disputes')).toEqual([]);
-    expect((await get('futian.handler', '/api/todos/counts?module=disputes').expect(200)).body).toEqual({ pending: 0, handled: 0, toAccept: 0, completed: 0 });
+    expect((await get('futian.handler', '/api/todos/counts?module=disputes').expect(200)).body).toEqual({ pending: 0, handled: 0, toAccept: 0, completed: 0, overdue: 0 });
     expect((await get('futian.handler', '/api/todos/counts?module=service-evaluation').expect(200)).body.pending).toBe(pending.total);
     expect((await get('futian.handler', '/api/todos?module=nope').expect(400)).body.details[0].field).toBe('module');
 

@@ -34,6 +34,7 @@ export default defineAppConfig({
     { root: 'packages/parking', pages: ['index'] },
     { root: 'packages/practitioners', pages: ['index'] },
     { root: 'packages/common-funds', pages: ['index'] },
+    { root: 'packages/disputes', pages: ['index', 'entry/index', 'detail/index', 'handle/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['packages/todos', 'packages/workflow'] },

@@ -24,4 +24,5 @@ export const MODULE_ROUTES: Partial<Record<ModuleKey, RoutePath>> = {
   [ModuleKey.PRACTITIONERS]: ROUTES.practitioners,
   [ModuleKey.PARKING]: ROUTES.parking,
   [ModuleKey.COMMON_FUNDS]: ROUTES.commonFunds,
+  [ModuleKey.DISPUTES]: ROUTES.disputes,
 };

@@ -11,6 +11,8 @@ import { AREA_CHANGE_ERROR_MESSAGES, AreaChangeErrorCode } from './area-changes'
 import { COMMON_FUND_ERROR_MESSAGES, CommonFundErrorCode } from './common-funds';
 import { PRACTITIONER_ERROR_MESSAGES, PractitionerErrorCode } from './practitioners';
 import { PARKING_ERROR_MESSAGES, ParkingErrorCode } from './parking';
+import { DISPUTE_ERROR_MESSAGES, DisputeErrorCode } from './disputes';
+import { DOWNLOAD_ERROR_MESSAGES, DownloadErrorCode } from './downloads';
 
 /**
  * Stable machine codes of every API error, with the Chinese message an officer reads.
@@ -98,7 +100,7 @@ export enum XlsxImportErrorCode {
   ROWS_INVALID = 'IMPORT_ROWS_INVALID',
 }
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode | WorkflowErrorCode | AttachmentErrorCode | XlsxImportErrorCode | ServiceEvaluationErrorCode | DelegationErrorCode | CreditErrorCode | ObjectionErrorCode | NoticeErrorCode | SafetyInspectionErrorCode | NotificationErrorCode | PropertyAreaErrorCode | FacilityErrorCode | AreaChangeErrorCode | CommonFundErrorCode | PractitionerErrorCode | ParkingErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode | WorkflowErrorCode | AttachmentErrorCode | XlsxImportErrorCode | ServiceEvaluationErrorCode | DelegationErrorCode | CreditErrorCode | ObjectionErrorCode | NoticeErrorCode | SafetyInspectionErrorCode | NotificationErrorCode | PropertyAreaErrorCode | FacilityErrorCode | AreaChangeErrorCode | CommonFundErrorCode | PractitionerErrorCode | ParkingErrorCode | DisputeErrorCode | DownloadErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [CommonErrorCode.VALIDATION_FAILED]: '提交的信息有误，请检查标注的字段',
@@ -172,6 +174,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   ...COMMON_FUND_ERROR_MESSAGES,
   ...PRACTITIONER_ERROR_MESSAGES,
   ...PARKING_ERROR_MESSAGES,
+  ...DISPUTE_ERROR_MESSAGES,
+  ...DOWNLOAD_ERROR_MESSAGES,
 };
 
 /** The JSON body of every error response. */

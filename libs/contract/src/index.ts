@@ -23,3 +23,5 @@ export * from './area-changes';
 export * from './common-funds';
 export * from './practitioners';
 export * from './parking';
+export * from './disputes';
+export * from './downloads';

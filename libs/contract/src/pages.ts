@@ -70,6 +70,14 @@ export const PAGES = {
   parkingFiling: '/packages/my-projects/parking/index',
   /** 共有资金账户 of an own project (?areaId=): the project manager registers the 共管账户, the owners' committee the 基本账户 (chapter 11) */
   commonFundRegistration: '/packages/my-projects/common-funds/index',
+  /** 纠纷化解台账 (chapter 22): 总台账 with search (?ledger=unfinished|finished|all), district and street officers */
+  disputes: '/packages/disputes/index',
+  /** 录入矛盾纠纷件 (district officers; ?id= to 修改 a case): address, business, 信访, attachments, 办理时限, the duplicate warning */
+  disputeEntry: '/packages/disputes/entry/index',
+  /** 查看 a case (?id=): 基础信息 and 历程, with the caller's 转办 / 处理 / 审核 / 修改 / 退回 */
+  disputeDetail: '/packages/disputes/detail/index',
+  /** 处理 a case (?id=): 处置方式, 处置情况, 答复日期, 化解疏导情况, 存在问题, attachments → 办结 */
+  disputeHandle: '/packages/disputes/handle/index',
 } as const;
 
 export type PageKey = keyof typeof PAGES;
@@ -103,6 +111,8 @@ export const MESSAGE_LINKS = {
   practitionerRoster: () => pageLink(PAGES.myProjects),
   /** 提醒更新 of chapter 13: the project manager's 车位信息填报 (their projects, each with its filing) */
   parkingFiling: () => pageLink(PAGES.myProjects),
+  /** a dispute case as its holder opens it (转办 to a street, a deadline reminder) */
+  disputeDetail: (disputeId: number) => pageLink(PAGES.disputeDetail, { id: disputeId }),
 } as const;
 
 /** The page path of a link (its query string removed). */

@@ -172,6 +172,8 @@ export interface TodoCounts {
   handled: number;
   toAccept: number;
   completed: number;
+  /** of the pending ones, those past their deadline (forms with a 办理时限, e.g. 矛盾纠纷件) */
+  overdue: number;
 }
 
 /** Actions that cannot be taken without an opinion (审批意见). */

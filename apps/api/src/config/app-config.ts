@@ -114,9 +114,21 @@ export interface AppConfig {
   practitioners: { certificateExpiringDays: number; staleDays: number };
   /** the reminders path (every 催办 / 提醒更新: notices, safety inspections, chapters 11–13): each person at most once per `cooldownHours` per matter (REMINDER_COOLDOWN_HOURS) */
   reminders: { cooldownHours: number };
+  /**
+   * chapter 22 纠纷化解台账: earlier cases within `duplicateWindowDays` (DISPUTE_DUPLICATE_WINDOW_DAYS) are checked for duplicates,
+   * a 纠纷简述 at least `similarityThreshold` alike (DISPUTE_SIMILARITY_PERCENT / 100) counts; deadline reminders go out at
+   * `reminderHour` (DISPUTE_REMINDER_HOUR, Shanghai); a ledger export of more than `exportStreamMaxRows` rows
+   * (DISPUTE_EXPORT_STREAM_MAX_ROWS) becomes a background download
+   */
+  disputes: { duplicateWindowDays: number; similarityThreshold: number; reminderHour: number; exportStreamMaxRows: number };
   security: SecurityConfig;
   logging: LoggingConfig;
   caches: CachesConfig;
+  /**
+   * 下载列表 (background exports): a finished file is kept `keepHours` (DOWNLOAD_KEEP_HOURS), then deleted;
+   * a running export silent for `staleMinutes` (DOWNLOAD_STALE_MINUTES) lost its worker and is re-queued (failed after 3 runs)
+   */
+  downloads: { keepHours: number; staleMinutes: number };
 }
 
 /** In-memory caches emptied through the invalidation bus (common/cache); 0 turns one off. */
@@ -469,11 +481,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
       staleDays: intVar(env, 'PRACTITIONER_ROSTER_STALE_DAYS', 90, 1, 3660),
     },
     reminders: { cooldownHours: intVar(env, 'REMINDER_COOLDOWN_HOURS', 24, 0, 720) },
+    disputes: {
+      duplicateWindowDays: intVar(env, 'DISPUTE_DUPLICATE_WINDOW_DAYS', 180, 1, 3660),
+      similarityThreshold: intVar(env, 'DISPUTE_SIMILARITY_PERCENT', 60, 1, 100) / 100,
+      reminderHour: intVar(env, 'DISPUTE_REMINDER_HOUR', 9, 0, 23),
+      exportStreamMaxRows: intVar(env, 'DISPUTE_EXPORT_STREAM_MAX_ROWS', 5000, 0, 1_000_000),
+    },
     security: securityConfig(env, nodeEnv, publicBaseUrl),
     logging: loggingConfig(env, nodeEnv),
     caches: {
       actorSeconds: intVar(env, 'ACTOR_CACHE_SECONDS', 30, 0, 300),
       listCountSeconds: intVar(env, 'LIST_COUNT_CACHE_SECONDS', 600, 0, 86_400),
+    },
+    downloads: {
+      keepHours: intVar(env, 'DOWNLOAD_KEEP_HOURS', 72, 1, 24 * 366),
+      staleMinutes: intVar(env, 'DOWNLOAD_STALE_MINUTES', 10, 1, 24 * 60),
     },
   };
 }

@@ -32,6 +32,8 @@ import { PractitionerCertificate } from '../modules/practitioners/entities/pract
 import { PractitionerRoster } from '../modules/practitioners/entities/practitioner-roster.entity';
 import { CommonFundAccount } from '../modules/common-funds/entities/common-fund-account.entity';
 import { CommonFundCase } from '../modules/common-funds/entities/common-fund-case.entity';
+import { DisputeCase } from '../modules/disputes/entities/dispute-case.entity';
+import { DisputeImportBatch } from '../modules/disputes/entities/dispute-import-batch.entity';
 
 /**
  * Every entity with a districtId column. Actor requests reach them through DistrictScope; the lint
@@ -74,4 +76,6 @@ export const DISTRICT_OWNED_ENTITIES = [
   PractitionerRoster,
   CommonFundAccount,
   CommonFundCase,
+  DisputeCase,
+  DisputeImportBatch,
 ];

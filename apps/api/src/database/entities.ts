@@ -36,6 +36,8 @@ import { FACILITY_ENTITIES } from '../modules/property-areas/facilities/entities
 import { PARKING_ENTITIES } from '../modules/parking/entities';
 import { PRACTITIONER_ENTITIES } from '../modules/practitioners/entities';
 import { COMMON_FUND_ENTITIES } from '../modules/common-funds/entities';
+import { DISPUTE_ENTITIES } from '../modules/disputes/entities';
+import { DOWNLOADS_ENTITIES } from '../modules/downloads/entities';
 /** Every entity of the schema; migrations are generated from exactly this list. */
 export const ENTITIES = [
   Account,
@@ -75,4 +77,6 @@ export const ENTITIES = [
   ...PARKING_ENTITIES,
   ...PRACTITIONER_ENTITIES,
   ...COMMON_FUND_ENTITIES,
+  ...DISPUTE_ENTITIES,
+  ...DOWNLOADS_ENTITIES,
 ];

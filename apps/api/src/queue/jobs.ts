@@ -55,6 +55,14 @@ export const JOBS = {
   commonFundPull: job<{ accountId: number }>(QueueName.SCHEDULED, 'common-funds.pull'),
   /** chapter 11: enqueues the normal accounts not yet pulled since the last daily pull hour, and marks the feeds silent too long */
   commonFundPullSweep: scheduled(QueueName.SCHEDULED, 'common-funds.pull-sweep', 10 * 60_000),
+  /** 下载列表: produces one background export into its file (a run per job; the sweep re-queues lost ones) */
+  produceDownload: job<{ downloadId: number }>(QueueName.SCHEDULED, 'downloads.produce'),
+  /** 下载列表: re-enqueues queued exports whose job is gone, re-queues or fails exports whose worker died, deletes expired files */
+  sweepDownloads: scheduled(QueueName.SCHEDULED, 'downloads.sweep', 5 * 60_000),
+  /** chapter 22: one dispute case's deadline reminders (delayed to the reminder hour of the day before and of the day) */
+  disputeDeadlineReminder: job<{ disputeId: number }>(QueueName.SCHEDULED, 'disputes.deadline-reminder'),
+  /** chapter 22: reminds the holders of cases due tomorrow or today that no delayed job reached */
+  disputeDeadlineSweep: scheduled(QueueName.SCHEDULED, 'disputes.deadline-sweep', 15 * 60_000),
 } as const;
 
 export type JobKey = keyof typeof JOBS;

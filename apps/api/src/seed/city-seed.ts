@@ -8,6 +8,7 @@ import { CITY_FACILITY_PLAN, seedFacilities } from './facility-seed';
 import { CITY_COMMON_FUND_PLAN, seedCommonFunds } from './common-fund-seed';
 import { seedParking } from './parking-seed';
 import { CITY_PRACTITIONER_PLAN, seedPractitioners } from './practitioner-seed';
+import { cityDisputePlan, seedDisputes } from './dispute-seed';
 import { buildOrganisation, OrganisationPlan } from './organisation';
 import { apportion, SeededRandom } from './random';
 import { assertSeedTablesEmpty, seedSteps, writeStep } from './seed-writer';
@@ -146,6 +147,17 @@ export async function seedCity(
       await runner.commitTransaction();
       tables.push({ table: 'practitioners', rows: staff.practitioners + staff.certificates + staff.rosters, seconds: staff.seconds });
       options.log(`${'practitioners'.padEnd(20)} ${staff.practitioners.toLocaleString('en-US').padStart(10)} rows + ${staff.certificates.toLocaleString('en-US')} certificates + ${staff.rosters.toLocaleString('en-US')} rosters  ${staff.seconds.toFixed(1).padStart(6)} s`);
+    } catch (error) {
+      await runner.rollbackTransaction();
+      throw error;
+    }
+    // chapter 22 纠纷化解台账: 200,000 cases over three years with their 历程 (≈1,000,000 workflow actions), one transaction
+    await runner.startTransaction();
+    try {
+      const disputes = await seedDisputes(dataSource, runner.manager, rng.fork('disputes'), { plan: cityDisputePlan((options.size ?? CITY_SIZE).propertyAreas), districtIds: null });
+      await runner.commitTransaction();
+      tables.push({ table: 'dispute_cases', rows: disputes.cases + disputes.actions, seconds: disputes.seconds });
+      options.log(`${'dispute_cases'.padEnd(20)} ${disputes.cases.toLocaleString('en-US').padStart(10)} rows + ${disputes.actions.toLocaleString('en-US')} workflow actions  ${disputes.seconds.toFixed(1).padStart(6)} s`);
     } catch (error) {
       await runner.rollbackTransaction();
       throw error;

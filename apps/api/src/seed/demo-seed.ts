@@ -10,6 +10,7 @@ import { DEMO_FACILITY_PLAN, seedFacilities } from './facility-seed';
 import { indexSeededNames } from './property-area-seed';
 import { seedParking } from './parking-seed';
 import { DEMO_PRACTITIONER_PLAN, seedPractitioners } from './practitioner-seed';
+import { seedDemoDisputes } from './dispute-seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount } from './demo-accounts';
 import { IdentityFactory } from './names';
 import { buildOrganisation, Organisation, OrganisationPlan } from './organisation';
@@ -73,6 +74,8 @@ export async function seedDemo(dataSource: DataSource, options: { seed?: number 
     await seedCommonFunds(dataSource, manager, rng.fork('common-funds'), { plan: DEMO_COMMON_FUND_PLAN, districtIds: null, demoAccounts: accounts });
     // chapter 12 从业人员: 福田 and 南山 rosters (6+ per area), company HQ staff, 75–90 % filed, certificates expired and expiring
     await seedPractitioners(dataSource, manager, rng.fork('practitioners'), { plan: DEMO_PRACTITIONER_PLAN, districtIds: [FUTIAN_ID, NANSHAN_ID] });
+    // chapter 22 纠纷化解台账: 福田 and 南山 over the last year, cases in every state, an import batch, the 南山 street-office logins
+    await seedDemoDisputes(dataSource, manager, rng.fork('disputes'));
   });
 }
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { WorkflowCaseSummary, WorkflowStatus } from '@szpm/contract';
+import { DISPUTE_FORM_TYPE, WorkflowCaseSummary, WorkflowStatus } from '@szpm/contract';
 import { DateText } from './DateText';
 import { ROUTES } from '../routes';
 import { go } from '../utils/navigation';
@@ -19,7 +19,8 @@ const STATUS_TAG: Record<WorkflowStatus, 'primary' | 'success' | 'warning' | 'da
 
 /** One business form in a list, with 办理 (it waits for me) or 查看. */
 export function CaseCard({ item, actionLabel }: { item: WorkflowCaseSummary; actionLabel: '办理' | '查看' }) {
-  const open = () => go(ROUTES.case, { id: item.id });
+  // a 矛盾纠纷件 opens its own page (转办 / 处理 / 审核 / 修改 with 历程); every other form the generic one
+  const open = () => (item.formType === DISPUTE_FORM_TYPE ? go(ROUTES.disputeDetail, { caseId: item.id }) : go(ROUTES.case, { id: item.id }));
   return (
     <View className="card case-card" id={`case-${item.id}`} onClick={open}>
       <View className="case-card__head">

@@ -19,7 +19,7 @@ describe('物业服务 home', () => {
       grant(ModuleKey.IDENTITY, '身份绑定', GrantAction.VIEW),
       grant(ModuleKey.DISPUTES, '纠纷化解台账'),
     ];
-    const home = homeModules(modules, { pending: 2, handled: 5, toAccept: 1, completed: 9 });
+    const home = homeModules(modules, { pending: 2, handled: 5, toAccept: 1, completed: 9, overdue: 0 });
     expect(home.tiles.map((t) => [t.label, t.route, t.badge, t.canOperate])).toEqual([
       ['权限管理', ROUTES.permissions, 0, false],
       ['待办事项', ROUTES.todos, 2, false],

@@ -1,4 +1,4 @@
-import { BellOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, DownloadOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { ModuleKey, type TodoCounts } from '@szpm/contract';
 import { Badge, Button, Dropdown, Result, Space, Tag, Tooltip } from 'antd';
@@ -43,6 +43,7 @@ export default function PortalLayout() {
             : [{ path: `/${section.module}`, name: SECTION_NAMES[section.module] ?? section.name, icon: MODULE_ICONS[section.module], children: section.pages.map((p) => ({ path: p.path, name: p.name, children: HIDDEN_ROUTES[p.path] })) }],
         ),
         { path: '/account', name: '我的账号', hideInMenu: true, children: [{ path: '/account/password', name: '修改密码', hideInMenu: true }] },
+        { path: '/downloads', name: '下载列表', hideInMenu: true },
       ],
     }),
     [sections],
@@ -95,8 +96,8 @@ export default function PortalLayout() {
           : []),
         ...(holdsTodos
           ? [
-              <Tooltip key="todos" title="待办事项">
-                <Link to="/todos" aria-label={`待办事项 ${counts?.pending ?? 0} 件`} data-testid="todo-badge">
+              <Tooltip key="todos" title={counts?.overdue ? `待办事项（其中超期 ${counts.overdue} 件）` : '待办事项'}>
+                <Link to="/todos" aria-label={`待办事项 ${counts?.pending ?? 0} 件${counts?.overdue ? `，超期 ${counts.overdue} 件` : ''}`} data-testid="todo-badge">
                   <Badge count={counts?.pending ?? 0} overflowCount={99} size="small">
                     <BellOutlined style={{ fontSize: 18 }} />
                   </Badge>
@@ -116,12 +117,14 @@ export default function PortalLayout() {
               items: [
                 { key: 'account', icon: <ProfileOutlined />, label: '我的账号' },
                 { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+                { key: 'downloads', icon: <DownloadOutlined />, label: '下载列表' },
                 { type: 'divider' },
                 { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
               ],
               onClick: ({ key }) => {
                 if (key === 'account') navigate('/account');
                 else if (key === 'password') navigate('/account/password');
+                else if (key === 'downloads') navigate('/downloads');
                 else void logOut();
               },
             }}

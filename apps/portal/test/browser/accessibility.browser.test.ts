@@ -34,6 +34,8 @@ const LEAD_PAGES = [
   '/safety-inspections/statistics',
   '/account',
   '/account/password',
+  '/disputes/unfinished',
+  '/disputes/finished',
 ];
 
 let api: RunningApi;

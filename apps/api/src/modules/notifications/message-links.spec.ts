@@ -10,6 +10,7 @@ describe('message links', () => {
     practitionerRoster: MESSAGE_LINKS.practitionerRoster(),
     parkingFiling: MESSAGE_LINKS.parkingFiling(),
     commonFundOpening: MESSAGE_LINKS.commonFundOpening(),
+    disputeDetail: MESSAGE_LINKS.disputeDetail(9),
   };
 
   it.each(Object.entries(samples))('%s names a page of the app: %s', (_name, link) => {
@@ -25,6 +26,7 @@ describe('message links', () => {
     expect(MESSAGE_LINKS.safetyTasks(7)).toBe(`${PAGES.safetyTasks}?inspectionId=7`);
     expect(MESSAGE_LINKS.safetyTasks()).toBe(PAGES.safetyTasks);
     expect(MESSAGE_LINKS.objectionDetail(3)).toBe(`${PAGES.objectionDetail}?id=3`);
+    expect(MESSAGE_LINKS.disputeDetail(9)).toBe(`${PAGES.disputeDetail}?id=9`);
     expect(pageLink(PAGES.case, { id: 5, q: 'a b', empty: '', none: null })).toBe(`${PAGES.case}?id=5&q=a%20b`);
   });
 

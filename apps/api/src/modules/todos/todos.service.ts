@@ -67,7 +67,22 @@ export class TodosService {
       handled: await count(TodoList.HANDLED),
       toAccept: await count(TodoList.TO_ACCEPT),
       completed: await count(TodoList.COMPLETED),
+      overdue: await this.overdue(actor, filter),
     };
+  }
+
+  /** 待办 past their deadline: the pending cases of the form types that declare what overdue means. */
+  private async overdue(actor: Actor, filter: { module?: ModuleKey }): Promise<number> {
+    const forms = this.registry.all().filter((f) => f.definition.overdue && (filter.module === undefined || f.module === filter.module));
+    if (!forms.length) return 0;
+    const qb = this.query(actor, TodoList.PENDING, filter);
+    if (!qb) return 0;
+    const parts = forms.map((form, i) => {
+      const condition = form.definition.overdue!(ALIAS);
+      qb.setParameters({ ...condition.params, [`todoOverdueType${i}`]: form.formType });
+      return `(${ALIAS}.formType = :todoOverdueType${i} AND ${condition.sql})`;
+    });
+    return qb.andWhere(`(${parts.join(' OR ')})`).getCount();
   }
 
   private query(actor: Actor, list: TodoList, filter: { module?: ModuleKey; formType?: string }): SelectQueryBuilder<WorkflowCase> | null {

@@ -1,4 +1,4 @@
-import { ModuleKey, Role, WorkflowOrigin, WorkflowStatus } from '@szpm/contract';
+import { ModuleKey, Role, WorkflowAction, WorkflowOrigin, WorkflowStatus } from '@szpm/contract';
 import type { ClassConstructor } from 'class-transformer';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../access/actor';
@@ -69,10 +69,17 @@ export interface WorkflowFormDefinition<P extends object = object> {
    * publicity end …); values for those fields sent by a client are overwritten here.
    * Returns the payload to store and the form's district, which cannot change once the form
    * exists (the street is chosen by 转办, not by the content). On an edit of a running form `current`
-   * holds the form's id and its content before the edit, so a definition can decide which parts
-   * each party may change (e.g. the applicant's statement versus the handler's draft).
+   * holds the form's id, its content before the edit and the action carrying the edit, so a
+   * definition can decide which parts each party may change at which step (e.g. the applicant's
+   * statement versus the handler's draft, or a handling block only 申请办结 writes).
    */
-  prepare(manager: EntityManager, actor: Actor, payload: P, current?: { caseId: number; payload: P }): Promise<PreparedForm<P>>;
+  prepare(manager: EntityManager, actor: Actor, payload: P, current?: { caseId: number; payload: P; action: WorkflowAction }): Promise<PreparedForm<P>>;
+  /**
+   * optional wording of a content edit for 历程 (e.g. 小区名称：甲 → 乙), stored as the 修改 entry's
+   * remark. Null when nothing a reader needs changed: an edit carried by another action (申请办结
+   * with its handling) then gets no 修改 entry of its own.
+   */
+  describeEdit?(before: P, after: P): string | null;
   /** applies the approved content to the records when the form reaches APPROVED (the draft-copy rule: nothing changes before this) */
   onApproved(context: WorkflowHookContext, payload: P): Promise<void>;
   /** optional effect when the form reaches REJECTED (e.g. releasing a record locked while the form ran) */
@@ -84,6 +91,11 @@ export interface WorkflowFormDefinition<P extends object = object> {
    * approval and rejection hooks), e.g. requiring 处置方式 with 申请办结; throwing undoes the step
    */
   onTransition?(context: WorkflowHookContext, step: WorkflowStep, payload: P): Promise<void>;
+  /**
+   * optional: the form's cases past their deadline, as a condition over workflow_cases `alias` (with
+   * named parameters); the todo badges count the caller's pending ones as 超期
+   */
+  overdue?(alias: string): { sql: string; params: Record<string, unknown> };
   /** optional effect when the form is created (e.g. marking a record as having a running form) */
   onCreated?(context: WorkflowHookContext, payload: P): Promise<void>;
 }

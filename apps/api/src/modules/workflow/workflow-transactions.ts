@@ -32,4 +32,17 @@ export class WorkflowTransactions {
     const [row] = (await manager.query('SELECT lastValue FROM workflow_sequences WHERE name = ?', [name])) as Array<{ lastValue: number | string }>;
     return `${name}-${String(Number(row.lastValue)).padStart(4, '0')}`;
   }
+
+  /** `count` consecutive business numbers of today at once (a batch import), in one upsert. */
+  async nextBusinessNos(manager: EntityManager, prefix: string, count: number, now = new Date()): Promise<string[]> {
+    if (count < 1) return [];
+    const name = `${prefix}-${shanghaiDate(now).replace(/-/g, '')}`;
+    const upsert = this.isSqlite
+      ? 'INSERT INTO workflow_sequences (name, lastValue) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET lastValue = lastValue + excluded.lastValue'
+      : 'INSERT INTO workflow_sequences (name, lastValue) VALUES (?, ?) ON DUPLICATE KEY UPDATE lastValue = lastValue + VALUES(lastValue)';
+    await manager.query(upsert, [name, count]);
+    const [row] = (await manager.query('SELECT lastValue FROM workflow_sequences WHERE name = ?', [name])) as Array<{ lastValue: number | string }>;
+    const first = Number(row.lastValue) - count + 1;
+    return Array.from({ length: count }, (_, i) => `${name}-${String(first + i).padStart(4, '0')}`);
+  }
 }

@@ -159,13 +159,16 @@ export class WorkflowService {
 
       let stored = current.payload;
       let summary: WorkflowFormSummary | null = null;
+      let editDescription: string | null = null;
       if (request.payload !== undefined) {
         const payload = await validatePayload(form.definition.payloadClass, request.payload, 'payload');
-        const prepared = await form.definition.prepare(manager, actor, payload, { caseId: current.id, payload: hydratePayload(form.definition.payloadClass, current.payload) });
+        const before = hydratePayload(form.definition.payloadClass, current.payload);
+        const prepared = await form.definition.prepare(manager, actor, payload, { caseId: current.id, payload: before, action: request.action });
         // a form stays with the district bureau it was entered at
         if (prepared.districtId !== current.districtId) throw AppException.invalidField('payload', '修改后的内容不属于该业务单所在的行政区');
         stored = toStoredPayload(prepared.payload);
         summary = prepared.summary;
+        editDescription = form.definition.describeEdit?.(before, hydratePayload(form.definition.payloadClass, stored))?.slice(0, REMARK_MAX) ?? null;
       }
 
       const finishedAt = isFinished(transition.to) ? new Date() : null;
@@ -188,10 +191,12 @@ export class WorkflowService {
 
       const attachmentIds = await this.attachments.claim(manager, actor, request.attachmentIds, current.id);
       let seq = await this.nextSeq(manager, current.id);
-      if (request.payload !== undefined && request.action !== WorkflowAction.EDIT) {
-        await this.record(manager, current.id, seq++, actor, WorkflowAction.EDIT, current.status, current.status, {}, []);
+      const describesEdits = form.definition.describeEdit !== undefined;
+      if (request.payload !== undefined && request.action !== WorkflowAction.EDIT && (!describesEdits || editDescription !== null)) {
+        await this.record(manager, current.id, seq++, actor, WorkflowAction.EDIT, current.status, current.status, { remark: editDescription }, []);
       }
-      const texts = { opinion: request.opinion ?? null, remark: request.remark ?? null };
+      const editRemark = request.action === WorkflowAction.EDIT && editDescription ? [editDescription, request.remark?.trim()].filter(Boolean).join('\n') : null;
+      const texts = { opinion: request.opinion ?? null, remark: (editRemark ?? request.remark ?? null)?.slice(0, REMARK_MAX) ?? null };
       await this.record(manager, current.id, seq, actor, request.action, current.status, transition.to, texts, attachmentIds);
 
       const context = this.hookContext(manager, actor, { ...current, streetId });

@@ -1,4 +1,4 @@
-/** Pieces the chapter 7 pages share: attachment upload and list, the subject picker, the operate-grant check. */
+/** Pieces the chapter pages share: attachment upload and list, the subject picker, the operate-grant check. */
 import { UploadOutlined } from '@ant-design/icons';
 import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_MAX_BYTES, GrantAction, ModuleKey, type AttachmentRef, type EvaluationSubjectType, type EvaluationSubjectView, type UploadedAttachment } from '@szpm/contract';
 import { Button, message, Select, Space, Typography, Upload, type UploadFile } from 'antd';
@@ -9,18 +9,22 @@ import { downloadFile, uploadFile } from '../../transfer';
 
 const ACCEPT = Object.keys(ATTACHMENT_CONTENT_TYPES).map((ext) => `.${ext}`).join(',');
 const MAX_MB = ATTACHMENT_MAX_BYTES / 1024 / 1024;
+const NO_ATTACHMENTS: readonly AttachmentRef[] = [];
 
 /**
- * 附件: each picked file is uploaded at once (POST /api/attachments) and its id handed to the form;
- * a removed file is dropped from the ids. Used as a form control (value / onChange: the ids).
+ * 附件 as a form control (value / onChange: the ids): each picked file is uploaded at once (POST
+ * /api/attachments) and its id handed to the form; a removed file is dropped from the ids. `initial`
+ * lists a form's attachments already kept (修改), removable too.
  */
-export function AttachmentUpload({ id, value, onChange }: { id?: string; value?: number[]; onChange?: (ids: number[]) => void }) {
+export function AttachmentUpload({ id, value, onChange, initial = NO_ATTACHMENTS }: { id?: string; value?: number[]; onChange?: (ids: number[]) => void; initial?: readonly AttachmentRef[] }) {
   const [files, setFiles] = useState<UploadFile<UploadedAttachment>[]>([]);
+  useEffect(() => {
+    setFiles(initial.map((a) => ({ uid: `kept-${a.id}`, name: a.fileName, status: 'done', response: { id: a.id, fileName: a.fileName } as UploadedAttachment })));
+  }, [initial]);
   const ids = (list: UploadFile<UploadedAttachment>[]) => list.filter((f) => f.status === 'done' && f.response).map((f) => f.response!.id);
-
   useEffect(() => {
     // the form was reset: forget the files too
-    if (!value?.length && files.some((f) => f.status === 'done')) setFiles([]);
+    if (!value?.length && files.some((f) => f.status === 'done' && !f.uid.startsWith('kept-'))) setFiles([]);
   }, [value]);
 
   return (
