@@ -7,6 +7,8 @@ export interface HomeTile {
   route: RoutePath;
   /** the todo badge (0: none) */
   badge: number;
+  /** of the badge's items, those past their deadline (待办事项: 矛盾纠纷件 past their 办理时限) */
+  overdue: number;
   canOperate: boolean;
 }
 
@@ -36,7 +38,7 @@ export function homeModules(modules: ModuleGrantSummary[], counts: TodoCounts | 
   for (const m of held) {
     const route = MODULE_ROUTES[m.module];
     if (route) {
-      tiles.push({ module: m.module, label: m.label, route, badge: badgeOf(m.module, counts), canOperate: m.actions.includes(GrantAction.OPERATE) });
+      tiles.push({ module: m.module, label: m.label, route, badge: badgeOf(m.module, counts), overdue: m.module === ModuleKey.TODOS ? (counts?.overdue ?? 0) : 0, canOperate: m.actions.includes(GrantAction.OPERATE) });
     } else if (m.module !== ModuleKey.IDENTITY && m.module !== ModuleKey.AUTH) {
       others.push(m.label);
     }

@@ -19,12 +19,19 @@ describe('物业服务 home', () => {
       grant(ModuleKey.IDENTITY, '身份绑定', GrantAction.VIEW),
       grant(ModuleKey.DISPUTES, '纠纷化解台账'),
     ];
-    const home = homeModules(modules, { pending: 2, handled: 5, toAccept: 1, completed: 9, overdue: 0 });
+    const home = homeModules(modules, { pending: 2, handled: 5, toAccept: 1, completed: 9, overdue: 1 });
     expect(home.tiles.map((t) => [t.label, t.route, t.badge, t.canOperate])).toEqual([
       ['权限管理', ROUTES.permissions, 0, false],
       ['待办事项', ROUTES.todos, 2, false],
       ['物业服务评价', ROUTES.evaluation, 3, true],
       ['通知发布', ROUTES.notices, 0, false],
+    ]);
+    // 超期 under 待办事项 only: the pending cases past their deadline
+    expect(home.tiles.map((t) => [t.label, t.overdue])).toEqual([
+      ['权限管理', 0],
+      ['待办事项', 1],
+      ['物业服务评价', 0],
+      ['通知发布', 0],
     ]);
     expect(home.others).toEqual(['信息公开']);
     expect(homeModules(modules, null).tiles.every((t) => t.badge === 0)).toBe(true);

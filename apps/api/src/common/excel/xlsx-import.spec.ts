@@ -3,7 +3,7 @@ import { XlsxImportErrorCode, XlsxImportMode } from '@szpm/contract';
 import ExcelJS from 'exceljs';
 import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { AppException } from '../errors/app.exception';
-import { attributeTo, importRows, ParsedSheet, readXlsxSheet, UploadedXlsx } from './xlsx-import';
+import { attributeTo, importCheckedRows, importRows, ParsedSheet, readXlsxSheet, UploadedXlsx, XlsxRowError } from './xlsx-import';
 import { PET_SHEET } from '../../../test/support/xlsx-test-sheet';
 import { describeBytes } from './xlsx-upload.interceptor';
 
@@ -180,6 +180,26 @@ describe('writing an xlsx import', () => {
       ],
     });
     expect(await names()).toEqual(['花花', '旺财']);
+  });
+
+  describe('checked rows written in bulk', () => {
+    const check = ({ value }: { value: { name: string } }) => {
+      if (value.name.startsWith('坏')) throw new XlsxRowError('名字', '名字不能以“坏”开头');
+      return { name: value.name };
+    };
+    const writeAll = async (pets: Array<{ name: string }>) => void (await dataSource.getRepository(Pet).insert(pets));
+
+    it('reports like importRows: dry run writes nothing, all-or-nothing refuses, valid-rows writes the accepted rows at once', async () => {
+      const rows = sheet(['花花', '坏蛋', '旺财']);
+      const writes = jest.fn(writeAll);
+      expect(await importCheckedRows(rows, { dryRun: true, mode: XlsxImportMode.VALID_ROWS }, check, writes)).toEqual({ dryRun: true, total: 3, valid: 2, imported: 0, errors: [{ row: 3, column: '名字', message: '名字不能以“坏”开头' }] });
+      const error = await refusal(importCheckedRows(rows, { dryRun: false, mode: XlsxImportMode.ALL_OR_NOTHING }, check, writes));
+      expect(error.code).toBe(XlsxImportErrorCode.ROWS_INVALID);
+      expect(writes).not.toHaveBeenCalled();
+      expect((await importCheckedRows(rows, { dryRun: false, mode: XlsxImportMode.VALID_ROWS }, check, writes)).imported).toBe(2);
+      expect(writes).toHaveBeenCalledTimes(1);
+      expect(await names()).toEqual(['花花', '旺财']);
+    });
   });
 
   it('lets an unexpected failure through and writes nothing', async () => {

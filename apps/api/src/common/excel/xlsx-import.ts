@@ -201,6 +201,52 @@ export async function attributeTo<R>(columnOfField: Record<string, string>, fall
 /** ends the import's transaction without writing: a dry run, or all-or-nothing with a refused row */
 class RollBack extends Error {}
 
+/** The report of an import and its refusal (400 with the report; a dry run answers the report instead). */
+function reporting<D>(sheet: ParsedSheet<D>, options: { dryRun: boolean }) {
+  const errors = [...sheet.errors];
+  const report = (imported: number): XlsxImportReport => ({
+    dryRun: options.dryRun,
+    total: sheet.total,
+    valid: sheet.total - new Set(errors.map((e) => e.row)).size,
+    imported,
+    errors: [...errors].sort((a, b) => a.row - b.row),
+  });
+  const refuse = () => {
+    if (options.dryRun) return report(0);
+    throw new XlsxImportException(XlsxImportErrorCode.ROWS_INVALID, { details: { ...report(0) } });
+  };
+  return { errors, report, refuse };
+}
+
+/**
+ * For an import of many rows that writes them in bulk (multi-row inserts rather than one service
+ * call per row): `check` turns each valid row into what will be written, or refuses it with an
+ * XlsxRowError, touching no table; then `writeAll` writes the accepted rows at once (in its own
+ * transaction). Reports, dry runs and the two modes are exactly importRows's.
+ */
+export async function importCheckedRows<D, A>(
+  sheet: ParsedSheet<D>,
+  options: { dryRun: boolean; mode: XlsxImportMode },
+  check: (row: ParsedRow<D>) => A | Promise<A>,
+  writeAll: (accepted: A[]) => Promise<void>,
+): Promise<XlsxImportReport> {
+  const { errors, report, refuse } = reporting(sheet, options);
+  if (options.mode === XlsxImportMode.ALL_OR_NOTHING && errors.length) return refuse();
+  const accepted: A[] = [];
+  for (const row of sheet.rows) {
+    try {
+      accepted.push(await check(row));
+    } catch (error) {
+      if (!(error instanceof XlsxRowError)) throw error;
+      errors.push({ row: row.row, column: error.column, message: error.message });
+    }
+  }
+  if (options.mode === XlsxImportMode.ALL_OR_NOTHING && errors.length) return refuse();
+  if (options.dryRun) return report(0);
+  if (accepted.length) await writeAll(accepted);
+  return report(accepted.length);
+}
+
 /**
  * Writes the valid rows in one transaction, each row through the same service call as a single
  * create or update. `all-or-nothing`: one bad row (read or refused by a service rule) writes
@@ -214,18 +260,7 @@ export async function importRows<D>(
   options: { dryRun: boolean; mode: XlsxImportMode },
   write: (manager: EntityManager, row: ParsedRow<D>) => Promise<void>,
 ): Promise<XlsxImportReport> {
-  const errors = [...sheet.errors];
-  const report = (imported: number): XlsxImportReport => ({
-    dryRun: options.dryRun,
-    total: sheet.total,
-    valid: sheet.total - new Set(errors.map((e) => e.row)).size,
-    imported,
-    errors: [...errors].sort((a, b) => a.row - b.row),
-  });
-  const refuse = () => {
-    if (options.dryRun) return report(0);
-    throw new XlsxImportException(XlsxImportErrorCode.ROWS_INVALID, { details: { ...report(0) } });
-  };
+  const { errors, report, refuse } = reporting(sheet, options);
   if (options.mode === XlsxImportMode.ALL_OR_NOTHING && errors.length) return refuse();
 
   let written = 0;

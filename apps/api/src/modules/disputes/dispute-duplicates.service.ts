@@ -5,7 +5,6 @@ import { Actor } from '../../access/actor';
 import { DistrictScope } from '../../access/district-scope';
 import { dialectOf } from '../../common/sql/insert-rows';
 import { AppConfig, APP_CONFIG } from '../../config/app-config';
-import { PropertyArea } from '../regions/entities/property-area.entity';
 import { DisputeLedgerFilter, ledgerQueries, sqlInstant } from './dispute-ledger';
 import { sqlDateTime } from './dispute-views';
 import { DISPUTE_LABEL } from './disputes.service';
@@ -32,8 +31,27 @@ export class DisputeDuplicatesService {
 
   async check(actor: Actor, query: DisputeDuplicateQueryDto): Promise<DisputeDuplicateResult> {
     const { duplicateWindowDays: windowDays, similarityThreshold } = this.config.disputes;
-    const since = sqlInstant(new Date(Date.now() - windowDays * 86_400_000), dialectOf(this.dataSource));
-    const scoped = this.scope.repository(actor, DisputeCase, DISPUTE_LABEL);
+    const dialect = dialectOf(this.dataSource);
+    const scope = this.scope.repository(actor, DisputeCase, DISPUTE_LABEL).plainCondition('d');
+    const summary = query.summary?.trim() ?? '';
+    const phone = query.petitionerPhone?.trim();
+    // one statement: each of the three matches reads its own index range (the parts of a UNION ALL)
+    const base = { sql: `${scope ? `${scope.sql} AND ` : ''}d.enteredAt >= ?${query.excludeId ? ' AND d.id <> ?' : ''}`, params: [...(scope?.params ?? []), sqlInstant(new Date(Date.now() - windowDays * 86_400_000), dialect), ...(query.excludeId ? [query.excludeId] : [])] };
+    const parts: Array<{ reason: DisputeDuplicateReason; sql: string; params: unknown[] }> = [];
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- every part carries the door's plainCondition (base)
+    const select = (reason: DisputeDuplicateReason, where: string, limit: string) => `SELECT * FROM (SELECT d.id AS id, d.summary AS summary, '${reason}' AS reason FROM dispute_cases d WHERE ${base.sql} AND ${where}${limit}) AS ${reason.toLowerCase()}`;
+    if (query.propertyAreaId && query.categoryId) {
+      parts.push({ reason: DisputeDuplicateReason.SAME_CATEGORY_AREA, sql: select(DisputeDuplicateReason.SAME_CATEGORY_AREA, 'd.propertyAreaId = ? AND d.categoryId = ?', ` LIMIT ${LIST_MAX}`), params: [...base.params, query.propertyAreaId, query.categoryId] });
+    }
+    if (phone) parts.push({ reason: DisputeDuplicateReason.SAME_PETITIONER_PHONE, sql: select(DisputeDuplicateReason.SAME_PETITIONER_PHONE, 'd.petitionerPhone = ?', ` LIMIT ${LIST_MAX}`), params: [...base.params, phone] });
+    if (query.propertyAreaId && summary.length >= MIN_SUMMARY_CHARS) {
+      // the cases of the area's community (its id read in the same statement)
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- only the community id of the area the officer picked; the cases go through the door
+      parts.push({ reason: DisputeDuplicateReason.SIMILAR_SUMMARY, sql: select(DisputeDuplicateReason.SIMILAR_SUMMARY, 'd.communityId = (SELECT a.communityId FROM property_areas a WHERE a.id = ?)', ''), params: [...base.params, query.propertyAreaId] });
+    }
+    if (!parts.length) return { duplicate: false, items: [], windowDays };
+    const found = (await this.dataSource.query(parts.map((p) => p.sql).join(' UNION ALL '), parts.flatMap((p) => p.params))) as Array<{ id: unknown; summary: string; reason: DisputeDuplicateReason }>;
+
     const reasons = new Map<number, Set<DisputeDuplicateReason>>();
     const similarity = new Map<number, number>();
     const flag = (id: number, reason: DisputeDuplicateReason) => {
@@ -41,35 +59,17 @@ export class DisputeDuplicatesService {
       set.add(reason);
       reasons.set(id, set);
     };
-    const base = () => {
-      const qb = scoped.query('d').select('d.id', 'id').andWhere('d.enteredAt >= :since', { since });
-      if (query.excludeId) qb.andWhere('d.id <> :excludeId', { excludeId: query.excludeId });
-      return qb;
-    };
-
-    if (query.propertyAreaId && query.categoryId) {
-      const rows = await base().andWhere('d.propertyAreaId = :areaId AND d.categoryId = :categoryId', { areaId: query.propertyAreaId, categoryId: query.categoryId }).limit(LIST_MAX).getRawMany<{ id: number }>();
-      rows.forEach((r) => flag(Number(r.id), DisputeDuplicateReason.SAME_CATEGORY_AREA));
-    }
-    const phone = query.petitionerPhone?.trim();
-    if (phone) {
-      const rows = await base().andWhere('d.petitionerPhone = :phone', { phone }).limit(LIST_MAX).getRawMany<{ id: number }>();
-      rows.forEach((r) => flag(Number(r.id), DisputeDuplicateReason.SAME_PETITIONER_PHONE));
-    }
-    const summary = query.summary?.trim() ?? '';
-    if (query.propertyAreaId && summary.length >= MIN_SUMMARY_CHARS) {
-      // eslint-disable-next-line szpm/no-raw-scoped-access -- only the community of the area the officer picked; the cases below go through the door
-      const area = await this.dataSource.getRepository(PropertyArea).findOne({ where: { id: query.propertyAreaId }, select: { id: true, communityId: true } });
-      if (area?.communityId) {
-        const rows = await base().addSelect('d.summary', 'summary').andWhere('d.communityId = :communityId', { communityId: area.communityId }).getRawMany<{ id: number; summary: string }>();
-        const typed = bigrams(summary);
-        for (const row of rows) {
-          const score = summarySimilarity(typed, row.summary);
-          if (score >= similarityThreshold) {
-            flag(Number(row.id), DisputeDuplicateReason.SIMILAR_SUMMARY);
-            similarity.set(Number(row.id), score);
-          }
-        }
+    const typed = summary ? bigrams(summary) : null;
+    for (const row of found) {
+      const id = Number(row.id);
+      if (row.reason !== DisputeDuplicateReason.SIMILAR_SUMMARY) {
+        flag(id, row.reason);
+        continue;
+      }
+      const score = summarySimilarity(typed!, row.summary);
+      if (score >= similarityThreshold) {
+        flag(id, DisputeDuplicateReason.SIMILAR_SUMMARY);
+        similarity.set(id, score);
       }
     }
     if (!reasons.size) return { duplicate: false, items: [], windowDays };

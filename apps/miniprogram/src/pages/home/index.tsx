@@ -34,6 +34,7 @@ interface GridTile {
   label: string;
   route: RoutePath;
   badge: number;
+  overdue?: number;
 }
 
 /** A grid of home tiles: each opens its page and shows its icon, its badge (when not 0) and its label. */
@@ -51,6 +52,11 @@ function TileGrid({ id, tileIdPrefix, tiles }: { id: string; tileIdPrefix: strin
             )}
           </View>
           <Text className="tile__label">{tile.label}</Text>
+          {(tile.overdue ?? 0) > 0 && (
+            <Text className="tile__overdue" id={`home-overdue-${tile.entry}`}>
+              超期 {badgeText(tile.overdue!)}
+            </Text>
+          )}
         </View>
       ))}
     </View>
