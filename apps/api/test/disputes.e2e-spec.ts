@@ -171,8 +171,10 @@ describe('disputes (chapter 22 纠纷化解台账)', () => {
         "SELECT c.link AS link FROM notification_deliveries d JOIN notification_campaigns c ON c.id = d.campaignId JOIN accounts a ON a.id = d.recipientId WHERE a.username = 'futian.street.yuanling' ORDER BY d.id DESC LIMIT 1",
       );
       expect(notice.link).toBe(MESSAGE_LINKS.disputeDetail(created.id));
-      // the other street does not see it; the own street does, with its step
+      // the other street does not see it or act on it, nor does another district; the own street does, with its step
       await get('futian.street.xiangmihu', `/api/disputes/${created.id}`).expect(403);
+      await post('futian.street.xiangmihu', `/api/disputes/${created.id}/handle`, handleBody(transferred.version)).expect(403);
+      await post('nanshan.handler', `/api/disputes/${created.id}/return`, { version: transferred.version, reason: '越权' }).expect(403);
       const atStreet = await detail(created.id, 'futian.street.yuanling');
       expect(atStreet.allowedActions).toEqual(expect.arrayContaining([WorkflowAction.HANDLE, WorkflowAction.RETURN_TO_PREVIOUS]));
 
@@ -255,6 +257,21 @@ describe('disputes (chapter 22 纠纷化解台账)', () => {
       expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
       expect(await count("SELECT COUNT(*) AS n FROM workflow_actions WHERE caseId = ? AND action = 'TRANSFER'", [created.caseId])).toBe(1);
       expect(await count('SELECT transferCount AS n FROM dispute_cases WHERE id = ?', [created.id])).toBe(1);
+    });
+
+    it('lets exactly one of two simultaneous reviews win', async () => {
+      const created = await enter();
+      const transferred = (await post('futian.handler', `/api/disputes/${created.id}/transfer`, { version: created.version }).expect(200)).body as DisputeDetail;
+      const handled = (await post('futian.street.yuanling', `/api/disputes/${created.id}/handle`, handleBody(transferred.version)).expect(200)).body as DisputeDetail;
+      const answers = await Promise.all([
+        post('futian.handler', `/api/disputes/${created.id}/review`, { version: handled.version, decision: WorkflowAction.APPROVE_CLOSE }),
+        post('futian.supervisor', `/api/disputes/${created.id}/review`, { version: handled.version, decision: WorkflowAction.SEND_BACK, opinion: '请补充材料' }),
+      ]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      const [row] = await sql<{ status: string; sendBackCount: number }>('SELECT status, sendBackCount FROM dispute_cases WHERE id = ?', [created.id]);
+      const winner = answers.find((a) => a.status === 200)!.body as DisputeDetail;
+      expect(row.status).toBe(winner.status);
+      expect(Number(row.sendBackCount)).toBe(winner.status === WorkflowStatus.APPROVED ? 0 : 1);
     });
   });
 
