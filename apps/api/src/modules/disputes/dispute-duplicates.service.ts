@@ -5,8 +5,8 @@ import { Actor } from '../../access/actor';
 import { DistrictScope } from '../../access/district-scope';
 import { dialectOf } from '../../common/sql/insert-rows';
 import { AppConfig, APP_CONFIG } from '../../config/app-config';
-import { DisputeLedgerFilter, ledgerQueries, sqlInstant } from './dispute-ledger';
-import { sqlDateTime } from './dispute-views';
+import { sqlDateTime, sqlInstant } from '../../common/sql/datetime';
+import { ledgerRows } from './dispute-ledger';
 import { DISPUTE_LABEL } from './disputes.service';
 import { bigrams, MIN_SUMMARY_CHARS, summarySimilarity } from './duplicate-rules';
 import { DisputeDuplicateQueryDto } from './dto/dispute.dto';
@@ -75,8 +75,7 @@ export class DisputeDuplicatesService {
     if (!reasons.size) return { duplicate: false, items: [], windowDays };
 
     const ids = [...reasons.keys()];
-    const queries = ledgerQueries({} as DisputeLedgerFilter, { skip: 0, take: ids.length }, dialectOf(this.dataSource));
-    const rows = (await this.dataSource.query(queries.rows(ids).sql, queries.rows(ids).params)) as Array<Record<string, unknown>>;
+    const rows = (await this.dataSource.query(ledgerRows(ids).sql, ledgerRows(ids).params)) as Array<Record<string, unknown>>;
     const items: DisputeDuplicate[] = rows.map((r) => {
       const id = Number(r.id);
       const status = r.status as DisputeDuplicate['status'];

@@ -19,7 +19,7 @@ import { dialectOf } from '../../common/sql/insert-rows';
 import { AppConfig, APP_CONFIG } from '../../config/app-config';
 import { reportingProgress } from '../downloads/download-producer';
 import { DownloadsService } from '../downloads/downloads.service';
-import { DisputeLedgerFilter, ledgerCondition, ledgerQueries } from './dispute-ledger';
+import { DisputeLedgerFilter, ledgerCondition, ledgerQueries, ledgerRows } from './dispute-ledger';
 import { toDisputeSummary } from './dispute-views';
 import { DisputesService } from './disputes.service';
 import { DisputeLedgerQueryDto } from './dto/dispute.dto';
@@ -109,14 +109,14 @@ export class DisputeExportService implements OnModuleInit {
   private rows(filter: DisputeLedgerFilter): AsyncIterable<DisputeSummary> {
     const dialect = dialectOf(this.dataSource);
     const condition = ledgerCondition(filter, dialect);
-    const named = ledgerQueries(filter, { skip: 0, take: BATCH }, dialect);
     return inBatches<DisputeSummary, number>(
       async (after) => {
         // eslint-disable-next-line szpm/no-raw-scoped-access -- the condition carries the door's plainCondition (filter.scope)
         const sql = `SELECT d.id AS id FROM dispute_cases d WHERE ${condition.sql}${after !== null ? ' AND d.id < ?' : ''} ORDER BY d.id DESC LIMIT ${BATCH}`;
         const ids = ((await this.dataSource.query(sql, after !== null ? [...condition.params, after] : condition.params)) as Array<{ id: unknown }>).map((r) => Number(r.id));
         if (!ids.length) return [];
-        const rows = (await this.dataSource.query(named.rows(ids).sql, named.rows(ids).params)) as Array<Record<string, unknown>>;
+        const names = ledgerRows(ids);
+        const rows = (await this.dataSource.query(names.sql, names.params)) as Array<Record<string, unknown>>;
         const byId = new Map(rows.map((r) => [Number(r.id), r]));
         return ids.map((id) => toDisputeSummary(byId.get(id)!, filter.today));
       },

@@ -2,6 +2,7 @@ import { DisputeDisposal, DisputeLedger, DisputeOutcome, DisputeSortKey } from '
 import type { DisputeStatus } from '@szpm/contract';
 import { containsCondition, SqlCondition } from '../../common/search/text-search';
 import type { SqlDialect } from '../../common/sql/insert-rows';
+import { sqlInstant } from '../../common/sql/datetime';
 import { escapeLike } from '../../common/sql/like';
 import { startOfShanghaiDay } from '../../common/http/shanghai-time';
 import { PROPERTY_AREA_NAMES } from '../property-areas/areas/area-search';
@@ -36,10 +37,6 @@ export interface DisputeLedgerFilter {
   today: string;
 }
 
-/** An instant as each driver compares it: mysql2 binds a Date, SQLite holds TypeORM's UTC text. */
-export function sqlInstant(instant: Date, dialect: SqlDialect): Date | string {
-  return dialect === 'sqlite' ? instant.toISOString().replace('T', ' ').replace('Z', '') : instant;
-}
 
 function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -140,10 +137,15 @@ export function ledgerQueries(filter: DisputeLedgerFilter, page: { skip: number;
   return {
     count: { sql: `SELECT COUNT(*) AS total, SUM(CASE WHEN d.closed = ? AND d.deadline < ? THEN 1 ELSE 0 END) AS overdue ${from} WHERE ${condition.sql}`, params: [false, filter.today, ...condition.params] },
     ids: { sql: `SELECT d.id AS id ${from} WHERE ${condition.sql} ORDER BY ${order} LIMIT ${page.take} OFFSET ${page.skip}`, params: condition.params },
-    rows: (ids) => ({
-      // eslint-disable-next-line szpm/no-raw-scoped-access -- the rows of the page of ids the scoped query returned, with the names of their regions, areas, categories and batches
-      sql: `SELECT ${LEDGER_ROW_COLUMNS.map((c) => `d.${c}`).join(', ')}, dr.name AS districtName, sr.name AS streetName, cr.name AS communityName, a.name AS propertyAreaName, k.name AS categoryName, b.batchNo AS importBatchNo FROM dispute_cases d LEFT JOIN regions dr ON dr.id = d.districtId LEFT JOIN regions sr ON sr.id = d.streetId LEFT JOIN regions cr ON cr.id = d.communityId LEFT JOIN property_areas a ON a.id = d.propertyAreaId LEFT JOIN dispute_categories k ON k.id = d.categoryId LEFT JOIN dispute_import_batches b ON b.id = d.importBatchId WHERE d.id IN (${ids.map(() => '?').join(', ')})`,
-      params: [...ids],
-    }),
+    rows: ledgerRows,
+  };
+}
+
+/** The rows of a list of case ids with the names of their regions, areas, categories and import batches (any order). */
+export function ledgerRows(ids: readonly number[]): SqlCondition {
+  return {
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the rows of ids the caller has already scoped, with the names of their regions, areas, categories and batches
+    sql: `SELECT ${LEDGER_ROW_COLUMNS.map((c) => `d.${c}`).join(', ')}, dr.name AS districtName, sr.name AS streetName, cr.name AS communityName, a.name AS propertyAreaName, k.name AS categoryName, b.batchNo AS importBatchNo FROM dispute_cases d LEFT JOIN regions dr ON dr.id = d.districtId LEFT JOIN regions sr ON sr.id = d.streetId LEFT JOIN regions cr ON cr.id = d.communityId LEFT JOIN property_areas a ON a.id = d.propertyAreaId LEFT JOIN dispute_categories k ON k.id = d.categoryId LEFT JOIN dispute_import_batches b ON b.id = d.importBatchId WHERE d.id IN (${ids.map(() => '?').join(', ')})`,
+    params: [...ids],
   };
 }

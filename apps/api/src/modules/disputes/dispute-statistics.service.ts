@@ -10,7 +10,8 @@ import { dialectOf } from '../../common/sql/insert-rows';
 import { addCounts, CounterSet, Counts, readCounts, selectCounters } from '../regions/statistics/counters';
 import { RegionCounterSource, RegionDrilldownService } from '../regions/statistics/region-drilldown.service';
 import { RegionStatsColumn, regionStatsSheet } from '../regions/statistics/region-stats-xlsx';
-import { DisputeLedgerFilter, ledgerQueries, sqlInstant } from './dispute-ledger';
+import { sqlInstant } from '../../common/sql/datetime';
+import { ledgerRows } from './dispute-ledger';
 import { toDisputeSummary } from './dispute-views';
 import { DISPUTE_LABEL } from './disputes.service';
 import { DisputeStatsCellQueryDto, DisputeStatsQueryDto } from './dto/dispute.dto';
@@ -82,7 +83,7 @@ export class DisputeStatisticsService {
     return this.drilldown.cellPage(drill, this.source(actor, query), { regionId: query.regionId, counter: query.counter }, pageWindow(query), async (qb) => {
       const ids = (await qb.select('d.id', 'id').orderBy('d.enteredAt', 'DESC').addOrderBy('d.id', 'DESC').getRawMany<{ id: number }>()).map((r) => Number(r.id));
       if (!ids.length) return [];
-      const rows = ledgerQueries({} as DisputeLedgerFilter, { skip: 0, take: ids.length }, dialectOf(this.dataSource)).rows(ids);
+      const rows = ledgerRows(ids);
       const byId = new Map(((await this.dataSource.query(rows.sql, rows.params)) as Array<Record<string, unknown>>).map((r) => [Number(r.id), r]));
       return ids.map((id) => toDisputeSummary(byId.get(id)!, today));
     });

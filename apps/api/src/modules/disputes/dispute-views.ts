@@ -1,12 +1,7 @@
 import { DISPUTE_STATUS_LABELS, DisputeSummary } from '@szpm/contract';
+import { sqlDateTime } from '../../common/sql/datetime';
 import type { DisputeDisposal, DisputeOutcome, DisputeSource, DisputeStatus, DisputeUrgency } from '@szpm/contract';
 
-/** A datetime as either driver reads it: mysql2 a Date, better-sqlite3 the UTC text TypeORM wrote. */
-export function sqlDateTime(value: unknown): Date {
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
-}
 
 const bool = (value: unknown) => value === true || value === 1 || value === '1';
 const textOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value));

@@ -30,7 +30,7 @@ import { AppConfig, APP_CONFIG } from '../../config/app-config';
 import { WorkflowService } from '../workflow/workflow.service';
 import { DisputeDeadlines } from './dispute-deadlines.service';
 import { contentColumns } from './dispute.form';
-import { DisputeLedgerFilter, ledgerQueries } from './dispute-ledger';
+import { DisputeLedgerFilter, ledgerQueries, ledgerRows } from './dispute-ledger';
 import { toDisputeSummary } from './dispute-views';
 import { DisputeException } from './disputes.exception';
 import {
@@ -253,8 +253,8 @@ export class DisputesService {
     // eslint-disable-next-line szpm/no-raw-scoped-access -- the ledger row of the case WorkflowService.get has just let the actor see
     const row = await this.dataSource.getRepository(DisputeCase).findOne({ where: { workflowCaseId: workflowCase.id } });
     if (!row) throw AppException.notFound(DISPUTE_LABEL);
-    const queries = ledgerQueries({} as DisputeLedgerFilter, { skip: 0, take: 1 }, dialectOf(this.dataSource));
-    const [named] = (await this.dataSource.query(queries.rows([row.id]).sql, queries.rows([row.id]).params)) as Array<Record<string, unknown>>;
+    const names = ledgerRows([row.id]);
+    const [named] = (await this.dataSource.query(names.sql, names.params)) as Array<Record<string, unknown>>;
     const summary = toDisputeSummary(named, shanghaiDate(new Date()));
     const content = contentColumns(workflowCase.payload as unknown as DisputePayload);
     const payload = workflowCase.payload as unknown as DisputePayload;

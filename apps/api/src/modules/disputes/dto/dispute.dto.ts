@@ -354,8 +354,30 @@ export class DisputeDuplicateQueryDto {
   excludeId?: number;
 }
 
+/** The region and 录入日期 filters the ledgers and the statistics share. */
+export class DisputeStatsQueryDto {
+  @OptionalIdQuery('行政区')
+  districtId?: number;
+
+  @OptionalIdQuery('街道')
+  streetId?: number;
+
+  @OptionalIdQuery('社区')
+  communityId?: number;
+
+  @ApiPropertyOptional({ description: '录入日期起' })
+  @IsOptional()
+  @IsCalendarDate()
+  enteredFrom?: string;
+
+  @ApiPropertyOptional({ description: '录入日期止' })
+  @IsOptional()
+  @IsCalendarDate()
+  enteredTo?: string;
+}
+
 /** The ledgers' filters (GET /api/disputes, 导出, the background export). */
-export class DisputeLedgerQueryDto extends PageQueryDto {
+export class DisputeLedgerQueryDto extends IntersectionType(DisputeStatsQueryDto, PageQueryDto) {
   @ApiPropertyOptional({ enum: DisputeLedger, description: '未办结台账 / 已办结台账 / 总台账 (默认)' })
   @IsOptional()
   @IsEnum(DisputeLedger)
@@ -386,15 +408,6 @@ export class DisputeLedgerQueryDto extends PageQueryDto {
   @OptionalIdQuery('问题分类')
   categoryId?: number;
 
-  @OptionalIdQuery('行政区 (市局账号)')
-  districtId?: number;
-
-  @OptionalIdQuery('街道')
-  streetId?: number;
-
-  @OptionalIdQuery('社区')
-  communityId?: number;
-
   @ApiPropertyOptional({ enum: DISPUTE_STATUSES })
   @IsOptional()
   @IsIn(DISPUTE_STATUSES)
@@ -405,16 +418,6 @@ export class DisputeLedgerQueryDto extends PageQueryDto {
 
   @OptionalBooleanQuery('案结事未了 (回访)')
   followUp?: boolean;
-
-  @ApiPropertyOptional({ description: '录入日期起' })
-  @IsOptional()
-  @IsCalendarDate()
-  enteredFrom?: string;
-
-  @ApiPropertyOptional({ description: '录入日期止' })
-  @IsOptional()
-  @IsCalendarDate()
-  enteredTo?: string;
 
   @ApiPropertyOptional({ description: '办理时限起' })
   @IsOptional()
@@ -447,26 +450,6 @@ export class DisputeLedgerQueryDto extends PageQueryDto {
   order?: 'ASC' | 'DESC';
 }
 
-export class DisputeStatsQueryDto {
-  @OptionalIdQuery('行政区')
-  districtId?: number;
-
-  @OptionalIdQuery('街道')
-  streetId?: number;
-
-  @OptionalIdQuery('社区')
-  communityId?: number;
-
-  @ApiPropertyOptional({ description: '录入日期起' })
-  @IsOptional()
-  @IsCalendarDate()
-  enteredFrom?: string;
-
-  @ApiPropertyOptional({ description: '录入日期止' })
-  @IsOptional()
-  @IsCalendarDate()
-  enteredTo?: string;
-}
 
 export class DisputeStatsCellQueryDto extends IntersectionType(DisputeStatsQueryDto, PageQueryDto) {
   @OptionalIdQuery('统计表中某一行的区域（regionId）；不填为合计行')

@@ -8,6 +8,7 @@ import {
 } from '@szpm/contract';
 import { containsCondition, SqlCondition } from '../../../common/search/text-search';
 import type { SqlDialect } from '../../../common/sql/insert-rows';
+import { sqlDateTime } from '../../../common/sql/datetime';
 import { escapeLike } from '../../../common/sql/like';
 import { BAD_RECORD_NAME_IN_DISTRICT_INDEX, BAD_RECORD_NAME_INDEX } from '../entities/bad-record.entity';
 import { publicityStateOf } from './publicity-period';
@@ -128,13 +129,6 @@ export function parseBadRecordCursor(cursor: string): { factDate: string; id: nu
   const match = BAD_RECORD_CURSOR.exec(cursor);
   if (!match) throw new Error(`not a bad-record cursor: ${cursor}`);
   return { factDate: match[1], id: Number(match[2]) };
-}
-
-/** A datetime as either driver reads it: mysql2 a Date (timezone Z), better-sqlite3 the UTC text TypeORM wrote. */
-function sqlDateTime(value: unknown): Date {
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
 }
 
 /** A list row as the API answers it. */
