@@ -157,6 +157,24 @@ describe('disputes (chapter 22 纠纷化解台账)', () => {
     });
   });
 
+  describe('问题分类 catalogue', () => {
+    it('is kept by the city admin only; a name is unique; a retired category is refused for new cases', async () => {
+      await post('futian.handler', '/api/disputes/categories', { name: '测试分类', timeLimitWorkingDays: 5 }).expect(403);
+      const created = (await post('city.admin', '/api/disputes/categories', { name: '测试分类', timeLimitWorkingDays: 5 }).expect(201)).body;
+      const taken = await post('city.admin', '/api/disputes/categories', { name: '测试分类', timeLimitWorkingDays: 3 }).expect(409);
+      expect(taken.body.code).toBe('DISPUTE_CATEGORY_NAME_TAKEN');
+      const bad = await post('city.admin', '/api/disputes/categories', { name: '', timeLimitWorkingDays: 0 }).expect(400);
+      expect((bad.body.details as Array<{ field: string }>).map((d) => d.field).sort()).toEqual(['name', 'timeLimitWorkingDays']);
+      const defaulted = (await get('futian.handler', `/api/disputes/deadline-default?categoryId=${created.id}`).expect(200)).body;
+      expect(defaulted).toEqual({ categoryId: created.id, workingDays: 5, deadline: addWorkingDays(today, 5) });
+      expect((await get('futian.handler', '/api/disputes/deadline-default').expect(400)).body.details[0].field).toBe('categoryId');
+      await t.http().patch(`/api/disputes/categories/${created.id}`).set(auth('city.admin')).send({ name: '测试分类', timeLimitWorkingDays: 5, active: false }).expect(200);
+      const retired = await post('futian.handler', '/api/disputes', input({ categoryId: created.id })).expect(400);
+      expect(retired.body.code).toBe('DISPUTE_CATEGORY_INACTIVE');
+      expect(retired.body.details[0].field).toBe('categoryId');
+    });
+  });
+
   describe('the whole path: enter → transfer → street handles → send back → handles again → close', () => {
     it('keeps all six steps in 历程 and the ledger row in step', async () => {
       const created = await enter();
@@ -364,6 +382,7 @@ describe('disputes (chapter 22 纠纷化解台账)', () => {
       const categories = (await get('futian.lead', '/api/disputes/statistics/categories').expect(200)).body as Array<{ entered: number }>;
       expect(categories.reduce((n, c) => n + c.entered, 0)).toBe(stats.total.entered);
       await get('futian.lead', `/api/disputes/statistics?districtId=${NANSHAN_ID}`).expect(403);
+      expect((await get('futian.lead', '/api/disputes/statistics/cells?counter=nonsense').expect(400)).body.details[0].field).toBe('counter');
       const file = await get('futian.lead', '/api/disputes/statistics/export').buffer(true).parse(binaryBody).expect(200);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(file.body as ArrayBuffer);
