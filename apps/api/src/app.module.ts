@@ -20,6 +20,8 @@ import { SafetyInspectionsModule } from './modules/safety-inspections/safety-ins
 import { PropertyAreasModule } from './modules/property-areas/property-areas.module';
 import { ParkingModule } from './modules/parking/parking.module';
 import { DisputesModule } from './modules/disputes/disputes.module';
+import { OwnersModule } from './modules/owners/owners.module';
+import { OwnerEvaluationsModule } from './modules/owner-evaluations/owner-evaluations.module';
 import { PractitionersModule } from './modules/practitioners/practitioners.module';
 import { CommonFundsModule } from './modules/common-funds/common-funds.module';
 import { ServiceEvaluationModule } from './modules/service-evaluation/service-evaluation.module';
@@ -64,6 +66,8 @@ export class AppModule {
         PropertyAreasModule,
         ParkingModule,
         DisputesModule,
+        OwnersModule,
+        OwnerEvaluationsModule,
         PractitionersModule,
         CommonFundsModule,
         DownloadsModule,

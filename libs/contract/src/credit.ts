@@ -46,6 +46,8 @@ export enum CreditInfoSource {
   EVALUATION_GOOD_RECORD = 'EVALUATION_GOOD_RECORD',
   /** 物业服务评价: a risk-list entry */
   EVALUATION_RISK_LIST = 'EVALUATION_RISK_LIST',
+  /** 业主评价 (chapter 9): 连续六个月排名前十 (good) / 倒十 (bad) */
+  OWNER_EVALUATION_RANKING = 'OWNER_EVALUATION_RANKING',
 }
 
 export const CREDIT_INFO_SOURCE_LABELS: Record<CreditInfoSource, string> = {
@@ -53,6 +55,7 @@ export const CREDIT_INFO_SOURCE_LABELS: Record<CreditInfoSource, string> = {
   [CreditInfoSource.EVALUATION_BAD_RECORD]: '物业服务评价不良信息',
   [CreditInfoSource.EVALUATION_GOOD_RECORD]: '物业服务评价良好信息',
   [CreditInfoSource.EVALUATION_RISK_LIST]: '风险名单',
+  [CreditInfoSource.OWNER_EVALUATION_RANKING]: '业主评价排名',
 };
 
 export interface CreditSubjectListItem {

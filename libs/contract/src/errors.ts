@@ -12,6 +12,8 @@ import { COMMON_FUND_ERROR_MESSAGES, CommonFundErrorCode } from './common-funds'
 import { PRACTITIONER_ERROR_MESSAGES, PractitionerErrorCode } from './practitioners';
 import { PARKING_ERROR_MESSAGES, ParkingErrorCode } from './parking';
 import { DISPUTE_ERROR_MESSAGES, DisputeErrorCode } from './disputes';
+import { OWNER_ERROR_MESSAGES, OwnerErrorCode } from './owners';
+import { OWNER_EVALUATION_ERROR_MESSAGES, OwnerEvaluationErrorCode } from './owner-evaluations';
 import { DOWNLOAD_ERROR_MESSAGES, DownloadErrorCode } from './downloads';
 
 /**
@@ -100,7 +102,7 @@ export enum XlsxImportErrorCode {
   ROWS_INVALID = 'IMPORT_ROWS_INVALID',
 }
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode | WorkflowErrorCode | AttachmentErrorCode | XlsxImportErrorCode | ServiceEvaluationErrorCode | DelegationErrorCode | CreditErrorCode | ObjectionErrorCode | NoticeErrorCode | SafetyInspectionErrorCode | NotificationErrorCode | PropertyAreaErrorCode | FacilityErrorCode | AreaChangeErrorCode | CommonFundErrorCode | PractitionerErrorCode | ParkingErrorCode | DisputeErrorCode | DownloadErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode | WorkflowErrorCode | AttachmentErrorCode | XlsxImportErrorCode | ServiceEvaluationErrorCode | DelegationErrorCode | CreditErrorCode | ObjectionErrorCode | NoticeErrorCode | SafetyInspectionErrorCode | NotificationErrorCode | PropertyAreaErrorCode | FacilityErrorCode | AreaChangeErrorCode | CommonFundErrorCode | PractitionerErrorCode | ParkingErrorCode | DisputeErrorCode | DownloadErrorCode | OwnerErrorCode | OwnerEvaluationErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [CommonErrorCode.VALIDATION_FAILED]: '提交的信息有误，请检查标注的字段',
@@ -175,6 +177,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   ...PRACTITIONER_ERROR_MESSAGES,
   ...PARKING_ERROR_MESSAGES,
   ...DISPUTE_ERROR_MESSAGES,
+  ...OWNER_ERROR_MESSAGES,
+  ...OWNER_EVALUATION_ERROR_MESSAGES,
   ...DOWNLOAD_ERROR_MESSAGES,
 };
 

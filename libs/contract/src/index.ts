@@ -25,3 +25,5 @@ export * from './practitioners';
 export * from './parking';
 export * from './disputes';
 export * from './downloads';
+export * from './owners';
+export * from './owner-evaluations';

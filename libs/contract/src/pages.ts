@@ -113,6 +113,8 @@ export const MESSAGE_LINKS = {
   parkingFiling: () => pageLink(PAGES.myProjects),
   /** a dispute case as its holder opens it (转办 to a street, a deadline reminder) */
   disputeDetail: (disputeId: number) => pageLink(PAGES.disputeDetail, { id: disputeId }),
+  /** 催办 of chapter 9: the recipient's own projects, whose owners' evaluations wait for a reply */
+  evaluationReplies: () => pageLink(PAGES.myProjects),
 } as const;
 
 /** The page path of a link (its query string removed). */

@@ -1,3 +1,4 @@
+import { CompanyScoreAggregation } from '@szpm/contract';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
@@ -121,6 +122,15 @@ export interface AppConfig {
    * (DISPUTE_EXPORT_STREAM_MAX_ROWS) becomes a background download
    */
   disputes: { duplicateWindowDays: number; similarityThreshold: number; reminderHour: number; exportStreamMaxRows: number };
+  /**
+   * chapter 9 业主评价: a subject is ranked in a month with at least `minSample` records (OWNER_EVALUATION_MIN_SAMPLE);
+   * a company's score is the mean of its projects' records or of its ranked projects' scores (OWNER_EVALUATION_COMPANY_SCORE);
+   * `streakMonths` running months in the top / bottom `streakTop` (OWNER_EVALUATION_STREAK_MONTHS / _TOP) make a good / bad
+   * record; 催办 reaches areas whose month's 参评率 is below `urgeParticipationPercent` (OWNER_EVALUATION_URGE_PARTICIPATION_PERCENT)
+   */
+  ownerEvaluations: { minSample: number; companyScore: CompanyScoreAggregation; streakMonths: number; streakTop: number; urgeParticipationPercent: number };
+  /** the owners' side: ID numbers are kept as HMAC-SHA256 keyed with `idHashSecret` (OWNER_ID_HASH_SECRET; default: JWT_SECRET) */
+  owners: { idHashSecret: string };
   security: SecurityConfig;
   logging: LoggingConfig;
   caches: CachesConfig;
@@ -487,6 +497,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       reminderHour: intVar(env, 'DISPUTE_REMINDER_HOUR', 9, 0, 23),
       exportStreamMaxRows: intVar(env, 'DISPUTE_EXPORT_STREAM_MAX_ROWS', 5000, 0, 1_000_000),
     },
+    ownerEvaluations: {
+      minSample: intVar(env, 'OWNER_EVALUATION_MIN_SAMPLE', 10, 1, 100_000),
+      companyScore: companyScoreVar(env.OWNER_EVALUATION_COMPANY_SCORE),
+      streakMonths: intVar(env, 'OWNER_EVALUATION_STREAK_MONTHS', 6, 2, 24),
+      streakTop: intVar(env, 'OWNER_EVALUATION_STREAK_TOP', 10, 1, 1000),
+      urgeParticipationPercent: intVar(env, 'OWNER_EVALUATION_URGE_PARTICIPATION_PERCENT', 2, 0, 100),
+    },
+    owners: { idHashSecret: env.OWNER_ID_HASH_SECRET || jwtSecret },
     security: securityConfig(env, nodeEnv, publicBaseUrl),
     logging: loggingConfig(env, nodeEnv),
     caches: {
@@ -501,3 +519,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+function companyScoreVar(value: string | undefined): CompanyScoreAggregation {
+  if (!value) return CompanyScoreAggregation.RECORDS;
+  if (!(Object.values(CompanyScoreAggregation) as string[]).includes(value)) {
+    throw new ConfigError('OWNER_EVALUATION_COMPANY_SCORE', `must be one of ${Object.values(CompanyScoreAggregation).join(', ')}`);
+  }
+  return value as CompanyScoreAggregation;
+}

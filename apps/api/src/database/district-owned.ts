@@ -35,6 +35,11 @@ import { CommonFundCase } from '../modules/common-funds/entities/common-fund-cas
 import { DisputeCase } from '../modules/disputes/entities/dispute-case.entity';
 import { DisputeImportBatch } from '../modules/disputes/entities/dispute-import-batch.entity';
 
+import { OwnerHouseBinding } from '../modules/owners/entities/owner-house-binding.entity';
+import { EvaluationAreaMonth } from '../modules/owner-evaluations/entities/evaluation-area-month.entity';
+import { EvaluationReasonMonth } from '../modules/owner-evaluations/entities/evaluation-reason-month.entity';
+import { OwnerEvaluation } from '../modules/owner-evaluations/entities/owner-evaluation.entity';
+import { RankStreak } from '../modules/owner-evaluations/entities/rank-streak.entity';
 /**
  * Every entity with a districtId column. Actor requests reach them through DistrictScope; the lint
  * rule szpm/no-raw-scoped-access (apps/api/eslint) reads this list and flags any other access
@@ -78,4 +83,9 @@ export const DISTRICT_OWNED_ENTITIES = [
   CommonFundCase,
   DisputeCase,
   DisputeImportBatch,
+  OwnerHouseBinding,
+  OwnerEvaluation,
+  EvaluationAreaMonth,
+  EvaluationReasonMonth,
+  RankStreak,
 ];

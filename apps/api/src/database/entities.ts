@@ -37,6 +37,8 @@ import { PARKING_ENTITIES } from '../modules/parking/entities';
 import { PRACTITIONER_ENTITIES } from '../modules/practitioners/entities';
 import { COMMON_FUND_ENTITIES } from '../modules/common-funds/entities';
 import { DISPUTE_ENTITIES } from '../modules/disputes/entities';
+import { OWNER_ENTITIES } from '../modules/owners/entities';
+import { OWNER_EVALUATION_ENTITIES } from '../modules/owner-evaluations/entities';
 import { DOWNLOADS_ENTITIES } from '../modules/downloads/entities';
 /** Every entity of the schema; migrations are generated from exactly this list. */
 export const ENTITIES = [
@@ -78,5 +80,7 @@ export const ENTITIES = [
   ...PRACTITIONER_ENTITIES,
   ...COMMON_FUND_ENTITIES,
   ...DISPUTE_ENTITIES,
+  ...OWNER_ENTITIES,
+  ...OWNER_EVALUATION_ENTITIES,
   ...DOWNLOADS_ENTITIES,
 ];

@@ -63,6 +63,8 @@ export const JOBS = {
   disputeDeadlineReminder: job<{ disputeId: number }>(QueueName.SCHEDULED, 'disputes.deadline-reminder'),
   /** chapter 22: reminds the holders of cases due tomorrow or today that no delayed job reached */
   disputeDeadlineSweep: scheduled(QueueName.SCHEDULED, 'disputes.deadline-sweep', 15 * 60_000),
+  /** chapter 9: records 连续六个月排名前十 / 倒十 up to the last closed month (idempotent: often enough to follow a new month within hours) */
+  ownerEvaluationStreaks: scheduled(QueueName.SCHEDULED, 'owner-evaluations.rank-streaks', 6 * 3600_000),
 } as const;
 
 export type JobKey = keyof typeof JOBS;

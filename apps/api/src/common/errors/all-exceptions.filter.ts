@@ -3,6 +3,7 @@ import { ApiErrorBody, CommonErrorCode, ERROR_MESSAGES } from '@szpm/contract';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { AppException } from './app.exception';
+import { isDuplicateKey } from '../sql/duplicate-key';
 
 const STATUS_CODES: Record<number, CommonErrorCode> = {
   400: CommonErrorCode.VALIDATION_FAILED,
@@ -15,10 +16,6 @@ const STATUS_CODES: Record<number, CommonErrorCode> = {
   503: CommonErrorCode.SERVICE_UNAVAILABLE,
 };
 
-function isDuplicateKey(error: QueryFailedError): boolean {
-  const driverError = (error as QueryFailedError & { driverError?: { code?: string } }).driverError;
-  return driverError?.code === 'ER_DUP_ENTRY' || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 /** Turns anything thrown into `{ statusCode, code, message, details?, requestId }`. */
 @Catch()

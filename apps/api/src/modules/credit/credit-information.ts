@@ -8,12 +8,21 @@ import {
   EVALUATION_RECORD_STATUS_LABELS,
   EvaluationRecordStatus,
   EvaluationSubjectType,
+  RANKING_SUBJECT_LABELS,
 } from '@szpm/contract';
 import { DataSource, In, Not } from 'typeorm';
 import { BadRecord } from '../service-evaluation/entities/bad-record.entity';
 import { GoodRecord } from '../service-evaluation/entities/good-record.entity';
 import { RiskListEntry } from '../service-evaluation/entities/risk-list-entry.entity';
+import { RankStreak } from '../owner-evaluations/entities';
 import { CreditRecord } from './entities/credit-record.entity';
+
+/** The column of a rank streak (chapter 9) that names each credit subject it belongs to. */
+const STREAK_COLUMN: Partial<Record<CreditSubjectType, 'companyId' | 'projectManagerId' | 'chairHolderId'>> = {
+  [CreditSubjectType.PROPERTY_COMPANY]: 'companyId',
+  [CreditSubjectType.PROJECT_MANAGER]: 'projectManagerId',
+  [CreditSubjectType.COMMITTEE_CHAIR]: 'chairHolderId',
+};
 
 /** The evaluated subjects of chapter 7 among the credit subjects. */
 export const EVALUATED: Partial<Record<CreditSubjectType, EvaluationSubjectType>> = {
@@ -80,6 +89,12 @@ export class CreditInformation {
       const bureau = (districtId: number) => (districtNames.has(districtId) ? `${districtNames.get(districtId)}住房和建设局` : null);
       items.push(...bad.map((r) => badRecordItem(r, bureau(r.districtId))), ...good.map((r) => goodRecordItem(r, bureau(r.districtId))), ...risk.map((r) => riskListItem(r, bureau(r.districtId))));
     }
+    const streakColumn = STREAK_COLUMN[subjectType];
+    if (streakColumn) {
+      // eslint-disable-next-line szpm/no-raw-scoped-access -- a subject's credit history from every district's bureau; the caller (CreditService.visibleSubject) checked the subject is in scope
+      const streaks = await this.dataSource.getRepository(RankStreak).find({ where: { [streakColumn]: subjectId } });
+      items.push(...streaks.map(rankStreakItem));
+    }
     return {
       good: items.filter((i) => i.kind === CreditInfoKind.GOOD).sort(newestFirst),
       bad: items.filter((i) => i.kind === CreditInfoKind.BAD).sort(newestFirst),
@@ -124,8 +139,41 @@ export class CreditInformation {
       add(await grouped(RiskListEntry, true), CreditInfoKind.BAD);
       add(await grouped(GoodRecord, false), CreditInfoKind.GOOD);
     }
+    const streakColumn = STREAK_COLUMN[subjectType];
+    if (streakColumn) {
+      add(
+        // eslint-disable-next-line szpm/no-raw-scoped-access -- counts for a page of subjects the caller listed through the scope; their history spans districts
+        await this.dataSource
+          .getRepository(RankStreak)
+          .createQueryBuilder('st')
+          .select([`st.${streakColumn} AS subjectId`, "CASE WHEN st.direction = 'TOP' THEN 'GOOD' ELSE 'BAD' END AS kind", 'COUNT(*) AS n'])
+          .where(`st.${streakColumn} IN (:...subjectIds)`, { subjectIds })
+          .groupBy(`st.${streakColumn}`)
+          .addGroupBy('st.direction')
+          .getRawMany(),
+      );
+    }
     return counts;
   }
+}
+
+/** 连续六个月排名前十 / 倒十, with the months and ranks that made it. */
+export function rankStreakItem(r: RankStreak): CreditInfoItem {
+  const months = r.ranks.split(',').map((pair) => pair.split(':'));
+  return {
+    source: CreditInfoSource.OWNER_EVALUATION_RANKING,
+    sourceLabel: CREDIT_INFO_SOURCE_LABELS[CreditInfoSource.OWNER_EVALUATION_RANKING],
+    kind: r.direction === 'TOP' ? CreditInfoKind.GOOD : CreditInfoKind.BAD,
+    recordId: r.id,
+    title: `${RANKING_SUBJECT_LABELS[r.subject]}业主评价连续${months.length}个月排名${r.direction === 'TOP' ? '前十' : '倒十'}`,
+    content: `${r.subjectName}：${months.map(([month, rank]) => `${month} ${r.direction === 'TOP' ? '第' : '倒数第'}${rank}名`).join('，')}`,
+    date: `${r.toMonth}-01`,
+    issuedBy: '深圳市住房和建设局',
+    documentNo: null,
+    points: null,
+    statusLabel: null,
+    validUntil: null,
+  };
 }
 
 function badRecordItem(r: BadRecord, issuedBy: string | null): CreditInfoItem {

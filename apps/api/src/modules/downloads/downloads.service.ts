@@ -17,6 +17,7 @@ import { DownloadStorage } from './download-storage';
 import { downloadFileName, toDownloadView } from './download-views';
 import { DownloadException } from './downloads.exception';
 import { DownloadFile } from './entities';
+import { isDuplicateKey } from '../../common/sql/duplicate-key';
 
 /** The requester's list: the newest files only. */
 export const DOWNLOADS_LISTED = 50;
@@ -393,7 +394,3 @@ class ProgressWriter {
   }
 }
 
-function isDuplicateKey(error: QueryFailedError): boolean {
-  const code = (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}

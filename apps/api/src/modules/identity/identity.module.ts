@@ -13,6 +13,7 @@ import { SmsVerification } from './entities/sms-verification.entity';
 import { IdentityController } from './identity.controller';
 import { IdentityService } from './identity.service';
 import { SmsCodeService } from './sms-code.service';
+import { LookupThrottle } from './lookup-throttle.service';
 
 /** Chapter 1 (身份绑定): WeChat login and binding a WeChat identity to a preset account. */
 @Module({
@@ -27,6 +28,7 @@ import { SmsCodeService } from './sms-code.service';
     WechatModule,
   ],
   controllers: [IdentityController],
-  providers: [IdentityService, BindTicketService, SmsCodeService],
+  providers: [IdentityService, BindTicketService, SmsCodeService, LookupThrottle],
+  exports: [SmsCodeService, LookupThrottle],
 })
 export class IdentityModule {}

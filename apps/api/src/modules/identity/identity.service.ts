@@ -12,8 +12,7 @@ import {
   WechatChannel,
   WechatLoginResponse,
 } from '@szpm/contract';
-import { EntityManager, LessThan, MoreThan, QueryFailedError, Repository } from 'typeorm';
-import { IdentityLookupFailure } from './entities/identity-lookup-failure.entity';
+import { EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { Account } from '../../access/entities/account.entity';
 import { AppConfig, APP_CONFIG } from '../../config/app-config';
 import { maskPhone } from '../../common/http/masking';
@@ -27,8 +26,10 @@ import { SessionService } from '../auth/session.service';
 import { BindTicket, BindTicketService } from './bind-ticket.service';
 import { SmsPurpose } from './entities/sms-verification.entity';
 import { IdentityException } from './identity.exception';
+import { LookupThrottle } from './lookup-throttle.service';
 import { SmsCodeService } from './sms-code.service';
 import { wechatFailure } from './wechat-errors';
+import { isDuplicateKey } from '../../common/sql/duplicate-key';
 
 /** The account column that holds the openid of each WeChat app. */
 const OPENID_COLUMN: Record<WechatChannel, 'wechatOpenId' | 'miniOpenId'> = { oa: 'wechatOpenId', mini: 'miniOpenId' };
@@ -47,15 +48,12 @@ interface PersonClaim {
  * otherwise it binds to an account a district lead created in advance, proven by name + phone +
  * SMS code. There is no self-registration.
  */
-const LOOKUP_FAILURE_LIMIT = 10;
-const LOOKUP_WINDOW_MS = 30 * 60 * 1000;
-
 @Injectable()
 export class IdentityService {
   constructor(
     // eslint-disable-next-line szpm/no-raw-scoped-access -- WeChat login and binding: finds the caller's own preset account by openid or phone, before any actor exists
     @InjectRepository(Account) private readonly accounts: Repository<Account>,
-    @InjectRepository(IdentityLookupFailure) private readonly lookupFailures: Repository<IdentityLookupFailure>,
+    private readonly throttle: LookupThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly wechat: WechatClient,
     private readonly devWechat: DevelopmentWechatIdentity,
@@ -135,18 +133,13 @@ export class IdentityService {
 
   /**
    * The one active account with exactly this name and phone; the error never says which part is
-   * wrong. One WeChat identity may miss at most LOOKUP_FAILURE_LIMIT times in LOOKUP_WINDOW_MS,
-   * so nobody can walk through pairs to find out who has an account.
+   * wrong, and misses are limited per WeChat identity (LookupThrottle).
    */
   private async presetAccount(person: PersonClaim, openid: string): Promise<Account> {
-    const since = new Date(Date.now() - LOOKUP_WINDOW_MS);
-    if ((await this.lookupFailures.count({ where: { openid, failedAt: MoreThan(since) } })) >= LOOKUP_FAILURE_LIMIT) {
-      throw new IdentityException(IdentityErrorCode.LOOKUP_LOCKED);
-    }
+    if (await this.throttle.locked(openid)) throw new IdentityException(IdentityErrorCode.LOOKUP_LOCKED);
     const account = await this.accounts.findOne({ where: { phone: person.phone, name: person.name, status: AccountStatus.ACTIVE } });
     if (!account) {
-      await this.lookupFailures.delete({ openid, failedAt: LessThan(since) });
-      await this.lookupFailures.insert({ openid, failedAt: new Date() });
+      await this.throttle.recordMiss(openid);
       throw new IdentityException(IdentityErrorCode.PERSON_NOT_FOUND);
     }
     return account;
@@ -161,7 +154,3 @@ export class IdentityService {
   }
 }
 
-function isDuplicateKey(error: QueryFailedError): boolean {
-  const code = (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}

@@ -11,6 +11,7 @@ describe('message links', () => {
     parkingFiling: MESSAGE_LINKS.parkingFiling(),
     commonFundOpening: MESSAGE_LINKS.commonFundOpening(),
     disputeDetail: MESSAGE_LINKS.disputeDetail(9),
+    evaluationReplies: MESSAGE_LINKS.evaluationReplies(),
   };
 
   it.each(Object.entries(samples))('%s names a page of the app: %s', (_name, link) => {

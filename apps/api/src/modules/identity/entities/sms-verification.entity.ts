@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 export enum SmsPurpose {
   BIND_IDENTITY = 'BIND_IDENTITY',
+  /** 业主身份绑定 */
+  BIND_OWNER = 'BIND_OWNER',
 }
 
 /** One SMS code sent for a purpose. The code itself is never stored, only its keyed hash. */

@@ -287,7 +287,7 @@ export class PropertyAreasService implements OnApplicationBootstrap {
    * (companyId), an owners' committee's (its propertyAreaId). The unit link is their scope: a
    * company may run areas in several districts.
    */
-  private counterpartAreas(actor: Actor): SelectQueryBuilder<PropertyArea> {
+  counterpartAreas(actor: Actor): SelectQueryBuilder<PropertyArea> {
     if (!COUNTERPART_ROLES.includes(actor.role) || actor.unitId === null) throw AppException.forbidden('只有物业服务企业、项目负责人和业主委员会账号可以查看本单位的物业区域');
     // eslint-disable-next-line szpm/no-raw-scoped-access -- a counterpart reads only the areas its own unit runs or serves (the unit link below is the restriction)
     const qb = this.dataSource.getRepository(PropertyArea).createQueryBuilder('a');
