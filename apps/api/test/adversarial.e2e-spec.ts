@@ -27,6 +27,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 type Method = (typeof METHODS)[number];
 /** accounts tried in turn (after no token at all) until one passes the access guard, so the input reaches validation */
 const ACTORS = ['city.admin', 'futian.lead', 'futian.supervisor', 'futian.handler', 'demo.company', 'demo.manager'];
+const OWNER = 'owner';
 /** a well-formed id no seeded row has: the probe that finds an actor must not act on a row */
 const ABSENT_ID = '2147483000';
 /** tables a request may write whatever its answer: the audit trail (refused writes are audited) and sign-in state */
@@ -80,6 +81,8 @@ describe('every route withstands hostile input', () => {
     t = await startTestApp();
     document = (await t.http().get('/docs-json').expect(200)).body;
     for (const username of ACTORS) tokens.set(username, await t.login(username));
+    // the owners' side (/api/owner) takes an owner's token
+    tokens.set(OWNER, await t.ownerToken());
     for (const [path, item] of Object.entries(document.paths)) {
       for (const method of METHODS) {
         const operation = item[method];
@@ -183,7 +186,7 @@ describe('every route withstands hostile input', () => {
   /** The first actor the access guard lets through to this route (anonymous first). */
   async function actorFor(route: Route): Promise<string> {
     const probeBody = route.body ? '{}' : undefined;
-    for (const actor of ['', ...ACTORS]) {
+    for (const actor of ['', ...ACTORS, OWNER]) {
       const reply = await request(route, actor, url(route), probeBody);
       if ((reply.status !== 401 && reply.status !== 403) || reply.body.code === 'OUT_OF_DISTRICT') return actor;
     }

@@ -11,6 +11,8 @@ import { prepareDatabase, recreateMysqlDatabase } from '../../src/database/mysql
 import { JobQueue } from '../../src/queue/job-queue';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { DEMO_PASSWORD } from '../../src/seed/demo-accounts';
+import { OwnerIdentity } from '../../src/modules/owners/entities';
+import { OwnerTokens } from '../../src/modules/owners/owner-session';
 
 export interface TestApp {
   app: INestApplication;
@@ -25,6 +27,8 @@ export interface TestApp {
    * change (password-change-required.e2e-spec.ts tests that rule and logs in without this helper)
    */
   login(username: string, password?: string): Promise<string>;
+  /** a new owner identity (no houses bound) and its owner token, for the /api/owner endpoints */
+  ownerToken(openid?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -68,6 +72,11 @@ export async function startTestApp(options: { env?: Record<string, string>; seed
       const response = await http().post('/api/auth/login').send({ username, password });
       if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body.accessToken as string;
+    },
+    async ownerToken(openid = `oOwner-test-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`) {
+      const identities = dataSource.getRepository(OwnerIdentity);
+      const identity = await identities.save(identities.create({ channel: 'oa', openid, lastLoginAt: null }));
+      return app.get(OwnerTokens).sign(identity.id);
     },
     async close() {
       await app.close();
