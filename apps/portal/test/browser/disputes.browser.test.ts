@@ -43,6 +43,8 @@ async function pick(page: Page, fieldLabel: string, option: string): Promise<voi
   await select.click();
   if (await select.isEditable()) await select.fill(option);
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).first().click();
+  // the closing dropdown stays visible during its animation: the next pick must not find its options
+  await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
 }
 
 async function signOut(page: Page): Promise<void> {
