@@ -72,7 +72,7 @@ describe('owner evaluations (chapter 9) and 业主身份绑定', () => {
     t = await startTestApp({
       env: { WECHAT_API_BASE: wechat.url, WECHAT_OA_APPID: OA.appId, WECHAT_OA_SECRET: OA.secret, WECHAT_MINI_APPID: MINI.appId, WECHAT_MINI_SECRET: MINI.secret, OWNER_EVALUATION_MIN_SAMPLE: '2' },
     });
-    for (const user of ['city.admin', 'futian.lead', 'nanshan.lead', 'demo.manager', 'demo.company']) tokens[user] = await t.login(user);
+    for (const user of ['city.admin', 'futian.lead', 'nanshan.lead', 'demo.manager', 'demo.company', 'futian.street.yuanling']) tokens[user] = await t.login(user);
     const managerUnit = Number((await sql<{ unitId: number }>("SELECT unitId FROM accounts WHERE username = 'demo.manager'"))[0].unitId);
     const owners = await sql<Raw>(
       `SELECT o.id, o.name, o.idNumber, o.phone, o.houseId, o.propertyAreaId, a.projectManagerId FROM owners o JOIN property_areas a ON a.id = o.propertyAreaId
@@ -134,6 +134,32 @@ describe('owner evaluations (chapter 9) and 业主身份绑定', () => {
       await t.http().post('/api/owner/bindings/sms-code').set(asOwner(token)).send(claim).expect(200);
       const me = (await t.http().post('/api/owner/bindings').set(asOwner(token)).send({ ...claim, code: await latestCode(o.phone) }).expect(200)).body as OwnerMe;
       expect(me.bindings.map((b) => b.houseId)).toEqual([o.houseId]);
+    });
+
+    it('unbinds a house of the owner’s own, and then refuses its evaluation', async () => {
+      const o = managed[4] ?? managed[2];
+      const token = await ownerSession('oOwner-unbind');
+      await sql('DELETE FROM identity_lookup_failures');
+      const me = await bind(token, o);
+      const binding = me.bindings.find((b) => b.houseId === o.houseId)!;
+      // another owner cannot remove it
+      await t.http().delete(`/api/owner/bindings/${binding.bindingId}`).set(asOwner(await ownerSession('oOwner-stranger'))).expect(404);
+      const after = (await t.http().delete(`/api/owner/bindings/${binding.bindingId}`).set(asOwner(token)).expect(200)).body as OwnerMe;
+      expect(after.bindings.some((b) => b.houseId === o.houseId)).toBe(false);
+      expect((await t.http().get(`/api/owner/evaluations/form?houseId=${o.houseId}&target=PROPERTY`).set(asOwner(token)).expect(403)).body.code).toBe('OWNER_HOUSE_NOT_BOUND');
+      await t.http().delete('/api/owner/bindings/1e1').set(asOwner(token)).expect(400);
+    });
+
+    it('offers the development sign-in in embedded mode only', async () => {
+      const reply = await t.http().post('/api/owner/session/dev').send({});
+      if (process.env.DATABASE_URL) {
+        expect(reply.status).toBe(404);
+        return;
+      }
+      expect(reply.status).toBe(200);
+      const again = (await t.http().post('/api/owner/session/dev').send({ openid: reply.body.openid }).expect(200)).body as OwnerSession;
+      expect(again.me.identityId).toBe(reply.body.me.identityId);
+      expect((await t.http().post('/api/owner/session/dev').send({ openid: 'oRealWechatOpenid' }).expect(400)).body.details).toEqual([expect.objectContaining({ field: 'openid' })]);
     });
 
     it('keeps owner and officer tokens apart', async () => {
@@ -265,6 +291,8 @@ describe('owner evaluations (chapter 9) and 业主身份绑定', () => {
       expect(records.items.find((r: Raw) => r.anonymous)).toMatchObject({ ownerName: `${managed[0].name[0]}${'*'.repeat(managed[0].name.length - 1)}` });
       const lowOnly = (await get('futian.lead', `/api/owner-evaluations/records?target=PROPERTY&propertyAreaId=${managed[0].propertyAreaId}&year=${year}&stars=5`).expect(200)).body;
       expect(lowOnly.items.every((r: Raw) => r.stars === 5)).toBe(true);
+      // a street office has no grant of the chapter
+      await get('futian.street.yuanling', `/api/owner-evaluations/statistics?target=PROPERTY`).expect(403);
       // another district's project is not the Futian lead's
       await get('nanshan.lead', `/api/owner-evaluations/statistics?target=PROPERTY&districtId=${FUTIAN_ID}`).expect(403);
       await get('futian.lead', `/api/owner-evaluations/statistics?target=PROPERTY&year=${year + 1}&month=1`).expect(400);

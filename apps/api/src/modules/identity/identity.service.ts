@@ -28,7 +28,7 @@ import { SmsPurpose } from './entities/sms-verification.entity';
 import { IdentityException } from './identity.exception';
 import { LookupThrottle } from './lookup-throttle.service';
 import { SmsCodeService } from './sms-code.service';
-import { wechatFailure } from './wechat-errors';
+import { openidOfCode } from './wechat-errors';
 import { isDuplicateKey } from '../../common/sql/duplicate-key';
 
 /** The account column that holds the openid of each WeChat app. */
@@ -72,13 +72,7 @@ export class IdentityService {
   }
 
   async wechatLogin(channel: WechatChannel, code: string): Promise<WechatLoginResponse> {
-    let openid: string;
-    try {
-      openid = await this.wechat.openidFromCode(channel, code);
-    } catch (error) {
-      throw wechatFailure(error);
-    }
-    return this.signIn(channel, openid);
+    return this.signIn(channel, await openidOfCode(this.wechat, channel, code));
   }
 
   /** Embedded mode's development sign-in: a local openid in place of the official account's, then the same login. */

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
-import { IdentityErrorCode } from '@szpm/contract';
-import { WechatApiError, WechatNotConfiguredError, WechatUnavailableError } from '../../integrations/wechat/wechat.client';
+import { IdentityErrorCode, WechatChannel } from '@szpm/contract';
+import { WechatApiError, WechatClient, WechatNotConfiguredError, WechatUnavailableError } from '../../integrations/wechat/wechat.client';
 import { IdentityException } from './identity.exception';
 
 const MISCONFIGURED = '平台的微信公众号或小程序参数有误，请联系管理员';
@@ -36,4 +36,13 @@ export function wechatFailure(error: unknown): unknown {
         });
   }
   return error;
+}
+
+/** The openid of a WeChat code (officers' and owners' sign-in alike), WeChat's failures as the API's errors. */
+export async function openidOfCode(wechat: WechatClient, channel: WechatChannel, code: string): Promise<string> {
+  try {
+    return await wechat.openidFromCode(channel, code);
+  } catch (error) {
+    throw wechatFailure(error);
+  }
 }

@@ -11,7 +11,7 @@ import { WechatClient } from '../../integrations/wechat/wechat.client';
 import { SmsPurpose } from '../identity/entities/sms-verification.entity';
 import { LookupThrottle } from '../identity/lookup-throttle.service';
 import { SmsCodeService } from '../identity/sms-code.service';
-import { wechatFailure } from '../identity/wechat-errors';
+import { openidOfCode } from '../identity/wechat-errors';
 import { House } from '../regions/entities/house.entity';
 import { Owner } from '../regions/entities/owner.entity';
 import { PropertyArea } from '../regions/entities/property-area.entity';
@@ -48,13 +48,7 @@ export class OwnersService {
   ) {}
 
   async wechatLogin(channel: WechatChannel, code: string): Promise<OwnerSession> {
-    let openid: string;
-    try {
-      openid = await this.wechat.openidFromCode(channel, code);
-    } catch (error) {
-      throw wechatFailure(error);
-    }
-    return this.signIn(channel, openid);
+    return this.signIn(channel, await openidOfCode(this.wechat, channel, code));
   }
 
   /** Embedded mode: a local openid stands in for WeChat (the demo owners' are in the README). */
