@@ -25,6 +25,8 @@ export function freePort(): Promise<number> {
 
 export interface RunningApi {
   base: string;
+  /** the embedded SQLite file of this run (a test reads the registry a person would know: an owner's own name and ID number) */
+  sqlitePath: string;
   child: ChildProcess;
   output: () => string;
   stop(): Promise<void>;
@@ -57,6 +59,7 @@ export async function startApi(env: Record<string, string> & { PORT: string }): 
   child.removeAllListeners('exit');
   return {
     base: `http://127.0.0.1:${env.PORT}`,
+    sqlitePath: join(dataDir, 'szpm.sqlite'),
     child,
     output: () => output,
     stop: async () => {

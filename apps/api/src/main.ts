@@ -39,7 +39,7 @@ async function main() {
 
   const app = await createApiApp(config);
   if (config.seedDemoOnFirstStart) {
-    const seeded = await seedDemoIfEmpty(app.get(DataSource));
+    const seeded = await seedDemoIfEmpty(app.get(DataSource), { ownerIdHashSecret: config.owners.idHashSecret });
     if (seeded) logger.log('first start: demo data seeded');
   }
   await app.listen(config.port, config.host);

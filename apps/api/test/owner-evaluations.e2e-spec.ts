@@ -72,6 +72,8 @@ describe('owner evaluations (chapter 9) and 业主身份绑定', () => {
     t = await startTestApp({
       env: { WECHAT_API_BASE: wechat.url, WECHAT_OA_APPID: OA.appId, WECHAT_OA_SECRET: OA.secret, WECHAT_MINI_APPID: MINI.appId, WECHAT_MINI_SECRET: MINI.secret, OWNER_EVALUATION_MIN_SAMPLE: '2' },
     });
+    // the demo seed's owners and twelve months of evaluations are taken away: every count below starts from nothing
+    for (const table of ['owner_evaluation_answers', 'owner_evaluations', 'owner_evaluation_area_months', 'owner_evaluation_reason_months', 'owner_evaluation_rank_streaks', 'owner_house_bindings', 'owner_identities']) await sql(`DELETE FROM ${table}`);
     for (const user of ['city.admin', 'futian.lead', 'nanshan.lead', 'demo.manager', 'demo.company', 'futian.street.yuanling']) tokens[user] = await t.login(user);
     const managerUnit = Number((await sql<{ unitId: number }>("SELECT unitId FROM accounts WHERE username = 'demo.manager'"))[0].unitId);
     const owners = await sql<Raw>(

@@ -20,6 +20,7 @@ export const MODULE_ROUTES: Partial<Record<ModuleKey, RoutePath>> = {
   [ModuleKey.PERMISSIONS]: ROUTES.permissions,
   [ModuleKey.NOTICES]: ROUTES.notices,
   [ModuleKey.PROPERTY_AREAS]: ROUTES.propertyAreas,
+  [ModuleKey.OWNER_EVALUATIONS]: ROUTES.ownerEvaluationStats,
   [ModuleKey.SAFETY_INSPECTIONS]: ROUTES.safety,
   [ModuleKey.PRACTITIONERS]: ROUTES.practitioners,
   [ModuleKey.PARKING]: ROUTES.parking,

@@ -133,6 +133,7 @@ import { propertyAreaEndpoints } from './property-area-endpoints';
 import { practitionerEndpoints } from './practitioner-endpoints';
 import { commonFundEndpoints } from './common-fund-endpoints';
 import { parkingEndpoints } from './parking-endpoints';
+import { ownerEvaluationEndpoints } from './owner-endpoints';
 import { ApiClient } from './client';
 import { QueryValue, toQueryString } from './http';
 
@@ -176,6 +177,8 @@ export function createEndpoints(client: ApiClient) {
     commonFunds: commonFundEndpoints(client),
     /** chapter 13 车位信息 (parking-endpoints.ts) */
     parking: parkingEndpoints(client),
+    /** chapter 9 业主评价情况 (owner-endpoints.ts) */
+    ownerEvaluations: ownerEvaluationEndpoints(client),
     auth: {
       login: (body: LoginRequest) => client.post<LoginResponse>('/auth/login', body, { auth: false }),
       logout: (refreshToken: string) => client.post<void>('/auth/logout', { refreshToken }, { auth: false }),

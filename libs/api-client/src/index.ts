@@ -7,3 +7,4 @@ export * from './property-area-endpoints';
 export * from './practitioner-endpoints';
 export * from './common-fund-endpoints';
 export * from './parking-endpoints';
+export * from './owner-endpoints';

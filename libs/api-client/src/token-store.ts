@@ -37,3 +37,22 @@ export function storageTokenStore(storage: SyncStorage): TokenStore {
     },
   };
 }
+
+const OWNER_TOKEN_KEY = 'szpm.ownerToken';
+
+/**
+ * The owner's session (我的小区) beside an officer's: an access token only, kept under its own key.
+ * It has no refresh token: when it expires the owner's pages sign in with WeChat again.
+ */
+export function ownerTokenStore(storage: SyncStorage): TokenStore {
+  return {
+    get() {
+      const value = storage.get(OWNER_TOKEN_KEY);
+      return typeof value === 'string' && value ? { accessToken: value, refreshToken: '', expiresIn: 0 } : null;
+    },
+    set(tokens) {
+      if (tokens) storage.set(OWNER_TOKEN_KEY, tokens.accessToken);
+      else storage.remove(OWNER_TOKEN_KEY);
+    },
+  };
+}

@@ -78,6 +78,20 @@ export const PAGES = {
   disputeDetail: '/packages/disputes/detail/index',
   /** 处理 a case (?id=): 处置方式, 处置情况, 答复日期, 化解疏导情况, 存在问题, attachments → 办结 */
   disputeHandle: '/packages/disputes/handle/index',
+  /** 我的小区 (owners, chapter 1): the owner's WeChat sign-in, bound houses, 业主评价 and 业主身份绑定 */
+  ownerHome: '/packages/owner/index',
+  /** 业主身份绑定: name + ID number (or 不动产单元号) + the registered phone's SMS code */
+  ownerBind: '/packages/owner/bind/index',
+  /** 业主评价 of one bound house (?houseId=&target=PROPERTY|COMMITTEE): this month's form, or what was submitted */
+  ownerEvaluate: '/packages/owner/evaluate/index',
+  /** 我的评价: the owner's evaluations with the replies */
+  ownerEvaluations: '/packages/owner/evaluations/index',
+  /** 业主评价情况 (chapter 9, officers): 评价排名 and 评价统计 with drill-down, 不满意原因 and 催办 */
+  ownerEvaluationStats: '/packages/owner-evaluations/index',
+  /** 评价明细 of a project, company or committee (?target=&propertyAreaId= | companyId=, ?year=&month=&stars=) */
+  ownerEvaluationRecords: '/packages/owner-evaluations/records/index',
+  /** 业主评价回复 (project managers, companies, owners' committees): evaluations of their own areas to reply to */
+  evaluationReplies: '/packages/owner-evaluations/replies/index',
 } as const;
 
 export type PageKey = keyof typeof PAGES;
@@ -113,8 +127,8 @@ export const MESSAGE_LINKS = {
   parkingFiling: () => pageLink(PAGES.myProjects),
   /** a dispute case as its holder opens it (转办 to a street, a deadline reminder) */
   disputeDetail: (disputeId: number) => pageLink(PAGES.disputeDetail, { id: disputeId }),
-  /** 催办 of chapter 9: the recipient's own projects, whose owners' evaluations wait for a reply */
-  evaluationReplies: () => pageLink(PAGES.myProjects),
+  /** 催办 of chapter 9: the recipient's evaluations waiting for a reply (the month urged) */
+  evaluationReplies: (month?: string) => pageLink(PAGES.evaluationReplies, { month }),
 } as const;
 
 /** The page path of a link (its query string removed). */

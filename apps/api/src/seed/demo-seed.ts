@@ -11,6 +11,7 @@ import { indexSeededNames } from './property-area-seed';
 import { seedParking } from './parking-seed';
 import { DEMO_PRACTITIONER_PLAN, seedPractitioners } from './practitioner-seed';
 import { seedDemoDisputes } from './dispute-seed';
+import { seedOwnerEvaluations } from './owner-evaluation-seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount } from './demo-accounts';
 import { IdentityFactory } from './names';
 import { buildOrganisation, Organisation, OrganisationPlan } from './organisation';
@@ -50,8 +51,12 @@ export function demoPlan(rng: SeededRandom): { organisation: OrganisationPlan; a
   };
 }
 
-/** Seeds the demo data into empty tables, in one transaction. The same seed number gives the same data. */
-export async function seedDemo(dataSource: DataSource, options: { seed?: number } = {}): Promise<void> {
+/**
+ * Seeds the demo data into empty tables, in one transaction. The same seed number gives the same data.
+ * `ownerIdHashSecret`: the app's OWNER_ID_HASH_SECRET (config `owners.idHashSecret`), so that the seeded
+ * bindings' ID-number hashes are the ones the running app computes; specs without an app use the seed's own.
+ */
+export async function seedDemo(dataSource: DataSource, options: { seed?: number; ownerIdHashSecret?: string } = {}): Promise<void> {
   const rng = new SeededRandom(options.seed ?? DEFAULT_SEED);
   const plan = demoPlan(rng);
   const people = new IdentityFactory(rng.fork('people'));
@@ -76,6 +81,8 @@ export async function seedDemo(dataSource: DataSource, options: { seed?: number 
     await seedPractitioners(dataSource, manager, rng.fork('practitioners'), { plan: DEMO_PRACTITIONER_PLAN, districtIds: [FUTIAN_ID, NANSHAN_ID] });
     // chapter 22 纠纷化解台账: 福田 and 南山 over the last year, cases in every state, an import batch, the 南山 street-office logins
     await seedDemoDisputes(dataSource, manager, rng.fork('disputes'));
+    // chapter 9 业主评价: 福田 and 南山 owners bound to about half the houses (the two DEMO_OWNER_OPENIDS among them), twelve months of evaluations up to last month with replies and the monthly sums
+    await seedOwnerEvaluations(dataSource, manager, rng.fork('owner-evaluations'), { districtIds: [FUTIAN_ID, NANSHAN_ID], idHashSecret: options.ownerIdHashSecret });
   });
 }
 
@@ -163,8 +170,8 @@ function addDemoNewcomers(org: Organisation, seeded: SeededAccounts, demoAccount
 }
 
 /** Embedded first start: seeds the demo only when no account exists yet. Returns whether it seeded. */
-export async function seedDemoIfEmpty(dataSource: DataSource): Promise<boolean> {
+export async function seedDemoIfEmpty(dataSource: DataSource, options: { ownerIdHashSecret?: string } = {}): Promise<boolean> {
   if (await dataSource.getRepository(Account).exists()) return false;
-  await seedDemo(dataSource);
+  await seedDemo(dataSource, options);
   return true;
 }

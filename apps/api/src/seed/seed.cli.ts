@@ -123,7 +123,7 @@ async function main(): Promise<number> {
     }
 
     if (args.scale === 'demo') {
-      await seedDemo(dataSource, { seed: args.seed });
+      await seedDemo(dataSource, { seed: args.seed, ownerIdHashSecret: config.owners.idHashSecret });
       console.log(`demo logins (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
     } else {
       const result = await seedCity(dataSource, { seed: args.seed, log: (line) => console.log(`  ${line}`) });

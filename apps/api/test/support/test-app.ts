@@ -58,7 +58,7 @@ export async function startTestApp(options: { env?: Record<string, string>; seed
   const app = await createApiApp(config, { logger: false });
   await app.init();
   const dataSource = app.get(DataSource);
-  if (options.seed !== false) await seedDemo(dataSource);
+  if (options.seed !== false) await seedDemo(dataSource, { ownerIdHashSecret: config.owners.idHashSecret });
   const server = app.getHttpServer();
   const http = () => request(server);
   return {

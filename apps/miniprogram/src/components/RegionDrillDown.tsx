@@ -18,10 +18,12 @@ interface Props<C> {
   header?: (stats: RegionStats<C>) => ReactNode;
   /** fold away regions whose counts are all 0 behind 显示全部 */
   hideEmptyRows?: boolean;
+  /** tapping a row that cannot be drilled into (a property area): open what lies behind it */
+  onTapLeaf?: (row: RegionStatsItem<C>) => void;
 }
 
 /** Region drill-down: crumbs (全市 › 福田区 › 园岭街道), 返回上一级, a row per child region and a 合计 row. */
-export function RegionDrillDown<C>({ id, rootLabel, drill, columns, header, hideEmptyRows }: Props<C>) {
+export function RegionDrillDown<C>({ id, rootLabel, drill, columns, header, hideEmptyRows, onTapLeaf }: Props<C>) {
   const labels = crumbLabels(rootLabel, drill.stack);
   return (
     <View id={id}>
@@ -55,8 +57,8 @@ export function RegionDrillDown<C>({ id, rootLabel, drill, columns, header, hide
               rows={stats.items}
               rowKey={(row) => row.regionId}
               rowName={(row) => row.regionName}
-              onTapRow={drill.into}
-              canTapRow={(row) => canDrillInto(row.level, drill.deepest)}
+              onTapRow={(row) => (canDrillInto(row.level, drill.deepest) ? drill.into(row) : onTapLeaf?.(row))}
+              canTapRow={(row) => canDrillInto(row.level, drill.deepest) || onTapLeaf !== undefined}
               total={stats.total}
               hideEmptyRows={hideEmptyRows}
             />

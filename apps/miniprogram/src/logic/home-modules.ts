@@ -62,6 +62,8 @@ export enum PersonalEntry {
   SAFETY_TASKS = 'safety-tasks',
   /** 我的项目 (chapter 5): a counterpart's projects, 项目登记 / 项目经理变更 and 我的申请 */
   MY_PROJECTS = 'my-projects',
+  /** 业主评价回复 (chapter 9): the owners' evaluations of the own areas, to reply to */
+  EVALUATION_REPLIES = 'evaluation-replies',
 }
 
 /** A tile of the home: a module the account holds, or one of its personal entries. */
@@ -94,14 +96,22 @@ export function runsProjects(role: Role): boolean {
   return PROJECT_ROLES.includes(role);
 }
 
+/** Roles the owners rate (chapter 9): the property service through its project manager or company, the owners' committee. */
+const EVALUATED_ROLES: readonly Role[] = [Role.PROJECT_MANAGER, Role.PROPERTY_COMPANY, Role.OWNERS_COMMITTEE];
+
+export function repliesToEvaluations(role: Role): boolean {
+  return EVALUATED_ROLES.includes(role);
+}
+
 /**
  * 我的: what every account receives, whatever its grants — 我的消息 (notices, 催办, task and objection
  * messages) for all, 我的检查任务 for project managers, 我的项目 for project managers and property
- * companies. A recipient's home is never empty.
+ * companies, 业主评价回复 for the evaluated (project managers, companies, owners' committees). A recipient's home is never empty.
  */
 export function personalTiles(role: Role, counts: PersonalCounts | null): PersonalTile[] {
   const tiles: PersonalTile[] = [{ key: PersonalEntry.INBOX, label: '我的消息', route: ROUTES.messages, badge: counts?.unreadMessages ?? 0 }];
   if (receivesSafetyTasks(role)) tiles.push({ key: PersonalEntry.SAFETY_TASKS, label: '我的检查任务', route: ROUTES.safetyTasks, badge: counts?.openSafetyTasks ?? 0 });
   if (runsProjects(role)) tiles.push({ key: PersonalEntry.MY_PROJECTS, label: '我的项目', route: ROUTES.myProjects, badge: 0 });
+  if (repliesToEvaluations(role)) tiles.push({ key: PersonalEntry.EVALUATION_REPLIES, label: '业主评价回复', route: ROUTES.evaluationReplies, badge: 0 });
   return tiles;
 }

@@ -32,6 +32,9 @@ export function decideLoginMode(env: LoginEnvironment): LoginMode {
   return { kind: 'oa-authorize' };
 }
 
+/** Where the OAuth `state` waits for WeChat's redirect back (the officers' and the owners' sign-in). */
+export const OAUTH_STATE_KEY = 'szpm.oauthState';
+
 /** The page's URL without WeChat's `code` and `state` (a code works once: never reuse it on reload). */
 export function withoutOauthParams(href: string): string {
   const url = new URL(href);

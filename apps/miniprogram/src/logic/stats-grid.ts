@@ -1,5 +1,5 @@
-/** A column of a statistics table: a count (tapping it may open the rows behind it) or a rate. */
-export type StatsColumnKind = 'count' | 'rate';
+/** A column of a statistics table: a count (tapping it may open the rows behind it), a rate, or a score (平均分). */
+export type StatsColumnKind = 'count' | 'rate' | 'score';
 
 /** Numeric keys of a counters type (the keys a column may show). */
 export type NumericKey<C> = { [K in keyof C]-?: C[K] extends number ? K : never }[keyof C] & string;
@@ -25,12 +25,13 @@ export interface StatsColumn<R, C = R> {
  */
 export function statValueText(kind: StatsColumnKind, value: number): string {
   if (kind === 'rate') return `${(Number.isFinite(value) ? value : 0).toFixed(2)}%`;
+  if (kind === 'score') return (Number.isFinite(value) ? value : 0).toFixed(2);
   return String(value);
 }
 
 /** Whether a number is a link: its column opens lists, it is not a rate, and there is something to list. */
 export function opensList<R, C>(column: StatsColumn<R, C>, value: number, isTotal: boolean, totalOpensList: boolean): boolean {
-  if (!column.onOpenList || column.kind === 'rate' || value === 0) return false;
+  if (!column.onOpenList || column.kind !== 'count' || value === 0) return false;
   return !isTotal || totalOpensList;
 }
 

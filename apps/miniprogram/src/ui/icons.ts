@@ -4,6 +4,7 @@ import {
   Articles,
   Checked,
   Comment,
+  Edit,
   Fabulous,
   Feedback,
   Gardener,
@@ -68,5 +69,6 @@ export const ENTRY_ICONS: Record<HomeEntryKey, ComponentType<IconProps>> = {
   [PersonalEntry.INBOX]: Message,
   [PersonalEntry.SAFETY_TASKS]: Order,
   [PersonalEntry.MY_PROJECTS]: Store,
+  [PersonalEntry.EVALUATION_REPLIES]: Edit,
 };
 

@@ -27,3 +27,9 @@ export function intParam(params: Record<string, string | undefined>, name: strin
   if (raw === undefined || !/^\d+$/.test(raw)) return null;
   return Number(raw);
 }
+
+/** A month route parameter (`?month=2026-11`), or null. */
+export function monthParam(params: Record<string, string | undefined>, name: string): string | null {
+  const raw = params[name];
+  return raw !== undefined && /^\d{4}-(0[1-9]|1[0-2])$/.test(raw) ? raw : null;
+}

@@ -1,6 +1,6 @@
 import { AuthErrorCode, CommonErrorCode, ON_BEHALF_OF_HEADER, TokenPair } from '@szpm/contract';
 import { describe, expect, it, vi } from 'vitest';
-import { ApiClient, ApiError, ClientErrorCode, errorMessage, HttpRequest, HttpResponse, toQueryString, memoryTokenStore, storageTokenStore } from '@szpm/api-client';
+import { ApiClient, ApiError, ClientErrorCode, errorMessage, HttpRequest, HttpResponse, toQueryString, memoryTokenStore, ownerTokenStore, storageTokenStore } from '@szpm/api-client';
 
 const pair = (n: number): TokenPair => ({ accessToken: `access-${n}`, refreshToken: `refresh-${n}`, expiresIn: 900 });
 const expired = { status: 401, body: { statusCode: 401, code: CommonErrorCode.TOKEN_EXPIRED, message: '登录已过期，请重新登录' } };
@@ -194,5 +194,22 @@ describe('token storage', () => {
     expect(store.get()).toBeNull();
     store.set(null);
     expect(data.has('szpm.tokens')).toBe(false);
+  });
+});
+
+describe('ownerTokenStore', () => {
+  it('keeps the owner’s access token under its own key, beside an officer’s tokens, with no refresh token', () => {
+    const data = new Map<string, unknown>();
+    const storage = { get: (k: string) => data.get(k) ?? '', set: (k: string, v: unknown) => void data.set(k, v), remove: (k: string) => void data.delete(k) };
+    const officer = storageTokenStore(storage);
+    const owner = ownerTokenStore(storage);
+    officer.set(pair(1));
+    expect(owner.get()).toBeNull();
+    owner.set({ accessToken: 'owner-1', refreshToken: '', expiresIn: 900 });
+    expect(owner.get()).toEqual({ accessToken: 'owner-1', refreshToken: '', expiresIn: 0 });
+    expect(officer.get()).toEqual(pair(1));
+    owner.set(null);
+    expect(owner.get()).toBeNull();
+    expect(officer.get()).toEqual(pair(1));
   });
 });

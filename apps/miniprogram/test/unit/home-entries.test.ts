@@ -6,7 +6,7 @@ import { ROUTES } from '../../src/routes';
 
 // NutUI's icons need the Taro runtime: here each icon stands for itself by its export name
 vi.mock('@nutui/icons-react-taro', () => {
-  const names = ['Articles', 'Checked', 'Comment', 'Fabulous', 'Feedback', 'Gardener', 'Health', 'Home', 'Internation', 'Link', 'List', 'Location', 'Message', 'Notice', 'Order', 'QrCode', 'Service', 'Setting', 'Star', 'Store', 'User', 'Video', 'Wallet', 'Warning', 'Eye'];
+  const names = ['Articles', 'Checked', 'Comment', 'Edit', 'Fabulous', 'Feedback', 'Gardener', 'Health', 'Home', 'Internation', 'Link', 'List', 'Location', 'Message', 'Notice', 'Order', 'QrCode', 'Service', 'Setting', 'Star', 'Store', 'User', 'Video', 'Wallet', 'Warning', 'Eye'];
   return { configure: () => undefined, ...Object.fromEntries(names.map((name) => [name, name])) };
 });
 
@@ -19,11 +19,15 @@ describe('物业服务 home: 我的', () => {
       { key: PersonalEntry.INBOX, label: '我的消息', route: ROUTES.messages, badge: 0 },
       { key: PersonalEntry.SAFETY_TASKS, label: '我的检查任务', route: ROUTES.safetyTasks, badge: 2 },
       { key: PersonalEntry.MY_PROJECTS, label: '我的项目', route: ROUTES.myProjects, badge: 0 },
+      { key: PersonalEntry.EVALUATION_REPLIES, label: '业主评价回复', route: ROUTES.evaluationReplies, badge: 0 },
     ]);
     // a property company runs projects too (项目登记 / 项目经理变更), without inspection tasks
-    expect(personalTiles(Role.PROPERTY_COMPANY, null).map((t) => t.key)).toEqual([PersonalEntry.INBOX, PersonalEntry.MY_PROJECTS]);
+    expect(personalTiles(Role.PROPERTY_COMPANY, null).map((t) => t.key)).toEqual([PersonalEntry.INBOX, PersonalEntry.MY_PROJECTS, PersonalEntry.EVALUATION_REPLIES]);
     // counts not loaded yet: the entries are there, without badges
-    expect(personalTiles(Role.OWNERS_COMMITTEE, null).map((t) => [t.key, t.badge])).toEqual([[PersonalEntry.INBOX, 0]]);
+    expect(personalTiles(Role.OWNERS_COMMITTEE, null).map((t) => [t.key, t.badge])).toEqual([
+      [PersonalEntry.INBOX, 0],
+      [PersonalEntry.EVALUATION_REPLIES, 0],
+    ]);
     expect(receivesSafetyTasks(Role.PROPERTY_COMPANY)).toBe(false);
   });
 

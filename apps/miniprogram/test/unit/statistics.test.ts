@@ -62,6 +62,9 @@ describe('statistics grid', () => {
     expect(statValueText('rate', rate(0, 52))).toBe('0.00%');
     expect(statValueText('rate', rate(3, 0))).toBe('0.00%');
     expect(statValueText('rate', 100)).toBe('100.00%');
+    // 平均分: two decimals, no percent sign, never a link
+    expect(statValueText('score', 87.5)).toBe('87.50');
+    expect(opensList({ key: 'x', label: '平均分', kind: 'score', onOpenList: () => undefined }, 87.5, false, true)).toBe(false);
     expect(statValueText('count', 52)).toBe('52');
     expect(completionText({ targets: 52, submitted: 12, outstanding: 40, overdue: 3, problems: 5, areasWithProblems: 2, completionRate: rate(12, 52) })).toBe('完成 12/52（23.08%），逾期未完成 3');
   });

@@ -11,7 +11,7 @@ describe('message links', () => {
     parkingFiling: MESSAGE_LINKS.parkingFiling(),
     commonFundOpening: MESSAGE_LINKS.commonFundOpening(),
     disputeDetail: MESSAGE_LINKS.disputeDetail(9),
-    evaluationReplies: MESSAGE_LINKS.evaluationReplies(),
+    evaluationReplies: MESSAGE_LINKS.evaluationReplies('2026-11'),
   };
 
   it.each(Object.entries(samples))('%s names a page of the app: %s', (_name, link) => {
@@ -28,6 +28,7 @@ describe('message links', () => {
     expect(MESSAGE_LINKS.safetyTasks()).toBe(PAGES.safetyTasks);
     expect(MESSAGE_LINKS.objectionDetail(3)).toBe(`${PAGES.objectionDetail}?id=3`);
     expect(MESSAGE_LINKS.disputeDetail(9)).toBe(`${PAGES.disputeDetail}?id=9`);
+    expect(MESSAGE_LINKS.evaluationReplies('2026-11')).toBe(`${PAGES.evaluationReplies}?month=2026-11`);
     expect(pageLink(PAGES.case, { id: 5, q: 'a b', empty: '', none: null })).toBe(`${PAGES.case}?id=5&q=a%20b`);
   });
 

@@ -242,7 +242,7 @@ export class EvaluationStatisticsService {
       recipients: { actor, query: { districtIds: null, propertyAreaIds: ids, groups: [body.target === EvaluationTarget.COMMITTEE ? RecipientGroup.COMMITTEE_CHAIR : RecipientGroup.PROJECT_MANAGER] } },
       title: body.title,
       content: body.content,
-      link: MESSAGE_LINKS.evaluationReplies(),
+      link: MESSAGE_LINKS.evaluationReplies(body.month),
       nothingToUrgeMessage: message,
     });
   }

@@ -1,7 +1,7 @@
+import { ownerIdNumberHash } from './id-number-hash';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { OwnerBindConfirmRequest, OwnerBindRequest, OwnerErrorCode, OwnerHouseBinding as BindingView, OwnerMe, OwnerSession, SMS_CODE_TTL_SECONDS, SMS_RESEND_INTERVAL_SECONDS, SmsCodeSentResponse, WechatChannel } from '@szpm/contract';
-import { createHmac } from 'node:crypto';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AppException } from '../../common/errors/app.exception';
 import { maskIdNumber, maskPhone } from '../../common/http/masking';
@@ -117,7 +117,7 @@ export class OwnersService {
 
   /** The keyed hash an ID number is recognised by (upper case, trimmed). */
   idNumberHash(idNumber: string): string {
-    return createHmac('sha256', this.config.owners.idHashSecret).update(idNumber.trim().toUpperCase()).digest('hex');
+    return ownerIdNumberHash(this.config.owners.idHashSecret, idNumber);
   }
 
   /** Writes bindings (also used by the seeds): one per matched owner row and house. */

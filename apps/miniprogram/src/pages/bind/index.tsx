@@ -2,10 +2,10 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { api, apiClient, errorMessage } from '../../api';
+import { SmsCodeField } from '../../components/SmsCodeField';
 import { FieldError } from '../../components/InfoRows';
 import { useCountdown } from '../../hooks/useCountdown';
 import { BindField, BindForm, normalisedBindForm, validateBindForm } from '../../logic/bind-form';
-import { sendCodeLabel } from '../../logic/countdown';
 import { ROUTES } from '../../routes';
 import { session, useSession } from '../../session';
 import { enterApp } from '../../sign-in-return';
@@ -48,6 +48,10 @@ export default function Bind() {
         <View className="entry-card" id="bind-entry-officer" onClick={() => setEntry('officer')}>
           <Text className="entry-card__title">各级政府物业监管部门人员</Text>
           <Text className="muted">市、区住房和建设局及街道办工作人员，账号由区局负责人预先开设</Text>
+        </View>
+        <View className="entry-card" id="bind-entry-owner" onClick={() => void Taro.redirectTo({ url: ROUTES.ownerHome })}>
+          <Text className="entry-card__title">业主</Text>
+          <Text className="muted">绑定本人名下的房屋，参与业主评价（我的小区）</Text>
         </View>
       </View>
     );
@@ -115,22 +119,7 @@ export default function Bind() {
           <Input id="bind-phone" type="number" placeholder="请输入预留的手机号码" value={form.phone} onChange={set('phone')} maxLength={11} />
           <FieldError message={errors.phone} />
         </View>
-        <View className="form-row">
-          <Text className="form-row__label">短信验证码</Text>
-          <View className="inline">
-            <Input id="bind-code" type="number" placeholder="6位验证码" value={form.code} onChange={set('code')} maxLength={6} />
-            <Button id="bind-send-code" size="small" type="primary" fill="outline" disabled={left > 0} loading={sending} onClick={() => void sendCode()}>
-              {sendCodeLabel(left, sentTo !== null)}
-            </Button>
-          </View>
-          {sentTo && <Text className="muted form-row__hint">验证码已发送至 {sentTo}，5分钟内有效</Text>}
-          {devCode && (
-            <Text className="muted form-row__hint" id="bind-dev-code">
-              开发环境短信发件箱：验证码 {devCode}
-            </Text>
-          )}
-          <FieldError message={errors.code} />
-        </View>
+        <SmsCodeField id="bind" code={form.code} onChange={set('code')} onSend={() => void sendCode()} left={left} sending={sending} sentTo={sentTo} devCode={devCode} error={errors.code} />
         <Button id="bind-submit" type="primary" block loading={submitting} onClick={() => void submit()}>
           提交信息
         </Button>

@@ -3,15 +3,15 @@ import { Text, View } from '@tarojs/components';
 import { CommonErrorCode } from '@szpm/contract';
 import { useEffect, useState } from 'react';
 import { api, apiClient, ApiError, errorMessage } from '../../api';
-import { decideLoginMode, newOauthState, withoutOauthParams } from '../../logic/login-route';
+import { decideLoginMode, newOauthState, OAUTH_STATE_KEY, withoutOauthParams } from '../../logic/login-route';
+import { isOwnerOauthState } from '../../logic/owner-sign-in';
+import { landOwnerOauthCallback } from '../../owner-session';
 import { ROUTES } from '../../routes';
 import { ensureMe } from '../../session-loader';
 import { enterApp } from '../../sign-in-return';
 import { Button } from '../../ui/button';
 import { Loading } from '../../ui/loading';
 import { landAfterWechatLogin } from '../../wechat-landing';
-
-const OAUTH_STATE_KEY = 'szpm.oauthState';
 
 /**
  * Opens the app: an existing session goes in (home, or the page a message link asked for before the
@@ -42,6 +42,18 @@ export default function Launch() {
 }
 
 async function start(): Promise<void> {
+  const h5 = process.env.TARO_ENV === 'h5';
+  const mode = decideLoginMode({
+    taroEnv: process.env.TARO_ENV,
+    userAgent: typeof navigator === 'undefined' ? '' : navigator.userAgent,
+    search: h5 ? window.location.search : '',
+  });
+  // WeChat sends every OAuth code back here: an owner's (我的小区) goes to the owners' sign-in, whatever officer session this phone holds
+  if (mode.kind === 'oa-callback' && isOwnerOauthState(mode.state)) {
+    window.history.replaceState(null, '', withoutOauthParams(window.location.href));
+    await landOwnerOauthCallback(mode.code, mode.state);
+    return;
+  }
   if (apiClient.hasSession()) {
     try {
       await ensureMe();
@@ -54,12 +66,6 @@ async function start(): Promise<void> {
       apiClient.endSession();
     }
   }
-  const h5 = process.env.TARO_ENV === 'h5';
-  const mode = decideLoginMode({
-    taroEnv: process.env.TARO_ENV,
-    userAgent: typeof navigator === 'undefined' ? '' : navigator.userAgent,
-    search: h5 ? window.location.search : '',
-  });
   switch (mode.kind) {
     case 'password':
       await Taro.redirectTo({ url: ROUTES.login });

@@ -1,7 +1,9 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { AuthErrorCode } from '@szpm/contract';
 import { api, ApiError, apiClient, errorMessage } from '../../api';
+import { ROUTES } from '../../routes';
 import { session } from '../../session';
 import { enterApp } from '../../sign-in-return';
 import { Button } from '../../ui/button';
@@ -96,6 +98,9 @@ export default function Login() {
         </Button>
       </View>
       <Text className="muted page__note">在微信中打开本页面时，将通过微信身份自动登录。</Text>
+      <Text className="link page__note" id="login-owner-entry" onClick={() => void Taro.navigateTo({ url: ROUTES.ownerHome })}>
+        我是业主：进入我的小区
+      </Text>
       {devWechat && (
         <View className="card" id="login-dev-wechat-card">
           <Text className="form-row__label">开发环境（嵌入模式）</Text>

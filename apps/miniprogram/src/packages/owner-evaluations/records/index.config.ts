@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '评价明细', enablePullDownRefresh: true, onReachBottomDistance: 80 });
