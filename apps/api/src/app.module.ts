@@ -22,6 +22,7 @@ import { ParkingModule } from './modules/parking/parking.module';
 import { DisputesModule } from './modules/disputes/disputes.module';
 import { OwnersModule } from './modules/owners/owners.module';
 import { OwnerEvaluationsModule } from './modules/owner-evaluations/owner-evaluations.module';
+import { OwnerDecisionsModule } from './modules/owner-decisions/owner-decisions.module';
 import { PractitionersModule } from './modules/practitioners/practitioners.module';
 import { CommonFundsModule } from './modules/common-funds/common-funds.module';
 import { ServiceEvaluationModule } from './modules/service-evaluation/service-evaluation.module';
@@ -68,6 +69,7 @@ export class AppModule {
         DisputesModule,
         OwnersModule,
         OwnerEvaluationsModule,
+        OwnerDecisionsModule,
         PractitionersModule,
         CommonFundsModule,
         DownloadsModule,

@@ -26,7 +26,7 @@ interface Case {
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 type Method = (typeof METHODS)[number];
 /** accounts tried in turn (after no token at all) until one passes the access guard, so the input reaches validation */
-const ACTORS = ['city.admin', 'futian.lead', 'futian.supervisor', 'futian.handler', 'demo.company', 'demo.manager'];
+const ACTORS = ['city.admin', 'futian.lead', 'futian.supervisor', 'futian.handler', 'demo.company', 'demo.manager', 'demo.committee', 'futian.street.yuanling'];
 const OWNER = 'owner';
 /** a well-formed id no seeded row has: the probe that finds an actor must not act on a row */
 const ABSENT_ID = '2147483000';

@@ -8,7 +8,7 @@ import { startTestApp, TestApp } from './support/test-app';
 
 const WRITE_METHODS = ['post', 'put', 'patch'] as const;
 /** accounts tried in turn until one passes the access guard, so the body reaches validation */
-const ACTORS = ['city.admin', 'futian.lead', 'futian.supervisor', 'futian.handler', 'demo.company', 'demo.manager'];
+const ACTORS = ['city.admin', 'futian.lead', 'futian.supervisor', 'futian.handler', 'demo.company', 'demo.manager', 'demo.committee', 'futian.street.yuanling'];
 
 /** A value no declared type of the property accepts. */
 function wrongValueFor(schema: Schema): unknown {

@@ -14,6 +14,7 @@ import { PARKING_ERROR_MESSAGES, ParkingErrorCode } from './parking';
 import { DISPUTE_ERROR_MESSAGES, DisputeErrorCode } from './disputes';
 import { OWNER_ERROR_MESSAGES, OwnerErrorCode } from './owners';
 import { OWNER_EVALUATION_ERROR_MESSAGES, OwnerEvaluationErrorCode } from './owner-evaluations';
+import { OWNER_DECISION_ERROR_MESSAGES, OwnerDecisionErrorCode } from './owner-decisions';
 import { DOWNLOAD_ERROR_MESSAGES, DownloadErrorCode } from './downloads';
 
 /**
@@ -102,7 +103,7 @@ export enum XlsxImportErrorCode {
   ROWS_INVALID = 'IMPORT_ROWS_INVALID',
 }
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode | WorkflowErrorCode | AttachmentErrorCode | XlsxImportErrorCode | ServiceEvaluationErrorCode | DelegationErrorCode | CreditErrorCode | ObjectionErrorCode | NoticeErrorCode | SafetyInspectionErrorCode | NotificationErrorCode | PropertyAreaErrorCode | FacilityErrorCode | AreaChangeErrorCode | CommonFundErrorCode | PractitionerErrorCode | ParkingErrorCode | DisputeErrorCode | DownloadErrorCode | OwnerErrorCode | OwnerEvaluationErrorCode;
+export type ErrorCode = CommonErrorCode | AuthErrorCode | IdentityErrorCode | PermissionsErrorCode | WorkflowErrorCode | AttachmentErrorCode | XlsxImportErrorCode | ServiceEvaluationErrorCode | DelegationErrorCode | CreditErrorCode | ObjectionErrorCode | NoticeErrorCode | SafetyInspectionErrorCode | NotificationErrorCode | PropertyAreaErrorCode | FacilityErrorCode | AreaChangeErrorCode | CommonFundErrorCode | PractitionerErrorCode | ParkingErrorCode | DisputeErrorCode | DownloadErrorCode | OwnerErrorCode | OwnerEvaluationErrorCode | OwnerDecisionErrorCode;
 
 export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   [CommonErrorCode.VALIDATION_FAILED]: '提交的信息有误，请检查标注的字段',
@@ -179,6 +180,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   ...DISPUTE_ERROR_MESSAGES,
   ...OWNER_ERROR_MESSAGES,
   ...OWNER_EVALUATION_ERROR_MESSAGES,
+  ...OWNER_DECISION_ERROR_MESSAGES,
   ...DOWNLOAD_ERROR_MESSAGES,
 };
 

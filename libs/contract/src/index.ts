@@ -27,3 +27,4 @@ export * from './disputes';
 export * from './downloads';
 export * from './owners';
 export * from './owner-evaluations';
+export * from './owner-decisions';

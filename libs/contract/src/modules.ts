@@ -112,7 +112,7 @@ export const ROLE_DEFAULT_GRANTS: Record<Role, GrantDto[]> = {
   ],
   // street offices read their street's property areas (chapter 5), the scoped door keeps them to it
   // and the statistics of chapters 12 / 13 for their street (共有资金 is city-granted: see the seeds)
-  [Role.STREET_OFFICER]: all(GrantAction.VIEW, [ModuleKey.TODOS, ModuleKey.PROPERTY_AREAS, ModuleKey.DISPUTES, ModuleKey.PRACTITIONERS, ModuleKey.PARKING]).concat(all(GrantAction.OPERATE, [ModuleKey.DISPUTES])),
+  [Role.STREET_OFFICER]: all(GrantAction.VIEW, [ModuleKey.TODOS, ModuleKey.PROPERTY_AREAS, ModuleKey.DISPUTES, ModuleKey.PRACTITIONERS, ModuleKey.PARKING, ModuleKey.OWNER_DECISIONS]).concat(all(GrantAction.OPERATE, [ModuleKey.DISPUTES, ModuleKey.OWNER_DECISIONS])),
   [Role.PROPERTY_COMPANY]: [],
   [Role.PROJECT_MANAGER]: [],
   [Role.OWNERS_COMMITTEE]: [],

@@ -129,6 +129,8 @@ export interface AppConfig {
    * record; 催办 reaches areas whose month's 参评率 is below `urgeParticipationPercent` (OWNER_EVALUATION_URGE_PARTICIPATION_PERCENT)
    */
   ownerEvaluations: { minSample: number; companyScore: CompanyScoreAggregation; streakMonths: number; streakTop: number; urgeParticipationPercent: number };
+  /** chapter 10 业主决策: results stay in 询异 (publicised, no more voting) this many days before 已完成 (OWNER_DECISION_PUBLICITY_DAYS) */
+  ownerDecisions: { publicityDays: number };
   /** the owners' side: ID numbers are kept as HMAC-SHA256 keyed with `idHashSecret` (OWNER_ID_HASH_SECRET; default: JWT_SECRET) */
   owners: { idHashSecret: string };
   security: SecurityConfig;
@@ -504,6 +506,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       streakTop: intVar(env, 'OWNER_EVALUATION_STREAK_TOP', 10, 1, 1000),
       urgeParticipationPercent: intVar(env, 'OWNER_EVALUATION_URGE_PARTICIPATION_PERCENT', 2, 0, 100),
     },
+    ownerDecisions: { publicityDays: intVar(env, 'OWNER_DECISION_PUBLICITY_DAYS', 7, 1, 90) },
     owners: { idHashSecret: env.OWNER_ID_HASH_SECRET || jwtSecret },
     security: securityConfig(env, nodeEnv, publicBaseUrl),
     logging: loggingConfig(env, nodeEnv),

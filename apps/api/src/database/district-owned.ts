@@ -40,6 +40,7 @@ import { EvaluationAreaMonth } from '../modules/owner-evaluations/entities/evalu
 import { EvaluationReasonMonth } from '../modules/owner-evaluations/entities/evaluation-reason-month.entity';
 import { OwnerEvaluation } from '../modules/owner-evaluations/entities/owner-evaluation.entity';
 import { RankStreak } from '../modules/owner-evaluations/entities/rank-streak.entity';
+import { OwnerVote } from '../modules/owner-decisions/entities/owner-vote.entity';
 /**
  * Every entity with a districtId column. Actor requests reach them through DistrictScope; the lint
  * rule szpm/no-raw-scoped-access (apps/api/eslint) reads this list and flags any other access
@@ -88,4 +89,5 @@ export const DISTRICT_OWNED_ENTITIES = [
   EvaluationAreaMonth,
   EvaluationReasonMonth,
   RankStreak,
+  OwnerVote,
 ];

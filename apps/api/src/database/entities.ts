@@ -39,6 +39,7 @@ import { COMMON_FUND_ENTITIES } from '../modules/common-funds/entities';
 import { DISPUTE_ENTITIES } from '../modules/disputes/entities';
 import { OWNER_ENTITIES } from '../modules/owners/entities';
 import { OWNER_EVALUATION_ENTITIES } from '../modules/owner-evaluations/entities';
+import { OWNER_DECISION_ENTITIES } from '../modules/owner-decisions/entities';
 import { DOWNLOADS_ENTITIES } from '../modules/downloads/entities';
 /** Every entity of the schema; migrations are generated from exactly this list. */
 export const ENTITIES = [
@@ -82,5 +83,6 @@ export const ENTITIES = [
   ...DISPUTE_ENTITIES,
   ...OWNER_ENTITIES,
   ...OWNER_EVALUATION_ENTITIES,
+  ...OWNER_DECISION_ENTITIES,
   ...DOWNLOADS_ENTITIES,
 ];

@@ -65,6 +65,10 @@ export const JOBS = {
   disputeDeadlineSweep: scheduled(QueueName.SCHEDULED, 'disputes.deadline-sweep', 15 * 60_000),
   /** chapter 9: records 连续六个月排名前十 / 倒十 up to the last closed month (idempotent: often enough to follow a new month within hours) */
   ownerEvaluationStreaks: scheduled(QueueName.SCHEDULED, 'owner-evaluations.rank-streaks', 6 * 3600_000),
+  /** chapter 10: one vote's next timed step (voting opens, voting ends, publicity ends): a delayed job per vote and step */
+  ownerVoteStep: job<{ voteId: number }>(QueueName.SCHEDULED, 'owner-decisions.vote-step'),
+  /** chapter 10: moves every vote whose begin, end or publicity end has passed (a lost or too-far delayed job) */
+  ownerVoteSweep: scheduled(QueueName.SCHEDULED, 'owner-decisions.vote-sweep', 5 * 60_000),
 } as const;
 
 export type JobKey = keyof typeof JOBS;

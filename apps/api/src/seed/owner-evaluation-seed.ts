@@ -680,7 +680,8 @@ export async function loadOwnerEvaluationSeedInput(manager: EntityManager, distr
     `SELECT a.id, a.districtId, a.streetId, a.communityId, a.companyId, a.projectManagerId, a.ownersCommitteeId, c.termStart FROM property_areas a LEFT JOIN owners_committees c ON c.id = a.ownersCommitteeId WHERE a.districtId IN (${within}) ORDER BY a.id`,
     [...districtIds],
   )) as Raw;
-  const houses = (await manager.query(`SELECT id, propertyAreaId, usage FROM houses WHERE districtId IN (${within}) ORDER BY id`, [...districtIds])) as Raw;
+  // `usage` is a reserved word in MySQL / MariaDB: quoted by the driver
+  const houses = (await manager.query(`SELECT id, propertyAreaId, ${manager.connection.driver.escape('usage')} AS houseUsage FROM houses WHERE districtId IN (${within}) ORDER BY id`, [...districtIds])) as Raw;
   const owners = (await manager.query(`SELECT id, name, idNumber, phone, houseId FROM owners WHERE districtId IN (${within}) AND houseId IS NOT NULL ORDER BY id`, [...districtIds])) as Raw;
   const registry = (await manager.query('SELECT phone, idNumber FROM owners')) as Raw;
   const [{ maxId }] = (await manager.query('SELECT MAX(id) AS maxId FROM owners')) as Raw;
@@ -706,7 +707,7 @@ export async function loadOwnerEvaluationSeedInput(manager: EntityManager, distr
       ownersCommitteeId: idOrNull(a.ownersCommitteeId),
       committeeTermStart: a.ownersCommitteeId === null || a.termStart === null ? null : String(a.termStart),
     })),
-    houses: houses.map((h) => ({ id: Number(h.id), propertyAreaId: Number(h.propertyAreaId), usage: String(h.usage) })),
+    houses: houses.map((h) => ({ id: Number(h.id), propertyAreaId: Number(h.propertyAreaId), usage: String(h.houseUsage) })),
     owners: owners.map((o) => ({ id: Number(o.id), name: String(o.name), idNumber: String(o.idNumber), phone: String(o.phone), houseId: Number(o.houseId) })),
     nextOwnerId: Number(maxId ?? 0) + 1,
     takenPhones: new Set(registry.map((o) => String(o.phone))),

@@ -13,57 +13,10 @@
  * cross-multiplication, never through a floating-point ratio (2/3 has no exact double).
  */
 
-/** 表决议题类别: 民法典 278's nine items mapped onto Shenzhen's ten assembly matters (domain notes 10a). */
-export enum DecisionCategory {
-  /** 制定和修改业主大会议事规则 */
-  RULES = 'RULES',
-  /** 制定和修改管理规约 */
-  COVENANT = 'COVENANT',
-  /** 选举业主委员会或者更换业主委员会成员 */
-  ELECT_COMMITTEE = 'ELECT_COMMITTEE',
-  /** 选聘和解聘物业服务企业或者其他管理人 */
-  HIRE_COMPANY = 'HIRE_COMPANY',
-  /** 使用建筑物及其附属设施的维修资金 */
-  USE_FUND = 'USE_FUND',
-  /** 筹集建筑物及其附属设施的维修资金 */
-  RAISE_FUND = 'RAISE_FUND',
-  /** 改建、重建建筑物及其附属设施 */
-  REBUILD = 'REBUILD',
-  /** 改变共有部分的用途或者利用共有部分从事经营活动 */
-  COMMON_PART_USE = 'COMMON_PART_USE',
-  /** 审议年度计划和预算方案、业委会工作报告 (Shenzhen) */
-  BUDGET_REPORT = 'BUDGET_REPORT',
-  /** 确定或变更物业管理方式、服务内容、标准和收费方案 (Shenzhen) */
-  FEES = 'FEES',
-  /** 有关共有和共同管理权利的其他重大事项 */
-  OTHER = 'OTHER',
-}
+// the categories and choices are the contract's (the mini-program and portal show them); re-exported for the tally's callers
+import { DecisionCategory, VoteChoice } from '@szpm/contract';
 
-export const DECISION_CATEGORY_LABELS: Record<DecisionCategory, string> = {
-  [DecisionCategory.RULES]: '制定和修改业主大会议事规则',
-  [DecisionCategory.COVENANT]: '制定和修改管理规约',
-  [DecisionCategory.ELECT_COMMITTEE]: '选举或更换业主委员会',
-  [DecisionCategory.HIRE_COMPANY]: '选聘和解聘物业服务企业',
-  [DecisionCategory.USE_FUND]: '使用维修资金',
-  [DecisionCategory.RAISE_FUND]: '筹集维修资金',
-  [DecisionCategory.REBUILD]: '改建、重建建筑物及其附属设施',
-  [DecisionCategory.COMMON_PART_USE]: '改变共有部分用途或利用共有部分经营',
-  [DecisionCategory.BUDGET_REPORT]: '年度计划预算和工作报告',
-  [DecisionCategory.FEES]: '物业服务内容、标准和收费方案',
-  [DecisionCategory.OTHER]: '其他重大事项',
-};
-
-export enum VoteChoice {
-  AGREE = 'AGREE',
-  DISAGREE = 'DISAGREE',
-  ABSTAIN = 'ABSTAIN',
-}
-
-export const VOTE_CHOICE_LABELS: Record<VoteChoice, string> = {
-  [VoteChoice.AGREE]: '同意',
-  [VoteChoice.DISAGREE]: '不同意',
-  [VoteChoice.ABSTAIN]: '弃权',
-};
+export { DECISION_CATEGORY_LABELS, DecisionCategory, VOTE_CHOICE_LABELS, VoteChoice } from '@szpm/contract';
 
 export enum ThresholdComparison {
   /** "以上": the bound itself is enough */
