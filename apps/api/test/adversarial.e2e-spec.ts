@@ -74,7 +74,7 @@ describe('every route withstands hostile input', () => {
   const tokens = new Map<string, string>();
   const routes: Route[] = [];
   let tables: string[] = [];
-  /** one statement answering, per table, its row count and its rows' content (see tableStates) */
+  /** one statement answering, per table, how many of its rows statements have written (see tableStates) */
   let tableStateQuery = '';
 
   beforeAll(async () => {
@@ -126,9 +126,9 @@ describe('every route withstands hostile input', () => {
         );
       }
     }
-    tableStateQuery = written
-      .map((m) => `SELECT '${m.tableName}' AS name, COUNT(*) AS n, (SELECT COUNT(*) FROM adversarial_writes WHERE name = '${m.tableName}') AS content FROM ${escape(m.tableName)}`)
-      .join(' UNION ALL ');
+    // the log alone: counting the rows of every table after each request costs seconds on MariaDB once the demo seed holds
+    // a hundred thousand evaluation answers, and the triggers see every insert, update and delete a count would
+    tableStateQuery = 'SELECT name, COUNT(*) AS content FROM adversarial_writes GROUP BY name';
   });
   afterAll(() => t.close());
 
@@ -195,8 +195,9 @@ describe('every route withstands hostile input', () => {
 
   /** Per table, its row count and the rows written to it so far: an insert, a delete and an update all change it. */
   async function tableStates(): Promise<Record<string, string>> {
-    const rows: Array<{ name: string; n: number | string; content: string | number }> = await t.dataSource.query(tableStateQuery);
-    return Object.fromEntries(rows.map((r) => [r.name, `${Number(r.n)} rows ${Number(r.content)} written`]));
+    const rows: Array<{ name: string; content: string | number }> = await t.dataSource.query(tableStateQuery);
+    const written = new Map(rows.map((r) => [r.name, Number(r.content)]));
+    return Object.fromEntries(tables.map((table) => [table, `${written.get(table) ?? 0} written`]));
   }
 
   /** A token the route used may be revoked by the route itself (logout, password change): sign in again. */
@@ -317,8 +318,8 @@ describe('every route withstands hostile input', () => {
     const changed = await tableStates();
     await accounts.update(account.id, { name: account.name });
     expect(Object.keys(changed).filter((table) => changed[table] !== before[table])).toEqual([accounts.metadata.tableName]);
-    // as many rows as before: a count would not have seen it
-    expect(changed[accounts.metadata.tableName].split(' ')[0]).toBe(before[accounts.metadata.tableName].split(' ')[0]);
+    // one row updated, as many rows as before: a row count would not have seen it
+    expect(parseInt(changed[accounts.metadata.tableName], 10)).toBe(parseInt(before[accounts.metadata.tableName], 10) + 1);
   });
 
   it('finds a seeded row for routes with path ids through their list routes', async () => {
