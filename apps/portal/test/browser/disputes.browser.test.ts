@@ -24,7 +24,7 @@ import {
   type PropertyAreaListItem,
   type RegionNode,
 } from '@szpm/contract';
-import { label, pcSuite } from './support/statistics-page';
+import { chooseAccountMenuItem, label, pcSuite } from './support/statistics-page';
 
 /**
  * Chapter 22 on PC (1440×900), the whole path of a 矛盾纠纷件: futian.handler enters a case in 园岭街道
@@ -48,8 +48,7 @@ async function pick(page: Page, fieldLabel: string, option: string): Promise<voi
 }
 
 async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('account-menu').hover();
-  await page.getByRole('menuitem', { name: /退出登录/ }).click();
+  await chooseAccountMenuItem(page, /退出登录/);
   await page.waitForURL(/\/portal\/login$/);
   await page.close();
 }

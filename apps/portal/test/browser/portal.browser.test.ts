@@ -4,6 +4,7 @@ import { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BadRecordItemView, EvaluationSubjectView, Page as ListPage, WorkflowCaseDetail } from '@szpm/contract';
 import { apiJson, apiLogin, DEMO_PASSWORD, freePort, openBrowser, REPO_ROOT, removeBrowserProfiles, type RunningApi, screenshotIn, startApi } from '../../../../test/support/browser';
+import { chooseAccountMenuItem } from './support/statistics-page';
 
 const PORTAL_DIR = join(REPO_ROOT, 'apps/portal/dist');
 const ARTIFACTS = join(REPO_ROOT, 'apps/portal/test-artifacts');
@@ -127,8 +128,7 @@ describe('PC portal at /portal/ (1440×900)', () => {
     await signIn(page, 'futian.handler');
     await page.waitForURL((url) => `${url.pathname}${url.search}` === `/portal${endedOn}`);
 
-    await page.getByTestId('account-menu').hover();
-    await page.getByRole('menuitem', { name: /退出登录/ }).click();
+    await chooseAccountMenuItem(page, /退出登录/);
     await page.waitForURL(/\/portal\/login$/);
     // signed out for good: the stored tokens are gone
     expect(await page.evaluate(() => localStorage.getItem('szpm.tokens'))).toBeNull();

@@ -65,3 +65,16 @@ export function pcSuite(users: readonly string[] = ['futian.lead']): PcSuite {
     screenshot: (page: Page, name: string) => screenshotIn(ARTIFACTS, page, name),
   };
 }
+
+/**
+ * Chooses an entry of the header's account menu. The menu opens on hover or click, and a click that lands
+ * while a hover is opening it closes it again; so the menu is opened until the entry shows.
+ */
+export async function chooseAccountMenuItem(page: Page, entryName: RegExp): Promise<void> {
+  const entry = page.getByRole('menuitem', { name: entryName });
+  for (let attempt = 0; attempt < 5 && !(await entry.isVisible()); attempt++) {
+    await page.getByTestId('account-menu').click();
+    await entry.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
+  }
+  await entry.click();
+}
