@@ -3,7 +3,8 @@
 // A .ts module: `node --test test/` runs .js/.mjs files only, so it is not taken for a test (and types
 // are imported as types, so that a Node which strips types and runs test/**/*.ts too still loads it).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,6 +43,11 @@ export async function startApi(env: Record<string, string> & { PORT: string }): 
   const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'NODE_ENV', 'SEED_DEMO', 'QUEUE_PROCESSORS', 'SMS_PROVIDER']) delete childEnv[name];
   Object.assign(childEnv, env);
+  const sqlitePath = join(dataDir, 'szpm.sqlite');
+  const template = seededTemplate(childEnv);
+  // a seeded database of the same build and day: the api finds it full and does not seed again
+  const fromTemplate = template !== null && existsSync(template);
+  if (fromTemplate) copyFileSync(template, sqlitePath);
   const child = spawn(process.execPath, [API_MAIN], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((done, fail) => {
@@ -57,9 +63,10 @@ export async function startApi(env: Record<string, string> & { PORT: string }): 
     child.once('exit', (code) => fail(new Error(`api exited with ${code}:\n${output}`)));
   });
   child.removeAllListeners('exit');
+  if (template !== null && !fromTemplate) await keepSeededTemplate(sqlitePath, template);
   return {
     base: `http://127.0.0.1:${env.PORT}`,
-    sqlitePath: join(dataDir, 'szpm.sqlite'),
+    sqlitePath,
     child,
     output: () => output,
     stop: async () => {
@@ -72,6 +79,38 @@ export async function startApi(env: Record<string, string> & { PORT: string }): 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Where the seeded database of this api build and day is kept (the demo seed takes seconds and is
+ * the same for every api a test run starts with the default seed); null when the run seeds
+ * otherwise (another database, no seed, another owners' ID hash secret).
+ */
+function seededTemplate(env: NodeJS.ProcessEnv): string | null {
+  if (env.DATABASE_URL || env.SEED_DEMO === 'false' || env.SQLITE_PATH || env.OWNER_ID_HASH_SECRET) return null;
+  const build = Math.round(statSync(API_MAIN).mtimeMs);
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  return join(tmpdir(), `szpm-browser-seeded-${build}-${day}.sqlite`);
+}
+
+interface BackupDatabase {
+  backup(destination: string): Promise<unknown>;
+  close(): void;
+}
+
+/** SQLite's online backup of the api's fresh database (a plain copy of a file in use could be torn). */
+async function keepSeededTemplate(sqlitePath: string, template: string): Promise<void> {
+  const Sqlite = createRequire(import.meta.url)('better-sqlite3') as new (path: string, options: { fileMustExist: boolean; timeout: number }) => BackupDatabase;
+  const db = new Sqlite(sqlitePath, { fileMustExist: true, timeout: 10_000 });
+  const partial = `${template}.${process.pid}.partial`;
+  try {
+    await db.backup(partial);
+    renameSync(partial, template);
+  } finally {
+    db.close();
+  }
+  // those of other builds and days
+  for (const name of readdirSync(tmpdir())) if (name.startsWith('szpm-browser-seeded-') && join(tmpdir(), name) !== template) rmSync(join(tmpdir(), name), { force: true });
 }
 
 export async function apiJson<T>(base: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {

@@ -21,10 +21,8 @@ describe('demo seed', () => {
 
   beforeAll(async () => {
     ds = await freshDatabase();
-    const started = Date.now();
+    // no time limit here (a loaded machine would fail it): e2e runs seed once and copy (test/support/seeded-template.ts)
     await seedDemo(ds);
-    // e2e files each seed once: keep it quick (the aim is well under 2 s)
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
   afterAll(() => ds.destroy());
 

@@ -13,6 +13,7 @@ import { seedDemo } from '../../src/seed/demo-seed';
 import { DEMO_PASSWORD } from '../../src/seed/demo-accounts';
 import { OwnerIdentity } from '../../src/modules/owners/entities';
 import { OwnerTokens } from '../../src/modules/owners/owner-session';
+import { keepSeededTemplate, restoreSeededTemplate } from './seeded-template';
 
 export interface TestApp {
   app: INestApplication;
@@ -55,10 +56,15 @@ export async function startTestApp(options: { env?: Record<string, string>; seed
   };
   if (env.DATABASE_URL) await recreateMysqlDatabase(env.DATABASE_URL);
   const config = await prepareDatabase(loadConfig(env));
+  const seed = options.seed !== false;
+  const restored = seed && (await restoreSeededTemplate(config));
   const app = await createApiApp(config, { logger: false });
   await app.init();
   const dataSource = app.get(DataSource);
-  if (options.seed !== false) await seedDemo(dataSource, { ownerIdHashSecret: config.owners.idHashSecret });
+  if (seed && !restored) {
+    await seedDemo(dataSource, { ownerIdHashSecret: config.owners.idHashSecret });
+    await keepSeededTemplate(config, dataSource);
+  }
   const server = app.getHttpServer();
   const http = () => request(server);
   return {
