@@ -1,6 +1,8 @@
 import { DecisionCategory, OwnerDecisionErrorCode, OwnerVoteView, VoteChoice, VoteConvener, VoteDetail, VoteMeetingType, VoteScope, VoteState } from '@szpm/contract';
+import ExcelJS from 'exceljs';
 import { OwnerVote } from '../src/modules/owner-decisions/entities';
 import { VoteClockService } from '../src/modules/owner-decisions/vote-clock.service';
+import { binaryBody } from './support/binary-body';
 import { startTestApp, TestApp } from './support/test-app';
 
 jest.setTimeout(180_000);
@@ -62,6 +64,8 @@ describe('owner decisions (chapter 10)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     clock = t.app.get(VoteClockService);
+    // the demo seed's votes are taken away: every count below starts from nothing
+    for (const table of ['owner_vote_ballots', 'owner_vote_topics', 'owner_votes']) await sql(`DELETE FROM ${table}`);
     const [committee] = await sql<Raw>(
       `SELECT a.id, a.districtId, a.streetId, a.communityId FROM accounts acc JOIN owners_committees oc ON oc.id = acc.unitId JOIN property_areas a ON a.id = oc.propertyAreaId WHERE acc.username = 'demo.committee'`,
     );
@@ -280,11 +284,39 @@ describe('owner decisions (chapter 10)', () => {
       expect((await t.http().get(`/api/owner-decisions/votes?propertyAreaId=${area.id}&category=REBUILD`).set(as('lead')).expect(200)).body.total).toBe(0);
     });
 
+    it("lists and opens the committee's own votes for the committee account, which holds no module grant", async () => {
+      await t.http().get(`/api/owner-decisions/votes/${vote.id}`).set(as('committee')).expect(403);
+      const draftOnly = (await post('committee', '/api/owner-decisions/votes', draft({ title: '尚未提交的草稿' })).expect(201)).body as VoteDetail;
+      const mine = (await t.http().get('/api/owner-decisions/votes/convened').set(as('committee')).expect(200)).body;
+      expect(mine.items.map((v: { id: number }) => v.id)).toEqual(expect.arrayContaining([vote.id, draftOnly.id]));
+      expect(mine.items.every((v: { propertyAreaId: number }) => v.propertyAreaId === area.id)).toBe(true);
+      expect((await t.http().get(`/api/owner-decisions/votes/convened?state=DRAFT`).set(as('committee')).expect(200)).body.items.map((v: { id: number }) => v.id)).toContain(draftOnly.id);
+      expect((await t.http().get(`/api/owner-decisions/votes/convened/${vote.id}`).set(as('committee')).expect(200)).body).toMatchObject({ id: vote.id, state: VoteState.COMPLETED });
+      expect((await t.http().get(`/api/owner-decisions/votes/convened/${vote.id}`).set(as('otherCommittee')).expect(403)).body.code).toBe(C.NOT_CONVENER);
+      await t.http().get('/api/owner-decisions/votes/convened').set(as('street')).expect(403);
+      await sql('DELETE FROM owner_vote_topics WHERE voteId = ?', [draftOnly.id]);
+      await t.dataSource.getRepository(OwnerVote).delete({ id: draftOnly.id });
+    });
+
     it('counts meetings, topics and usage by region (会议统计, 表决议题统计, 使用情况)', async () => {
       // the street office's own vote went through the sweep to 询异 without ballots: no quorum, nothing passed
       const meetings = (await t.http().get(`/api/owner-decisions/statistics/meetings?communityId=${area.communityId}`).set(as('lead')).expect(200)).body;
       expect(meetings.level).toBe('PROPERTY_AREA');
-      expect(meetings.total).toEqual({ meetings: 2, voting: 0, publicity: 1, completed: 1, delayed: 1, quorumReached: 1, quorumRate: 50 });
+      // participation: the committee's vote 100 % of area and persons, the street office's 0 %: a mean of 50 %
+      expect(meetings.total).toEqual({
+        meetings: 2,
+        voting: 0,
+        publicity: 1,
+        completed: 1,
+        delayed: 1,
+        quorumReached: 1,
+        counted: 2,
+        participationAreaBp: 10_000,
+        participationPersonsBp: 10_000,
+        quorumRate: 50,
+        meanParticipationArea: 50,
+        meanParticipationPersons: 50,
+      });
       expect(meetings.items).toEqual(expect.arrayContaining([expect.objectContaining({ regionId: area.id, meetings: 2, completed: 1 })]));
       const topics = (await t.http().get(`/api/owner-decisions/statistics/topics?communityId=${area.communityId}`).set(as('lead')).expect(200)).body;
       expect(topics.total).toEqual({ topics: 4, passed: 1, failed: 3, passRate: 25 });
@@ -299,6 +331,35 @@ describe('owner decisions (chapter 10)', () => {
       expect((await t.http().get(`/api/owner-decisions/statistics/usage?communityId=${area.communityId}&year=2001`).set(as('lead')).expect(200)).body.total).toMatchObject({ usedAreas: 1, votesThisYear: 0 });
       const lastYear = (await t.http().get(`/api/owner-decisions/statistics/meetings?communityId=${area.communityId}&year=2001`).set(as('lead')).expect(200)).body;
       expect(lastYear.total.meetings).toBe(0);
+    });
+
+    it('opens the rows behind a number: votes, topics, areas; and exports each table as on screen', async () => {
+      const get = (path: string) => t.http().get(path).set(as('lead'));
+      const delayed = (await get(`/api/owner-decisions/statistics/meetings/cells?communityId=${area.communityId}&regionId=${area.id}&counter=delayed`).expect(200)).body;
+      expect(delayed).toMatchObject({ total: 1, items: [expect.objectContaining({ id: vote.id, voteNo: vote.voteNo, scopeLabel: '部分楼栋', stateLabel: '已完成' })] });
+      const counted = (await get(`/api/owner-decisions/statistics/meetings/cells?communityId=${area.communityId}&counter=counted`).expect(200)).body;
+      expect(counted.total).toBe(2);
+      const passed = (await get(`/api/owner-decisions/statistics/topics/cells?communityId=${area.communityId}&counter=passed`).expect(200)).body;
+      expect(passed).toMatchObject({ total: 1, items: [expect.objectContaining({ id: vote.id, topicContent: '续聘现物业服务企业', category: DecisionCategory.HIRE_COMPANY, passed: true })] });
+      // the rows are topics: the vote with two failed topics (the street office's) counts twice
+      const failed = (await get(`/api/owner-decisions/statistics/topics/cells?communityId=${area.communityId}&counter=failed&pageSize=2`).expect(200)).body;
+      expect(failed.total).toBe(3);
+      expect(failed.items).toHaveLength(2);
+      const used = (await get(`/api/owner-decisions/statistics/usage/cells?communityId=${area.communityId}&counter=usedAreas`).expect(200)).body;
+      expect(used).toMatchObject({ total: 1, items: [expect.objectContaining({ propertyAreaId: area.id, votes: 2, votesThisYear: 2 })] });
+      expect(used.items[0].propertyAreaName).not.toBe('');
+      const unknown = await get(`/api/owner-decisions/statistics/meetings/cells?communityId=${area.communityId}&counter=nonsense`).expect(400);
+      expect(unknown.body.details).toEqual([expect.objectContaining({ field: 'counter' })]);
+      for (const table of ['usage', 'meetings', 'topics']) {
+        const file = await get(`/api/owner-decisions/statistics/${table}/export?communityId=${area.communityId}`).buffer(true).parse(binaryBody).expect(200);
+        expect(file.headers['content-type']).toContain('spreadsheetml');
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(file.body as ArrayBuffer);
+        const sheet = book.worksheets[0];
+        const lastRow = sheet.getRow(sheet.rowCount);
+        expect(lastRow.getCell(1).value).toBe('合计');
+        if (table === 'meetings') expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['平均参与率（面积）(%)']));
+      }
     });
   });
 });

@@ -35,8 +35,9 @@ export default defineAppConfig({
     { root: 'packages/practitioners', pages: ['index'] },
     { root: 'packages/common-funds', pages: ['index'] },
     { root: 'packages/disputes', pages: ['index', 'entry/index', 'detail/index', 'handle/index'] },
-    { root: 'packages/owner', pages: ['index', 'bind/index', 'evaluate/index', 'evaluations/index'] },
+    { root: 'packages/owner', pages: ['index', 'bind/index', 'evaluate/index', 'evaluations/index', 'votes/index', 'vote/index'] },
     { root: 'packages/owner-evaluations', pages: ['index', 'records/index', 'replies/index'] },
+    { root: 'packages/owner-decisions', pages: ['index', 'votes/index', 'vote/index', 'edit/index', 'paper-ballots/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['packages/todos', 'packages/workflow'] },

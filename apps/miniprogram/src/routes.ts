@@ -21,6 +21,7 @@ export const MODULE_ROUTES: Partial<Record<ModuleKey, RoutePath>> = {
   [ModuleKey.NOTICES]: ROUTES.notices,
   [ModuleKey.PROPERTY_AREAS]: ROUTES.propertyAreas,
   [ModuleKey.OWNER_EVALUATIONS]: ROUTES.ownerEvaluationStats,
+  [ModuleKey.OWNER_DECISIONS]: ROUTES.ownerDecisionStats,
   [ModuleKey.SAFETY_INSPECTIONS]: ROUTES.safety,
   [ModuleKey.PRACTITIONERS]: ROUTES.practitioners,
   [ModuleKey.PARKING]: ROUTES.parking,

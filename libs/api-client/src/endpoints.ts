@@ -133,7 +133,7 @@ import { propertyAreaEndpoints } from './property-area-endpoints';
 import { practitionerEndpoints } from './practitioner-endpoints';
 import { commonFundEndpoints } from './common-fund-endpoints';
 import { parkingEndpoints } from './parking-endpoints';
-import { ownerEvaluationEndpoints } from './owner-endpoints';
+import { ownerDecisionEndpoints, ownerEvaluationEndpoints } from './owner-endpoints';
 import { ApiClient } from './client';
 import { QueryValue, toQueryString } from './http';
 
@@ -179,6 +179,8 @@ export function createEndpoints(client: ApiClient) {
     parking: parkingEndpoints(client),
     /** chapter 9 业主评价情况 (owner-endpoints.ts) */
     ownerEvaluations: ownerEvaluationEndpoints(client),
+    /** chapter 10 业主决策情况 (owner-endpoints.ts) */
+    ownerDecisions: ownerDecisionEndpoints(client),
     auth: {
       login: (body: LoginRequest) => client.post<LoginResponse>('/auth/login', body, { auth: false }),
       logout: (refreshToken: string) => client.post<void>('/auth/logout', { refreshToken }, { auth: false }),

@@ -1,4 +1,25 @@
 import type {
+  CastBallotRequest,
+  CheckVoteRequest,
+  CreateVoteRequest,
+  DecisionCategory,
+  ExtendVoteRequest,
+  OwnerVoteView,
+  PaperBallotsRequest,
+  PaperBallotsResult,
+  UpdateVoteRequest,
+  VoteDetail,
+  VoteListItem,
+  VoteMeetingCounter,
+  VoteMeetingCounts,
+  VoteMeetingType,
+  VoteState,
+  VoteTopicCounter,
+  VoteTopicCounts,
+  VoteTopicListItem,
+  VoteUsageAreaRow,
+  VoteUsageCounter,
+  VoteUsageCounts,
   DiscontentSummary,
   EvaluationAreaRow,
   EvaluationCounter,
@@ -33,6 +54,9 @@ const q = (query: object | undefined): Record<string, QueryValue> => (query ?? {
  */
 export function ownerEndpoints(client: ApiClient) {
   return {
+    votes: () => client.get<VoteListItem[]>('/owner/votes'),
+    vote: (id: number) => client.get<OwnerVoteView>(`/owner/votes/${id}`),
+    castBallot: (id: number, body: CastBallotRequest) => client.post<OwnerVoteView>(`/owner/votes/${id}/ballots`, body),
     wechatLogin: (body: OwnerWechatLoginRequest) => client.post<OwnerSession>('/owner/session/wechat', body, { auth: false }),
     /** embedded mode only */
     devLogin: (body: OwnerDevLoginRequest) => client.post<OwnerSession>('/owner/session/dev', body, { auth: false }),
@@ -84,5 +108,43 @@ export function ownerEvaluationEndpoints(client: ApiClient) {
     /** the project manager's (company's, committee's) evaluations to reply to; UNREPLIED by default */
     replies: (query: { status?: 'UNREPLIED' | 'REPLIED' | 'ALL'; month?: string; page?: number; pageSize?: number }) => client.get<Page<EvaluationRecordView>>(`${BASE}/replies`, q(query)),
     reply: (id: number, content: string) => client.post<EvaluationRecordView>(`${BASE}/records/${id}/reply`, { content }),
+  };
+}
+
+/** GET /api/owner-decisions/statistics/{usage|meetings|topics}: the region filter and the year of the votes' begin */
+export interface VoteStatsQuery {
+  districtId?: number;
+  streetId?: number;
+  communityId?: number;
+  year?: number;
+}
+
+export type VoteCellQuery<C extends string> = { regionId?: number; counter: C; page?: number; pageSize?: number };
+
+const VOTES = '/owner-decisions/votes';
+const VOTE_STATS = '/owner-decisions/statistics';
+
+/** Chapter 10 业主决策情况: conveners' votes (业委会, 街道办), the street's check, and the officers' statistics. */
+export function ownerDecisionEndpoints(client: ApiClient) {
+  return {
+    list: (query: { state?: VoteState; category?: DecisionCategory; propertyAreaId?: number; page?: number; pageSize?: number } = {}) => client.get<Page<VoteListItem>>(VOTES, q(query)),
+    detail: (id: number) => client.get<VoteDetail>(`${VOTES}/${id}`),
+    /** an owners' committee account: its own areas' votes (it holds no module grant) */
+    convened: (query: { state?: VoteState; propertyAreaId?: number; page?: number; pageSize?: number } = {}) => client.get<Page<VoteListItem>>(`${VOTES}/convened`, q(query)),
+    convenedDetail: (id: number) => client.get<VoteDetail>(`${VOTES}/convened/${id}`),
+    create: (body: CreateVoteRequest) => client.post<VoteDetail>(VOTES, body),
+    update: (id: number, body: UpdateVoteRequest) => client.patch<VoteDetail>(`${VOTES}/${id}`, body),
+    submit: (id: number) => client.post<VoteDetail>(`${VOTES}/${id}/submit`, {}),
+    check: (id: number, body: CheckVoteRequest) => client.post<VoteDetail>(`${VOTES}/${id}/check`, body),
+    extend: (id: number, body: ExtendVoteRequest) => client.post<VoteDetail>(`${VOTES}/${id}/extension`, body),
+    paperBallots: (id: number, body: PaperBallotsRequest) => client.post<PaperBallotsResult>(`${VOTES}/${id}/paper-ballots`, body),
+    usage: (query: VoteStatsQuery = {}) => client.get<RegionStats<VoteUsageCounts>>(`${VOTE_STATS}/usage`, q(query)),
+    usageCells: (query: VoteStatsQuery & VoteCellQuery<VoteUsageCounter>) => client.get<Page<VoteUsageAreaRow>>(`${VOTE_STATS}/usage/cells`, q(query)),
+    meetings: (query: VoteStatsQuery & { meetingType?: VoteMeetingType } = {}) => client.get<RegionStats<VoteMeetingCounts>>(`${VOTE_STATS}/meetings`, q(query)),
+    meetingCells: (query: VoteStatsQuery & { meetingType?: VoteMeetingType } & VoteCellQuery<VoteMeetingCounter>) => client.get<Page<VoteListItem>>(`${VOTE_STATS}/meetings/cells`, q(query)),
+    topics: (query: VoteStatsQuery & { category?: DecisionCategory } = {}) => client.get<RegionStats<VoteTopicCounts>>(`${VOTE_STATS}/topics`, q(query)),
+    topicCells: (query: VoteStatsQuery & { category?: DecisionCategory } & VoteCellQuery<VoteTopicCounter>) => client.get<Page<VoteTopicListItem>>(`${VOTE_STATS}/topics/cells`, q(query)),
+    /** the xlsx of one table as on screen (合计 last) */
+    exportPath: (table: 'usage' | 'meetings' | 'topics', query: VoteStatsQuery & { meetingType?: VoteMeetingType; category?: DecisionCategory } = {}) => `${VOTE_STATS}/${table}/export${toQueryString(q(query))}`,
   };
 }

@@ -253,6 +253,32 @@ export interface OwnerVoteView extends VoteDetail {
   houses: Array<{ houseId: number; ballots: Array<{ topicId: number; choice: VoteChoice; source: BallotSource }> }>;
 }
 
+/** A row behind a number of 表决议题统计: one topic, with its vote's 编号, 小区, 范围, 起止时间, 状态. */
+export interface VoteTopicListItem extends VoteListItem {
+  topicId: number;
+  topicSeq: number;
+  topicContent: string;
+  category: DecisionCategory;
+  categoryLabel: string;
+  /** null until counted */
+  passed: boolean | null;
+}
+
+/** A row behind a number of 使用情况: one property area with its figures (its votes open the vote list filtered by area). */
+export interface VoteUsageAreaRow {
+  propertyAreaId: number;
+  propertyAreaName: string;
+  streetName: string;
+  communityName: string;
+  companyName: string;
+  /** votes published or later, ever */
+  votes: number;
+  votesThisYear: number;
+  houseTotal: number;
+  boundHouses: number;
+  boundOwners: number;
+}
+
 export enum OwnerDecisionErrorCode {
   NOT_CONVENER = 'OWNER_DECISION_NOT_CONVENER',
   CONVENER_MISMATCH = 'OWNER_DECISION_CONVENER_MISMATCH',
@@ -304,11 +330,20 @@ export enum VoteMeetingCounter {
   DELAYED = 'delayed',
   /** counted votes (询异 / 已完成) whose topics reached the 2/3 participation quorum */
   QUORUM_REACHED = 'quorumReached',
+  /** counted votes: 询异 and 已完成 (the base of the rates and means) */
+  COUNTED = 'counted',
+  /** the counted votes' participation by area, summed in basis points (the list: counted votes anyone took part in) */
+  PARTICIPATION_AREA_BP = 'participationAreaBp',
+  PARTICIPATION_PERSONS_BP = 'participationPersonsBp',
 }
 
 export type VoteMeetingCounts = Record<VoteMeetingCounter, number> & {
   /** 达到参与门槛 of the counted votes, % (two decimals) */
   quorumRate: number;
+  /** 平均参与率（面积）: the mean over counted votes of the share of the scope's exclusive area that voted, % (two decimals) */
+  meanParticipationArea: number;
+  /** 平均参与率（人数） */
+  meanParticipationPersons: number;
 };
 
 export const VOTE_MEETING_STATS_COLUMNS: Array<{ key: keyof VoteMeetingCounts; label: string }> = [
@@ -319,6 +354,8 @@ export const VOTE_MEETING_STATS_COLUMNS: Array<{ key: keyof VoteMeetingCounts; l
   { key: VoteMeetingCounter.DELAYED, label: '延期数' },
   { key: VoteMeetingCounter.QUORUM_REACHED, label: '达到参与门槛数' },
   { key: 'quorumRate', label: '达到参与门槛率' },
+  { key: 'meanParticipationArea', label: '平均参与率（面积）' },
+  { key: 'meanParticipationPersons', label: '平均参与率（人数）' },
 ];
 
 /** 表决议题统计: the topics of counted votes (询异 / 已完成), by region. */

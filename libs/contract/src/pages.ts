@@ -92,6 +92,20 @@ export const PAGES = {
   ownerEvaluationRecords: '/packages/owner-evaluations/records/index',
   /** 业主评价回复 (project managers, companies, owners' committees): evaluations of their own areas to reply to */
   evaluationReplies: '/packages/owner-evaluations/replies/index',
+  /** 业主投票 (owners, chapter 10): the votes whose scope holds one of the owner's bound houses */
+  ownerVotes: '/packages/owner/votes/index',
+  /** one vote for the owner (?id=): the topics, 同意 / 不同意 / 弃权 per topic and house while voting, the result from 询异 on */
+  ownerVote: '/packages/owner/vote/index',
+  /** 业主决策情况 (chapter 10, officers): 使用情况, 会议统计 and 表决议题统计 with drill-down; every number opens its list */
+  ownerDecisionStats: '/packages/owner-decisions/index',
+  /** 投票列表: the scoped votes (?state=&propertyAreaId=), or those behind one number (?table=usage|meetings|topics&counter=&regionId=&districtId=…) */
+  ownerDecisionVotes: '/packages/owner-decisions/votes/index',
+  /** one vote for officers and conveners (?id=): topics, results, and the caller's 提交 / 核实 / 延期 / 纸质选票 */
+  ownerDecisionVote: '/packages/owner-decisions/vote/index',
+  /** 发起投票 (owners' committee, street office; ?areaId= to start, ?id= to edit a draft): topics with categories, scope, start and end */
+  ownerDecisionEdit: '/packages/owner-decisions/edit/index',
+  /** 纸质选票录入 of a vote while voting (?id=): house, paper number and a choice per topic, row by row */
+  ownerDecisionPaperBallots: '/packages/owner-decisions/paper-ballots/index',
 } as const;
 
 export type PageKey = keyof typeof PAGES;

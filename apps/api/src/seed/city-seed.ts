@@ -9,6 +9,7 @@ import { CITY_COMMON_FUND_PLAN, seedCommonFunds } from './common-fund-seed';
 import { seedParking } from './parking-seed';
 import { CITY_PRACTITIONER_PLAN, seedPractitioners } from './practitioner-seed';
 import { cityDisputePlan, seedDisputes } from './dispute-seed';
+import { seedOwnerCity } from './owner-city-seed';
 import { buildOrganisation, OrganisationPlan } from './organisation';
 import { apportion, SeededRandom } from './random';
 import { assertSeedTablesEmpty, seedSteps, writeStep } from './seed-writer';
@@ -158,6 +159,19 @@ export async function seedCity(
       await runner.commitTransaction();
       tables.push({ table: 'dispute_cases', rows: disputes.cases + disputes.actions, seconds: disputes.seconds });
       options.log(`${'dispute_cases'.padEnd(20)} ${disputes.cases.toLocaleString('en-US').padStart(10)} rows + ${disputes.actions.toLocaleString('en-US')} workflow actions  ${disputes.seconds.toFixed(1).padStart(6)} s`);
+    } catch (error) {
+      await runner.rollbackTransaction();
+      throw error;
+    }
+    // chapters 9 and 10: ≈500,000 owners bound, 12 months of evaluations (≈3,000,000), 1,500 votes with ballots and results, one transaction
+    await runner.startTransaction();
+    try {
+      const owners = await seedOwnerCity(dataSource, runner.manager, rng.fork('owners'), { log: (line) => options.log(`  ${line}`) });
+      await runner.commitTransaction();
+      tables.push({ table: 'owner_evaluations', rows: owners.identities + owners.bindings + owners.evaluations + owners.answers, seconds: owners.evaluationSeconds });
+      tables.push({ table: 'owner_votes', rows: owners.votes + owners.topics + owners.ballots, seconds: owners.voteSeconds });
+      options.log(`${'owner_evaluations'.padEnd(20)} ${owners.evaluations.toLocaleString('en-US').padStart(10)} rows + ${owners.answers.toLocaleString('en-US')} answers, ${owners.identities.toLocaleString('en-US')} owners  ${owners.evaluationSeconds.toFixed(1).padStart(6)} s`);
+      options.log(`${'owner_votes'.padEnd(20)} ${owners.votes.toLocaleString('en-US').padStart(10)} rows + ${owners.topics.toLocaleString('en-US')} topics + ${owners.ballots.toLocaleString('en-US')} ballots  ${owners.voteSeconds.toFixed(1).padStart(6)} s`);
     } catch (error) {
       await runner.rollbackTransaction();
       throw error;

@@ -12,6 +12,7 @@ import { seedParking } from './parking-seed';
 import { DEMO_PRACTITIONER_PLAN, seedPractitioners } from './practitioner-seed';
 import { seedDemoDisputes } from './dispute-seed';
 import { seedOwnerEvaluations } from './owner-evaluation-seed';
+import { seedOwnerDecisions } from './owner-decision-seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoAccount } from './demo-accounts';
 import { IdentityFactory } from './names';
 import { buildOrganisation, Organisation, OrganisationPlan } from './organisation';
@@ -83,6 +84,8 @@ export async function seedDemo(dataSource: DataSource, options: { seed?: number;
     await seedDemoDisputes(dataSource, manager, rng.fork('disputes'));
     // chapter 9 业主评价: 福田 and 南山 owners bound to about half the houses (the two DEMO_OWNER_OPENIDS among them), twelve months of evaluations up to last month with replies and the monthly sums
     await seedOwnerEvaluations(dataSource, manager, rng.fork('owner-evaluations'), { districtIds: [FUTIAN_ID, NANSHAN_ID], idHashSecret: options.ownerIdHashSecret });
+    // chapter 10 业主决策: 福田 and 南山 votes in every state over those owners and houses, counted with the tally on both sides of every threshold
+    await seedOwnerDecisions(dataSource, manager, rng.fork('owner-decisions'), { districtIds: [FUTIAN_ID, NANSHAN_ID] });
   });
 }
 

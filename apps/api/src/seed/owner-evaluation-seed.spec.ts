@@ -209,12 +209,18 @@ describe('the owner-evaluation seed (in the demo seed)', () => {
     expect(Math.max(...rates) - Math.min(...rates)).toBeGreaterThan(0.2);
   });
 
-  it('evaluates committees on 0.5–2 % of their areas’ houses a month', async () => {
+  it('evaluates committees less than the service, yet enough for the 业委会 ranking to have content each month', async () => {
     const houses = await count('SELECT SUM(houseCount) AS n FROM property_areas WHERE ownersCommitteeId IS NOT NULL AND districtId IN (?, ?)', [FUTIAN_ID, NANSHAN_ID]);
+    const committees = await count('SELECT COUNT(*) AS n FROM property_areas WHERE ownersCommitteeId IS NOT NULL AND districtId IN (?, ?)', [FUTIAN_ID, NANSHAN_ID]);
+    const property = new Map((await rows(`SELECT month, COUNT(*) AS n FROM owner_evaluations WHERE target = 'PROPERTY' GROUP BY month`)).map((r) => [String(r.month), Number(r.n)]));
     for (const r of await rows(`SELECT month, COUNT(*) AS n FROM owner_evaluations WHERE target = 'COMMITTEE' GROUP BY month`)) {
-      expect(share(Number(r.n), houses)).toBeGreaterThan(0.004);
-      expect(share(Number(r.n), houses)).toBeLessThan(0.025);
+      expect(share(Number(r.n), houses)).toBeGreaterThan(0.03);
+      expect(share(Number(r.n), houses)).toBeLessThan(0.2);
+      expect(Number(r.n)).toBeLessThan(property.get(String(r.month))!);
     }
+    const ranked = await rows(`SELECT month, COUNT(*) AS n FROM owner_evaluation_area_months WHERE target = 'COMMITTEE' AND records >= 10 GROUP BY month`);
+    expect(ranked.length).toBeGreaterThanOrEqual(10);
+    for (const r of ranked) expect(share(Number(r.n), committees)).toBeGreaterThan(0.2);
   });
 
   it('gives the ranking content: most areas reach the minimum sample in most months, a few small ones stay below', async () => {

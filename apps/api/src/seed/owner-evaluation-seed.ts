@@ -52,7 +52,7 @@ export interface OwnerEvaluationSeedPlan {
   /** of a district's areas, those (among its smallest third) whose owners take part little, and their share of houses a month */
   quietAreaShare: number;
   quietParticipation: [number, number];
-  /** committee evaluations a month, as a share of the area's houses (drawn per area with a committee) */
+  /** committee evaluations a month, as a share of the area's houses (drawn per area with a committee), and at least 0.8 × minMonthlyRecords outside the quiet areas */
   committeeParticipation: [number, number];
   /** each item's stars, 1★ to 5★ */
   starShares: readonly [number, number, number, number, number];
@@ -73,7 +73,7 @@ export const DEMO_OWNER_EVALUATION_PLAN: OwnerEvaluationSeedPlan = {
   minMonthlyRecords: 14,
   quietAreaShare: 0.1,
   quietParticipation: [0.03, 0.08],
-  committeeParticipation: [0.005, 0.02],
+  committeeParticipation: [0.06, 0.12],
   starShares: [0.12, 0.05, 0.1, 0.18, 0.55],
   otherShare: 0.4,
   commentShare: 0.2,
@@ -427,7 +427,8 @@ export function ownerEvaluationSeedRows(
     // the per-house chances that make the area's expected records a month what was drawn, over the houses bound each month
     const expected = quiet.has(area.id) ? between(r, plan.quietParticipation) * houses.length : Math.max(plan.minMonthlyRecords, between(r, plan.participation) * houses.length);
     const houseMonths = list.reduce((n, b) => n + months.filter((m) => b.person.boundAt.getTime() < monthBounds.get(m)!.to).length, 0) / months.length;
-    const committeeExpected = between(r, plan.committeeParticipation) * houses.length;
+    // committees are evaluated less than the service, but enough for most to reach the ranking's minimum sample
+    const committeeExpected = quiet.has(area.id) ? between(r, plan.quietParticipation) * houses.length : Math.max(plan.minMonthlyRecords * 0.8, between(r, plan.committeeParticipation) * houses.length);
     for (const b of list) {
       const demo = demoHouses.has(b.house.id);
       b.chance = demo ? 0.85 : Math.min(0.95, (expected / Math.max(1, houseMonths)) * b.habit);
@@ -661,7 +662,7 @@ export function evaluationMonthSums(evaluations: readonly OwnerEvaluation[], ans
 const OWNER_EVALUATION_TABLES = ['owner_identities', 'owner_house_bindings', 'owner_evaluations', 'owner_evaluation_answers', 'owner_evaluation_area_months', 'owner_evaluation_reason_months'];
 
 /** The default catalogue (evaluation-catalogue.ts) when it is empty, in the seed's transaction (the app writes it at start-up otherwise). */
-async function ensureCatalogue(manager: EntityManager): Promise<void> {
+export async function ensureCatalogue(manager: EntityManager): Promise<void> {
   if (!(await manager.count(EvaluationItemEntity))) {
     await manager.insert(EvaluationItemEntity, Object.values(EvaluationTarget).flatMap((target) => DEFAULT_EVALUATION_ITEMS[target].map((name, i) => ({ target, name, weight: 1, sortOrder: i + 1, active: true }))));
   }

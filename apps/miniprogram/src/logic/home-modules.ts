@@ -64,6 +64,8 @@ export enum PersonalEntry {
   MY_PROJECTS = 'my-projects',
   /** 业主评价回复 (chapter 9): the owners' evaluations of the own areas, to reply to */
   EVALUATION_REPLIES = 'evaluation-replies',
+  /** 业主投票管理 (chapter 10): the conveners' votes — 发起, 提交, 核实, 延期, 纸质选票录入 */
+  VOTE_MANAGEMENT = 'vote-management',
 }
 
 /** A tile of the home: a module the account holds, or one of its personal entries. */
@@ -103,15 +105,23 @@ export function repliesToEvaluations(role: Role): boolean {
   return EVALUATED_ROLES.includes(role);
 }
 
+/** Roles that convene the owners (chapter 10): the owners' committee account, the street office. */
+const CONVENER_ROLES: readonly Role[] = [Role.OWNERS_COMMITTEE, Role.STREET_OFFICER];
+
+export function convenesOwners(role: Role): boolean {
+  return CONVENER_ROLES.includes(role);
+}
+
 /**
  * 我的: what every account receives, whatever its grants — 我的消息 (notices, 催办, task and objection
  * messages) for all, 我的检查任务 for project managers, 我的项目 for project managers and property
- * companies, 业主评价回复 for the evaluated (project managers, companies, owners' committees). A recipient's home is never empty.
+ * companies, 业主评价回复 for the evaluated (project managers, companies, owners' committees), 业主投票管理 for the conveners (owners' committees, street offices). A recipient's home is never empty.
  */
 export function personalTiles(role: Role, counts: PersonalCounts | null): PersonalTile[] {
   const tiles: PersonalTile[] = [{ key: PersonalEntry.INBOX, label: '我的消息', route: ROUTES.messages, badge: counts?.unreadMessages ?? 0 }];
   if (receivesSafetyTasks(role)) tiles.push({ key: PersonalEntry.SAFETY_TASKS, label: '我的检查任务', route: ROUTES.safetyTasks, badge: counts?.openSafetyTasks ?? 0 });
   if (runsProjects(role)) tiles.push({ key: PersonalEntry.MY_PROJECTS, label: '我的项目', route: ROUTES.myProjects, badge: 0 });
   if (repliesToEvaluations(role)) tiles.push({ key: PersonalEntry.EVALUATION_REPLIES, label: '业主评价回复', route: ROUTES.evaluationReplies, badge: 0 });
+  if (convenesOwners(role)) tiles.push({ key: PersonalEntry.VOTE_MANAGEMENT, label: '业主投票管理', route: ROUTES.ownerDecisionVotes, badge: 0 });
   return tiles;
 }

@@ -3,6 +3,7 @@ import '@nutui/icons-react-taro/dist/style_icon.css';
 import {
   Articles,
   Checked,
+  CheckChecked,
   Comment,
   Edit,
   Fabulous,
@@ -70,5 +71,6 @@ export const ENTRY_ICONS: Record<HomeEntryKey, ComponentType<IconProps>> = {
   [PersonalEntry.SAFETY_TASKS]: Order,
   [PersonalEntry.MY_PROJECTS]: Store,
   [PersonalEntry.EVALUATION_REPLIES]: Edit,
+  [PersonalEntry.VOTE_MANAGEMENT]: CheckChecked,
 };
 

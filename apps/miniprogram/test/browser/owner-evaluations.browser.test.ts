@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
 import { EvaluationCounts, EvaluationRanking, EvaluationRecordView, OwnerEvaluationForm, OwnerSession, Page as ApiPage, RegionStats } from '@szpm/contract';
 import { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiJson, apiLogin, browserSession, checkPage, freePort, RunningApi, screenshot, signIn, signInCounterpart, startApi, typeInto } from './support';
+import { apiJson, apiLogin, browserSession, checkPage, freePort, RunningApi, screenshot, signIn, signInCounterpart, sqliteRows, startApi, typeInto } from './support';
 
 /**
  * 业主评价 (manual chapters 1 and 9) in the H5 build: an owner signs in to 我的小区, binds a house by
@@ -12,9 +11,6 @@ import { apiJson, apiLogin, browserSession, checkPage, freePort, RunningApi, scr
  */
 let api: RunningApi;
 
-/** The api's own SQLite driver (a dependency of apps/api), read-only: the test plays the owners, who know their registered details. */
-type ReadOnlyDatabase = { prepare(sql: string): { all(): unknown[] }; close(): void };
-const Sqlite = createRequire(import.meta.url)('better-sqlite3') as new (path: string, options: { readonly: boolean; fileMustExist: boolean }) => ReadOnlyDatabase;
 const { newPage } = browserSession(() => api, { failedScreenshot: 'owner-evaluations', logFailedApiCalls: true });
 
 interface RegisteredOwner {
@@ -26,24 +22,18 @@ interface RegisteredOwner {
   districtId: number;
 }
 
-/** Registered owners of the demo project manager's areas whose houses nobody has bound: what the owners themselves know. */
-function unboundOwners(sqlitePath: string): RegisteredOwner[] {
-  const db = new Sqlite(sqlitePath, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db
-      .prepare(
-        `SELECT o.name, o.idNumber, o.phone, o.houseId, o.propertyAreaId, o.districtId FROM owners o
-         JOIN property_areas a ON a.id = o.propertyAreaId
-         WHERE o.houseId IS NOT NULL AND a.projectManagerId = (SELECT unitId FROM accounts WHERE username = 'demo.manager')
-           AND o.houseId NOT IN (SELECT houseId FROM owner_house_bindings)
-           AND (SELECT COUNT(*) FROM owners x WHERE x.name = o.name AND x.idNumber = o.idNumber) = 1
-         ORDER BY o.propertyAreaId, o.id`,
-      )
-      .all() as RegisteredOwner[];
-    return rows.map((r) => ({ ...r, houseId: Number(r.houseId), propertyAreaId: Number(r.propertyAreaId), districtId: Number(r.districtId) }));
-  } finally {
-    db.close();
-  }
+/** Registered owners of the demo project manager's areas whose houses nobody has bound: what the owners themselves know (the test plays them). */
+function unboundOwners(): RegisteredOwner[] {
+  const rows = sqliteRows<RegisteredOwner>(
+    api,
+    `SELECT o.name, o.idNumber, o.phone, o.houseId, o.propertyAreaId, o.districtId FROM owners o
+     JOIN property_areas a ON a.id = o.propertyAreaId
+     WHERE o.houseId IS NOT NULL AND a.projectManagerId = (SELECT unitId FROM accounts WHERE username = 'demo.manager')
+       AND o.houseId NOT IN (SELECT houseId FROM owner_house_bindings)
+       AND (SELECT COUNT(*) FROM owners x WHERE x.name = o.name AND x.idNumber = o.idNumber) = 1
+     ORDER BY o.propertyAreaId, o.id`,
+  );
+  return rows.map((r) => ({ ...r, houseId: Number(r.houseId), propertyAreaId: Number(r.propertyAreaId), districtId: Number(r.districtId) }));
 }
 
 const thisMonth = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
@@ -70,7 +60,7 @@ beforeAll(async () => {
 
 describe('业主评价 from binding to the officer’s statistics', () => {
   it('binds, evaluates with a low star and a reason, is replied to, and the statistics and ranking count it', async () => {
-    const candidates = unboundOwners(api.sqlitePath);
+    const candidates = unboundOwners();
     // the area with the most of them: with its neighbours it reaches the month's minimum sample of the ranking
     const perArea = new Map<number, RegisteredOwner[]>();
     for (const c of candidates) perArea.set(c.propertyAreaId, [...(perArea.get(c.propertyAreaId) ?? []), c]);

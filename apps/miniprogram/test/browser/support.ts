@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach } from 'vitest';
-import { DEMO_PASSWORD, openBrowser as openChromium, type RunningApi, REPO_ROOT, removeBrowserProfiles, screenshotIn, startApi as startBuiltApi } from '../../../../test/support/browser';
+import { apiJson, DEMO_PASSWORD, openBrowser as openChromium, type RunningApi, REPO_ROOT, removeBrowserProfiles, screenshotIn, startApi as startBuiltApi } from '../../../../test/support/browser';
 
 export { apiJson, apiLogin, DEMO_PASSWORD, freePort } from '../../../../test/support/browser';
 export type { RunningApi } from '../../../../test/support/browser';
@@ -190,4 +191,35 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     await waitForRootSize(page, original.width);
   }
   if (offenders.length) throw new Error(`${name}: ${offenders.length} below the size limits (44 × 44 px targets, 14 px text):\n${offenders.join('\n')}`);
+}
+
+/** The api's own SQLite driver (a dependency of apps/api), for what a test reads or moves in the embedded database. */
+type SqliteDatabase = { prepare(sql: string): { all(...params: unknown[]): unknown[]; run(...params: unknown[]): unknown }; close(): void };
+const Sqlite = createRequire(import.meta.url)('better-sqlite3') as new (path: string, options: { readonly?: boolean; fileMustExist: boolean; timeout?: number }) => SqliteDatabase;
+
+/** Rows of the running api's embedded database (e.g. the registry a person knows: an owner's own name and ID number). */
+export function sqliteRows<T>(api: RunningApi, sql: string, ...params: unknown[]): T[] {
+  const db = new Sqlite(api.sqlitePath, { readonly: true, fileMustExist: true, timeout: 10_000 });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Ends a vote in a few seconds as its clock would: its end is moved near (TypeORM keeps SQLite
+ * datetimes as UTC text; the stored format is kept), then the convener extends it a little past that,
+ * which queues the delayed job that closes it.
+ */
+export async function endVoteSoon(api: RunningApi, voteId: number, convenerToken: string, reason = '部分业主外出，延长表决时间'): Promise<void> {
+  const db = new Sqlite(api.sqlitePath, { fileMustExist: true, timeout: 10_000 });
+  try {
+    const [{ endAt: stored }] = db.prepare('SELECT endAt FROM owner_votes WHERE id = ?').all(voteId) as Array<{ endAt: string }>;
+    const near = new Date(Date.now() + 6_000).toISOString();
+    db.prepare('UPDATE owner_votes SET endAt = ? WHERE id = ?').run(stored.includes('T') ? near : near.replace('T', ' ').replace('Z', ''), voteId);
+  } finally {
+    db.close();
+  }
+  await apiJson(api.base, `/owner-decisions/votes/${voteId}/extension`, { token: convenerToken, body: { endAt: new Date(Date.now() + 9_000).toISOString(), reason } });
 }

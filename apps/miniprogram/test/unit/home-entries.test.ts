@@ -6,7 +6,7 @@ import { ROUTES } from '../../src/routes';
 
 // NutUI's icons need the Taro runtime: here each icon stands for itself by its export name
 vi.mock('@nutui/icons-react-taro', () => {
-  const names = ['Articles', 'Checked', 'Comment', 'Edit', 'Fabulous', 'Feedback', 'Gardener', 'Health', 'Home', 'Internation', 'Link', 'List', 'Location', 'Message', 'Notice', 'Order', 'QrCode', 'Service', 'Setting', 'Star', 'Store', 'User', 'Video', 'Wallet', 'Warning', 'Eye'];
+  const names = ['Articles', 'Checked', 'CheckChecked', 'Comment', 'Edit', 'Fabulous', 'Feedback', 'Gardener', 'Health', 'Home', 'Internation', 'Link', 'List', 'Location', 'Message', 'Notice', 'Order', 'QrCode', 'Service', 'Setting', 'Star', 'Store', 'User', 'Video', 'Wallet', 'Warning', 'Eye'];
   return { configure: () => undefined, ...Object.fromEntries(names.map((name) => [name, name])) };
 });
 
@@ -27,7 +27,10 @@ describe('物业服务 home: 我的', () => {
     expect(personalTiles(Role.OWNERS_COMMITTEE, null).map((t) => [t.key, t.badge])).toEqual([
       [PersonalEntry.INBOX, 0],
       [PersonalEntry.EVALUATION_REPLIES, 0],
+      [PersonalEntry.VOTE_MANAGEMENT, 0],
     ]);
+    // the conveners of chapter 10 reach 业主投票管理: the committee account and the street office
+    expect(personalTiles(Role.STREET_OFFICER, null).map((t) => t.key)).toEqual([PersonalEntry.INBOX, PersonalEntry.VOTE_MANAGEMENT]);
     expect(receivesSafetyTasks(Role.PROPERTY_COMPANY)).toBe(false);
   });
 

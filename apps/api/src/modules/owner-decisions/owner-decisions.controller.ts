@@ -1,10 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GrantAction, ModuleKey, Page, PaperBallotsResult, RegionStats, Role, VoteDetail, VoteListItem, VoteMeetingCounts, VoteTopicCounts, VoteUsageCounts } from '@szpm/contract';
+import { GrantAction, ModuleKey, Page, PaperBallotsResult, RegionStats, Role, VoteDetail, VoteListItem, VoteMeetingCounts, VoteTopicCounts, VoteTopicListItem, VoteUsageAreaRow, VoteUsageCounts } from '@szpm/contract';
 import { Actor } from '../../access/actor';
 import { Audited, CurrentActor, RequireGrant, RequireRoles } from '../../access/access.decorators';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe';
-import { CheckVoteDto, CreateVoteDto, ExtendVoteDto, PaperBallotsDto, UpdateVoteDto, VoteListQueryDto, VoteMeetingStatsQueryDto, VoteTopicStatsQueryDto, VoteUsageStatsQueryDto } from './dto/owner-decision.dto';
+import {
+  CheckVoteDto,
+  CreateVoteDto,
+  ExtendVoteDto,
+  PaperBallotsDto,
+  UpdateVoteDto,
+  VoteListQueryDto,
+  VoteMeetingCellQueryDto,
+  VoteMeetingStatsQueryDto,
+  VoteTopicCellQueryDto,
+  VoteTopicStatsQueryDto,
+  VoteUsageCellQueryDto,
+  VoteUsageStatsQueryDto,
+} from './dto/owner-decision.dto';
 import { OwnerDecisionsService } from './owner-decisions.service';
 import { VoteStatisticsService } from './vote-statistics.service';
 
@@ -20,6 +33,20 @@ export class OwnerDecisionsController {
   @ApiOperation({ summary: '业主投票列表（本区/本街道）：编号、小区、议题、范围、起止时间、状态；可按状态、议题类别、物业区域筛选' })
   list(@CurrentActor() actor: Actor, @Query() query: VoteListQueryDto): Promise<Page<VoteListItem>> {
     return this.decisions.list(actor, query);
+  }
+
+  @Get('convened')
+  @RequireRoles(Role.OWNERS_COMMITTEE)
+  @ApiOperation({ summary: '业委会账号：本小区的投票（含草稿和待街道核实），可按状态、物业区域筛选' })
+  convened(@CurrentActor() actor: Actor, @Query() query: VoteListQueryDto): Promise<Page<VoteListItem>> {
+    return this.decisions.convened(actor, query);
+  }
+
+  @Get('convened/:id')
+  @RequireRoles(Role.OWNERS_COMMITTEE)
+  @ApiOperation({ summary: '业委会账号：本小区一次投票的详情（任何状态）' })
+  convenedDetail(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: number): Promise<VoteDetail> {
+    return this.decisions.convenedDetail(actor, id);
   }
 
   @Get(':id')
@@ -106,5 +133,47 @@ export class OwnerDecisionStatisticsController {
   @ApiOperation({ summary: '表决议题统计：按区域逐级下钻（可按议题类别、年份），已计票议题的议题数、通过、未通过、通过率' })
   topics(@CurrentActor() actor: Actor, @Query() query: VoteTopicStatsQueryDto): Promise<RegionStats<VoteTopicCounts>> {
     return this.statistics.topics(actor, query);
+  }
+
+  @Get('usage/cells')
+  @RequireGrant(ModuleKey.OWNER_DECISIONS, GrantAction.VIEW)
+  @ApiOperation({ summary: '使用情况中一个数字背后的物业项目（附各自的投票次数、绑定户数、绑定业主数）' })
+  usageCells(@CurrentActor() actor: Actor, @Query() query: VoteUsageCellQueryDto): Promise<Page<VoteUsageAreaRow>> {
+    return this.statistics.usageCells(actor, query);
+  }
+
+  @Get('meetings/cells')
+  @RequireGrant(ModuleKey.OWNER_DECISIONS, GrantAction.VIEW)
+  @ApiOperation({ summary: '会议统计中一个数字背后的投票列表：编号、小区、议题、范围、起止时间、状态' })
+  meetingCells(@CurrentActor() actor: Actor, @Query() query: VoteMeetingCellQueryDto): Promise<Page<VoteListItem>> {
+    return this.statistics.meetingCells(actor, query);
+  }
+
+  @Get('topics/cells')
+  @RequireGrant(ModuleKey.OWNER_DECISIONS, GrantAction.VIEW)
+  @ApiOperation({ summary: '表决议题统计中一个数字背后的议题（附所属投票的编号、小区、范围、起止时间、状态）' })
+  topicCells(@CurrentActor() actor: Actor, @Query() query: VoteTopicCellQueryDto): Promise<Page<VoteTopicListItem>> {
+    return this.statistics.topicCells(actor, query);
+  }
+
+  @Get('usage/export')
+  @RequireGrant(ModuleKey.OWNER_DECISIONS, GrantAction.VIEW)
+  @ApiOperation({ summary: '导出使用情况统计（与页面同一筛选，末行合计）' })
+  exportUsage(@CurrentActor() actor: Actor, @Query() query: VoteUsageStatsQueryDto): Promise<StreamableFile> {
+    return this.statistics.export(actor, 'usage', query);
+  }
+
+  @Get('meetings/export')
+  @RequireGrant(ModuleKey.OWNER_DECISIONS, GrantAction.VIEW)
+  @ApiOperation({ summary: '导出会议统计（与页面同一筛选，末行合计）' })
+  exportMeetings(@CurrentActor() actor: Actor, @Query() query: VoteMeetingStatsQueryDto): Promise<StreamableFile> {
+    return this.statistics.export(actor, 'meetings', query);
+  }
+
+  @Get('topics/export')
+  @RequireGrant(ModuleKey.OWNER_DECISIONS, GrantAction.VIEW)
+  @ApiOperation({ summary: '导出表决议题统计（与页面同一筛选，末行合计）' })
+  exportTopics(@CurrentActor() actor: Actor, @Query() query: VoteTopicStatsQueryDto): Promise<StreamableFile> {
+    return this.statistics.export(actor, 'topics', query);
   }
 }

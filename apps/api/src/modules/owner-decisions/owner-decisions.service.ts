@@ -6,6 +6,7 @@ import { DistrictScope } from '../../access/district-scope';
 import { AppException } from '../../common/errors/app.exception';
 import { pageWindow, toPage } from '../../common/http/pagination.dto';
 import { isDuplicateKey } from '../../common/sql/duplicate-key';
+import { rowLock } from '../../common/sql/row-lock';
 import { PropertyAreasService } from '../property-areas/areas/property-areas.service';
 import { Building } from '../property-areas/entities/building.entity';
 import { House } from '../regions/entities/house.entity';
@@ -158,6 +159,7 @@ export class OwnerDecisionsService {
     });
     try {
       return await this.dataSource.transaction(async (manager) => {
+        await lockOpenVote(manager, id);
         const existing = await manager.find(OwnerVoteBallot, { where: { voteId: id, houseId: In(houseIds) }, select: { topicId: true, houseId: true, source: true } });
         const sourceOf = new Map(existing.map((b) => [`${b.topicId}:${b.houseId}`, b.source]));
         const now = new Date();
@@ -194,6 +196,29 @@ export class OwnerDecisionsService {
     const [rows, total] = await qb.orderBy('v.id', 'DESC').skip(window.skip).take(window.take).getManyAndCount();
     const names = await this.areaNames(rows.map((v) => v.propertyAreaId));
     return toPage(rows.map((v) => voteListItem(v, names.get(v.propertyAreaId) ?? '')), total, window);
+  }
+
+  /**
+   * 我发起的投票 of an owners' committee account: every vote of its own areas, drafts included (the
+   * committee holds no module grant; its areas are its scope, as in chapter 5's counterpart lists).
+   */
+  async convened(actor: Actor, query: VoteListQueryDto): Promise<Page<VoteListItem>> {
+    const areaIds = (await this.areas.counterpartAreas(actor).select('a.id', 'id').getRawMany<{ id: unknown }>()).map((r) => Number(r.id));
+    const window = pageWindow(query);
+    if (!areaIds.length) return toPage([], 0, window);
+    // eslint-disable-next-line szpm/no-raw-scoped-access -- the votes of the committee's own areas (counterpartAreas above)
+    const qb = this.dataSource.getRepository(OwnerVote).createQueryBuilder('v').where('v.propertyAreaId IN (:...areaIds)', { areaIds });
+    if (query.state) qb.andWhere('v.state = :state', { state: query.state });
+    if (query.propertyAreaId) qb.andWhere('v.propertyAreaId = :areaId', { areaId: query.propertyAreaId });
+    const [rows, total] = await qb.orderBy('v.id', 'DESC').skip(window.skip).take(window.take).getManyAndCount();
+    const names = await this.areaNames(rows.map((v) => v.propertyAreaId));
+    return toPage(rows.map((v) => voteListItem(v, names.get(v.propertyAreaId) ?? '')), total, window);
+  }
+
+  /** A vote of the committee's own area, whatever its state. */
+  async convenedDetail(actor: Actor, id: number): Promise<VoteDetail> {
+    await this.convenerVote(actor, id);
+    return this.detailOf(id);
   }
 
   async detail(actor: Actor, id: number): Promise<VoteDetail> {
@@ -264,6 +289,17 @@ export class OwnerDecisionsService {
     }
     return { title: dto.title, meetingType: dto.meetingType, convener: dto.convener, scope: dto.scope, buildingIds, beginAt, endAt };
   }
+}
+
+/**
+ * Inside a ballot's transaction: the vote's row under a shared lock, still voting and before its
+ * end. Ballots hold the lock side by side; the close, which claims the row first, waits for them, and
+ * a ballot after the claim finds the vote closed: every ballot stored is one the tally counted.
+ */
+export async function lockOpenVote(manager: EntityManager, id: number): Promise<void> {
+  // eslint-disable-next-line szpm/no-raw-scoped-access -- a vote its caller has checked, read again under its lock
+  const vote = await manager.findOne(OwnerVote, { where: { id }, select: { id: true, state: true, endAt: true }, ...rowLock(manager, 'pessimistic_read') });
+  if (!vote || vote.state !== VoteState.VOTING || Date.now() >= vote.endAt.getTime()) throw new OwnerDecisionException(OwnerDecisionErrorCode.VOTING_CLOSED);
 }
 
 /** Choices name topics of the vote, each at most once. */

@@ -9,7 +9,7 @@ import { House } from '../regions/entities/house.entity';
 import { CastBallotDto } from './dto/owner-decision.dto';
 import { OwnerVote, OwnerVoteBallot, OwnerVoteTopic } from './entities';
 import { OwnerDecisionException } from './owner-decisions.exception';
-import { checkChoices, OwnerDecisionsService } from './owner-decisions.service';
+import { checkChoices, lockOpenVote, OwnerDecisionsService } from './owner-decisions.service';
 import { ballotWrite } from './vote-rules';
 import { VoteUnitsService } from './vote-units.service';
 import { voteDetail, voteListItem } from './vote-views';
@@ -56,7 +56,8 @@ export class OwnerVotesService {
   /**
    * 电子投票: a bound house inside the scope, while voting and before the end; once per house and
    * topic (a paper ballot of the same house and topic is replaced: the electronic vote prevails). One
-   * transaction; two at once cannot both land (the unique index on topic and house).
+   * transaction; two at once cannot both land (the unique index on topic and house), and none lands
+   * after the tally (the vote's row lock).
    */
   async cast(identityId: number, id: number, dto: CastBallotDto): Promise<OwnerVoteView> {
     const { house } = await this.owners.boundHouse(identityId, dto.houseId);
@@ -70,6 +71,7 @@ export class OwnerVotesService {
     checkChoices(dto.choices, topicIds, 'choices');
     try {
       await this.dataSource.transaction(async (manager) => {
+        await lockOpenVote(manager, id);
         const existing = await manager.find(OwnerVoteBallot, { where: { voteId: id, houseId: dto.houseId } });
         const byTopic = new Map(existing.map((b) => [b.topicId, b]));
         for (const { topicId, choice } of dto.choices) {

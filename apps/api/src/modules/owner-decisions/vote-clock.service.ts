@@ -6,7 +6,7 @@ import { JobQueue } from '../../queue/job-queue';
 import { JOBS } from '../../queue/jobs';
 import { OwnerVote, OwnerVoteBallot, OwnerVoteTopic } from './entities';
 import { dueStep, nextStepAt } from './vote-rules';
-import { tallyTopic } from './vote-tally';
+import { meetingParticipationBp, tallyTopic, TopicTally, topicResultColumns } from './vote-tally';
 import { VoteUnitsService } from './vote-units.service';
 
 /** The longest delay handed to the queue; a later step is found by the sweep. */
@@ -108,24 +108,25 @@ export class VoteClockService {
       const scope = await this.units.scope(manager, vote);
       const topics = await manager.find(OwnerVoteTopic, { where: { voteId: vote.id }, order: { seq: 'ASC' } });
       const ballots = topics.length ? await manager.find(OwnerVoteBallot, { where: { topicId: In(topics.map((t) => t.id)) }, select: { topicId: true, houseId: true, choice: true } }) : [];
+      const tallies: TopicTally[] = [];
       for (const topic of topics) {
         const tally = tallyTopic(
           scope,
           topic.category,
           ballots.filter((b) => b.topicId === topic.id && scope.positionOf.has(b.houseId)),
         );
-        await manager.update(OwnerVoteTopic, { id: topic.id }, {
-          quorumReached: tally.quorumReached,
-          passed: tally.passed,
-          participatingAreaHundredths: tally.participating.area.toString(),
-          participatingPersons: tally.participating.persons,
-          agreeAreaHundredths: tally.agree.area.toString(),
-          agreePersons: tally.agree.persons,
-        });
+        await manager.update(OwnerVoteTopic, { id: topic.id }, topicResultColumns(tally));
+        tallies.push(tally);
       }
+      const participation = meetingParticipationBp(tallies, scope);
       // the base of the ratios is the scope as counted now (a house registered during voting counts too)
       // eslint-disable-next-line szpm/no-raw-scoped-access -- the vote claimed above
-      await manager.update(OwnerVote, { id: vote.id }, { totalAreaHundredths: scope.totalArea.toString(), totalPersons: scope.totalPersons });
+      await manager.update(OwnerVote, { id: vote.id }, {
+        totalAreaHundredths: scope.totalArea.toString(),
+        totalPersons: scope.totalPersons,
+        participationAreaBp: participation.areaBp,
+        participationPersonsBp: participation.personsBp,
+      });
       return true;
     });
     if (closed) {

@@ -16,6 +16,7 @@ import {
   exactRatio,
   formatAreaHundredths,
   meetsThreshold,
+  participationBp,
   parseAreaHundredths,
   tallyTopic,
 } from './vote-tally';
@@ -410,5 +411,18 @@ describe('vote tally: refuses what the caller should have settled', () => {
     expectTallyError(() => buildVoteScope([unit(1), unit(2, { ownerKey: null })]), VoteTallyErrorCode.OWNER_KEY_MISSING, 2);
     expectTallyError(() => buildVoteScope([unit(1), unit(2, { ownerKey: '  ' })]), VoteTallyErrorCode.OWNER_KEY_MISSING, 2);
     expect(buildVoteScope([unit(1), unit(2, { ownerKey: null, isDeveloperUnsold: true })]).totalPersons).toBe(2);
+  });
+});
+
+describe('vote tally: participation in basis points (会议统计 平均参与率)', () => {
+  it('rounds down, so exactly 2/3 shows as 66.66 %, and an empty scope as 0', () => {
+    expect(participationBp({ area: 2n, persons: 2 }, { totalArea: 3n, totalPersons: 3 })).toEqual({ areaBp: 6666, personsBp: 6666 });
+    expect(participationBp({ area: 300n, persons: 1 }, { totalArea: 300n, totalPersons: 4 })).toEqual({ areaBp: 10_000, personsBp: 2500 });
+    expect(participationBp({ area: 0n, persons: 0 }, { totalArea: 0n, totalPersons: 0 })).toEqual({ areaBp: 0, personsBp: 0 });
+  });
+
+  it('stays exact for areas beyond 2^53 hundredths', () => {
+    const total = 2n ** 60n;
+    expect(participationBp({ area: total / 2n + 1n, persons: 1 }, { totalArea: total, totalPersons: 2 }).areaBp).toBe(5000);
   });
 });

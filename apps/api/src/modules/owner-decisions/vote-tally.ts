@@ -365,3 +365,34 @@ export function tallyTopic(scope: VoteScope, category: DecisionCategory, ballots
     passed,
   };
 }
+
+/** A participation in basis points of the scope's total area and persons, rounded down (a statistic, never a threshold). */
+export function participationBp(participating: AreaAndPersons, scope: { totalArea: bigint; totalPersons: number }): { areaBp: number; personsBp: number } {
+  const bp = (part: bigint, whole: bigint) => (whole > 0n ? Number((part * 10_000n) / whole) : 0);
+  return { areaBp: bp(participating.area, scope.totalArea), personsBp: bp(BigInt(participating.persons), BigInt(scope.totalPersons)) };
+}
+
+/** A topic's stored result (owner_vote_topics' result columns), decimal strings for the bigint areas. */
+export function topicResultColumns(tally: TopicTally): {
+  quorumReached: boolean;
+  passed: boolean;
+  participatingAreaHundredths: string;
+  participatingPersons: number;
+  agreeAreaHundredths: string;
+  agreePersons: number;
+} {
+  return {
+    quorumReached: tally.quorumReached,
+    passed: tally.passed,
+    participatingAreaHundredths: tally.participating.area.toString(),
+    participatingPersons: tally.participating.persons,
+    agreeAreaHundredths: tally.agree.area.toString(),
+    agreePersons: tally.agree.persons,
+  };
+}
+
+/** A meeting's participation is its best-attended topic's: whoever ballots on any topic took part. */
+export function meetingParticipationBp(tallies: readonly TopicTally[], scope: { totalArea: bigint; totalPersons: number }): { areaBp: number; personsBp: number } {
+  const shares = tallies.map((tally) => participationBp(tally.participating, scope));
+  return { areaBp: Math.max(0, ...shares.map((s) => s.areaBp)), personsBp: Math.max(0, ...shares.map((s) => s.personsBp)) };
+}

@@ -15,6 +15,7 @@ import {
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../../access/actor';
 import { AppException } from '../../common/errors/app.exception';
+import { rowLock } from '../../common/sql/row-lock';
 import { pageWindow, toPage } from '../../common/http/pagination.dto';
 import { PropertyAreasService } from '../property-areas/areas/property-areas.service';
 import { PropertyAreaProfile } from '../property-areas/entities/property-area-profile.entity';
@@ -24,7 +25,6 @@ import { ParkingDisputeReport, ParkingFiling } from './entities';
 import { ParkingException } from './parking.exception';
 import { parkingProblem } from './parking-rules';
 
-const isSqlite = (manager: EntityManager) => manager.connection.options.type === 'better-sqlite3';
 
 export function toDisputeView(r: Pick<ParkingDisputeReport, 'disputeType' | 'caseCount' | 'note'>): ParkingDisputeView {
   return { type: r.disputeType, typeLabel: PARKING_DISPUTE_TYPE_LABELS[r.disputeType] ?? r.disputeType, caseCount: Number(r.caseCount), note: r.note ?? null };
@@ -94,9 +94,8 @@ export class ParkingService {
     const problem = parkingProblem(dto, disputes);
     if (problem) throw new ParkingException(problem.code, { field: problem.field, message: problem.message });
     return this.dataSource.transaction(async (manager) => {
-      const lock = isSqlite(manager) ? {} : { lock: { mode: 'pessimistic_write' as const } };
       // eslint-disable-next-line szpm/no-raw-scoped-access -- the actor's own area (readableArea() admitted it), locked so that filings of it follow each other
-      const area = await manager.findOne(PropertyArea, { where: { id: areaId }, ...lock });
+      const area = await manager.findOne(PropertyArea, { where: { id: areaId }, ...rowLock(manager, 'pessimistic_write') });
       if (!area || area.projectManagerId !== actor.unitId) throw AppException.forbidden('只能填报本人负责的物业项目的车位信息');
       const now = new Date();
       // eslint-disable-next-line szpm/no-raw-scoped-access -- supersedes the current filing of that same area

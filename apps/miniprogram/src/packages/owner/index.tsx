@@ -21,7 +21,7 @@ type Entry = { kind: 'loading' } | { kind: 'signed-in' } | { kind: 'dev' } | { k
 
 /**
  * 我的小区 (chapter 1, owners): the owner signs in with the WeChat identity alone, then sees the bound
- * houses with 业主评价 for each, 业主身份绑定 for another house, and 我的评价 with the replies.
+ * houses with 业主评价 for each, 业主身份绑定 for another house, 我的评价 with the replies and 业主投票.
  */
 export default function OwnerHome() {
   const owner = useOwner();
@@ -158,6 +158,10 @@ function Houses({ owner, onSignedOut }: { owner: OwnerMe; onSignedOut: () => voi
       <View className="entry-card" id="owner-entry-evaluations" onClick={() => go(ROUTES.ownerEvaluations)}>
         <Text className="entry-card__title">我的评价</Text>
         <Text className="muted">每户每月可评价一次，物业服务企业的回复在这里查看</Text>
+      </View>
+      <View className="entry-card" id="owner-entry-votes" onClick={() => go(ROUTES.ownerVotes)}>
+        <Text className="entry-card__title">业主投票</Text>
+        <Text className="muted">所在小区（或楼栋）的业主大会表决：每户每个议题投票一次，结果公布后在这里查看</Text>
       </View>
       <Text
         className="link page__note"

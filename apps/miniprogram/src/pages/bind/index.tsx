@@ -5,6 +5,7 @@ import { api, apiClient, errorMessage } from '../../api';
 import { SmsCodeField } from '../../components/SmsCodeField';
 import { FieldError } from '../../components/InfoRows';
 import { useCountdown } from '../../hooks/useCountdown';
+import { useDevSmsCode } from '../../hooks/useDevSmsCode';
 import { BindField, BindForm, normalisedBindForm, validateBindForm } from '../../logic/bind-form';
 import { ROUTES } from '../../routes';
 import { session, useSession } from '../../session';
@@ -24,8 +25,7 @@ export default function Bind() {
   const [errors, setErrors] = useState<Partial<Record<BindField, string>>>({});
   const [resendAt, setResendAt] = useState<number | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  // the development SMS provider's outbox (embedded mode only; 404 anywhere else)
-  const [devCode, setDevCode] = useState<string | null>(null);
+  const { devCode, showDevCode } = useDevSmsCode();
   const [sending, setSending] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const left = useCountdown(resendAt);
@@ -73,12 +73,7 @@ export default function Bind() {
       setResendAt(Date.now() + sent.resendAfterSeconds * 1000);
       setSentTo(sent.phone);
       toast(`验证码已发送至 ${sent.phone}`);
-      if (process.env.TARO_ENV === 'h5') {
-        api.identity.devSmsOutbox(phone).then(
-          ([latest]) => setDevCode(latest?.code ?? null),
-          () => setDevCode(null),
-        );
-      }
+      showDevCode(phone);
     } catch (error) {
       toast(errorMessage(error));
     } finally {

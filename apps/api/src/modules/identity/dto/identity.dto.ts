@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ConfirmBindRequest, DEV_WECHAT_OPENID_PATTERN, DevWechatLoginRequest, SendBindCodeRequest, WechatCodeRequest } from '@szpm/contract';
-import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { MOBILE_PHONE } from '../../permissions/dto/admin-account.dto';
+import { Trimmed } from '../../../common/validation/trimmed';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class WechatCodeDto implements WechatCodeRequest {
   @ApiProperty({ description: '公众号网页授权回调中的 code，或小程序 wx.login 返回的 code' })
@@ -38,14 +37,14 @@ export class SendBindCodeDto implements SendBindCodeRequest {
   bindTicket: string;
 
   @ApiProperty({ example: '李明', description: '姓名（须与区局预设账号一致）' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(32)
   name: string;
 
   @ApiProperty({ example: '13800138000', description: '手机号码（须与区局预设账号一致）' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Matches(MOBILE_PHONE)
   phone: string;

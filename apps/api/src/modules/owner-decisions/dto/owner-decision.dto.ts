@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import {
   BallotChoiceInput,
   CastBallotRequest,
@@ -11,22 +11,25 @@ import {
   UpdateVoteRequest,
   VoteChoice,
   VoteConvener,
+  VoteMeetingCounter,
   VoteMeetingType,
   VoteScope,
   VoteState,
+  VoteTopicCounter,
   VoteTopicInput,
+  VoteUsageCounter,
 } from '@szpm/contract';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { IntegerQuery, OptionalIdQuery } from '../../../common/validation/query-decorators';
+import { Trimmed } from '../../../common/validation/trimmed';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const TIME_MESSAGE = '时间格式为ISO 8601（如 2026-03-01T09:00:00+08:00）';
 
 export class VoteTopicDto implements VoteTopicInput {
   @ApiProperty({ description: '议题内容' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty({ message: '议题内容不能为空' })
   @MaxLength(1000)
@@ -39,7 +42,7 @@ export class VoteTopicDto implements VoteTopicInput {
 
 export class UpdateVoteDto implements UpdateVoteRequest {
   @ApiProperty({ description: '议题（标题）' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty({ message: '标题不能为空' })
   @MaxLength(200)
@@ -95,7 +98,7 @@ export class CheckVoteDto implements CheckVoteRequest {
 
   @ApiPropertyOptional({ description: '核实意见（退回时必填）' })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(500)
   note?: string;
@@ -107,7 +110,7 @@ export class ExtendVoteDto implements ExtendVoteRequest {
   endAt: string;
 
   @ApiProperty({ description: '延期原因' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty({ message: '请填写延期原因' })
   @MaxLength(500)
@@ -142,7 +145,7 @@ export class CastBallotDto implements CastBallotRequest {
 
 export class PaperBallotRowDto extends CastBallotDto implements PaperBallotRow {
   @ApiProperty({ description: '纸质选票编号' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty({ message: '请填写纸质选票编号' })
   @MaxLength(64)
@@ -204,3 +207,30 @@ export class VoteTopicStatsQueryDto extends VoteStatsQueryDto {
 }
 
 export class VoteUsageStatsQueryDto extends VoteStatsQueryDto {}
+
+export class VoteMeetingCellQueryDto extends IntersectionType(VoteMeetingStatsQueryDto, PageQueryDto) {
+  @OptionalIdQuery('表中一行的区域（不填为合计行）')
+  regionId?: number;
+
+  @ApiProperty({ enum: VoteMeetingCounter })
+  @IsEnum(VoteMeetingCounter, { message: '统计项无法识别' })
+  counter: VoteMeetingCounter;
+}
+
+export class VoteTopicCellQueryDto extends IntersectionType(VoteTopicStatsQueryDto, PageQueryDto) {
+  @OptionalIdQuery('表中一行的区域（不填为合计行）')
+  regionId?: number;
+
+  @ApiProperty({ enum: VoteTopicCounter })
+  @IsEnum(VoteTopicCounter, { message: '统计项无法识别' })
+  counter: VoteTopicCounter;
+}
+
+export class VoteUsageCellQueryDto extends IntersectionType(VoteUsageStatsQueryDto, PageQueryDto) {
+  @OptionalIdQuery('表中一行的区域（不填为合计行）')
+  regionId?: number;
+
+  @ApiProperty({ enum: VoteUsageCounter })
+  @IsEnum(VoteUsageCounter, { message: '统计项无法识别' })
+  counter: VoteUsageCounter;
+}

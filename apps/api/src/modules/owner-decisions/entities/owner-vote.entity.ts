@@ -87,6 +87,17 @@ export class OwnerVote {
   @Column({ type: 'int', nullable: true })
   totalPersons: number | null;
 
+  /**
+   * 参与率 of the meeting when counted (询异), in basis points of the total area and persons: the
+   * highest of its topics' (an owner who ballots on any topic took part). Kept so that 会议统计's mean
+   * participation is a sum like its other numbers.
+   */
+  @Column({ type: 'int', nullable: true })
+  participationAreaBp: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  participationPersonsBp: number | null;
+
   @CreateDateColumn()
   createdAt: Date;
 

@@ -11,12 +11,12 @@ import {
   SubmitOwnerEvaluationRequest,
   UrgeEvaluationRequest,
 } from '@szpm/contract';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { IdQuery, IntegerQuery, OptionalIdQuery } from '../../../common/validation/query-decorators';
+import { Trimmed } from '../../../common/validation/trimmed';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const MONTH_MESSAGE = '月份格式为YYYY-MM';
 
 export class EvaluationAnswerDto implements EvaluationAnswerInput {
@@ -40,7 +40,7 @@ export class EvaluationAnswerDto implements EvaluationAnswerInput {
 
   @ApiPropertyOptional({ description: '其他原因' })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(200)
   otherReason?: string;
@@ -66,7 +66,7 @@ export class SubmitOwnerEvaluationDto implements SubmitOwnerEvaluationRequest {
 
   @ApiPropertyOptional({ description: '评价内容' })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(500)
   comment?: string;
@@ -88,7 +88,7 @@ export class OwnerEvaluationFormQueryDto {
 
 export class ReplyEvaluationDto implements ReplyEvaluationRequest {
   @ApiProperty({ description: '回复内容' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty({ message: '请填写回复内容' })
   @MaxLength(500)
@@ -178,14 +178,14 @@ export class EvaluationRecordsQueryDto extends PageQueryDto {
 
 export class UrgeEvaluationDto implements UrgeEvaluationRequest {
   @ApiProperty({ description: '催办标题' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty({ message: '请填写催办标题' })
   @MaxLength(64)
   title: string;
 
   @ApiProperty({ description: '催办内容' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty({ message: '请填写催办内容' })
   @MaxLength(500)

@@ -3,8 +3,8 @@ import { DEV_WECHAT_OPENID_PATTERN, OwnerBindConfirmRequest, OwnerBindRequest, O
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { MOBILE_PHONE } from '../../permissions/dto/admin-account.dto';
+import { Trimmed } from '../../../common/validation/trimmed';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upperTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
 export class OwnerWechatLoginDto implements OwnerWechatLoginRequest {
@@ -29,7 +29,7 @@ export class OwnerDevLoginDto implements OwnerDevLoginRequest {
 
 export class OwnerBindDto implements OwnerBindRequest {
   @ApiProperty({ example: '张伟', description: '产权人姓名（与房屋登记一致）' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @IsNotEmpty({ message: '请填写姓名' })
   @MaxLength(32)
@@ -50,14 +50,14 @@ export class OwnerBindDto implements OwnerBindRequest {
   realEstateUnitNo?: string;
 
   @ApiProperty({ example: '13800138000', description: '登记的手机号码，接收验证码' })
-  @Transform(trim)
+  @Trimmed()
   @Matches(MOBILE_PHONE, { message: '手机号码格式不正确' })
   phone: string;
 }
 
 export class OwnerBindConfirmDto extends OwnerBindDto implements OwnerBindConfirmRequest {
   @ApiProperty({ example: '123456' })
-  @Transform(trim)
+  @Trimmed()
   @Matches(/^\d{6}$/, { message: '验证码为6位数字' })
   code: string;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AreaChangeErrorCode, AreaFieldGroup, CoordinateStatus } from '@szpm/contract';
 import { EntityManager } from 'typeorm';
 import { AppException } from '../../../common/errors/app.exception';
+import { rowLock } from '../../../common/sql/row-lock';
 import { Developer } from '../../regions/entities/developer.entity';
 import { OwnersCommittee } from '../../regions/entities/owners-committee.entity';
 import { PropertyArea } from '../../regions/entities/property-area.entity';
@@ -48,8 +49,8 @@ export class AreaRecords {
   }
 
   async read(manager: EntityManager, areaId: number): Promise<LoadedArea> {
-    // on MySQL a plain read answers the transaction's snapshot, a locking read the latest row (SQLite transactions run one at a time)
-    const lock = manager.connection.options.type === 'better-sqlite3' ? {} : { lock: { mode: 'pessimistic_write' as const } };
+    // a locking read answers the latest rows, not the transaction's snapshot
+    const lock = rowLock(manager, 'pessimistic_write');
     // eslint-disable-next-line szpm/no-raw-scoped-access -- see lock(): the area of a scoped request or of a case being decided
     const area = await manager.findOne(PropertyArea, { where: { id: areaId }, ...lock });
     if (!area) throw AppException.notFound('物业区域');

@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { api, errorMessage } from '../../../api';
+import { errorMessage } from '../../../api';
 import { ownerApi } from '../../../api/owner';
 import { SmsCodeField } from '../../../components/SmsCodeField';
 import { FieldError } from '../../../components/InfoRows';
 import { SegmentTabs } from '../../../components/SegmentTabs';
 import { useCountdown } from '../../../hooks/useCountdown';
+import { useDevSmsCode } from '../../../hooks/useDevSmsCode';
 import { OwnerBindField, OwnerBindForm, ownerBindRequest, validateOwnerBindForm } from '../../../logic/owner-sign-in';
 import { ownerSession } from '../../../owner-session';
 import { OwnerGate } from '../OwnerGate';
@@ -32,7 +33,7 @@ function BindForm() {
   const [problem, setProblem] = useState<string | null>(null);
   const [resendAt, setResendAt] = useState<number | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [devCode, setDevCode] = useState<string | null>(null);
+  const { devCode, showDevCode } = useDevSmsCode();
   const [sending, setSending] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const left = useCountdown(resendAt);
@@ -54,12 +55,7 @@ function BindForm() {
       setResendAt(Date.now() + sent.resendAfterSeconds * 1000);
       setSentTo(sent.phone);
       toast(`验证码已发送至 ${sent.phone}`);
-      if (process.env.TARO_ENV === 'h5') {
-        api.identity.devSmsOutbox(form.phone.trim()).then(
-          ([latest]) => setDevCode(latest?.code ?? null),
-          () => setDevCode(null),
-        );
-      }
+      showDevCode(form.phone.trim());
     } catch (error) {
       setProblem(errorMessage(error));
     } finally {
