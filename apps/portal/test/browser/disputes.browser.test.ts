@@ -24,7 +24,7 @@ import {
   type PropertyAreaListItem,
   type RegionNode,
 } from '@szpm/contract';
-import { chooseAccountMenuItem, label, pcSuite } from './support/statistics-page';
+import { checkInDialog, chooseAccountMenuItem, label, pcSuite } from './support/statistics-page';
 
 /**
  * Chapter 22 on PC (1440×900), the whole path of a 矛盾纠纷件: futian.handler enters a case in 园岭街道
@@ -70,8 +70,8 @@ async function handleAsStreet(page: Page, note: string): Promise<void> {
   const form = dialog(page, '处理');
   // 处置情况 waits for 处置方式
   await expect.poll(() => form.getByRole('radio', { name: '案结事了', exact: true }).isDisabled()).toBe(true);
-  await form.getByRole('radio', { name: '化解', exact: true }).check();
-  await form.getByRole('radio', { name: '案结事了', exact: true }).check();
+  await checkInDialog(form.getByRole('radio', { name: '化解', exact: true }));
+  await checkInDialog(form.getByRole('radio', { name: '案结事了', exact: true }));
   const today = await page.evaluate(() => {
     const d = new Date();
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -87,7 +87,7 @@ async function handleAsStreet(page: Page, note: string): Promise<void> {
 async function review(page: Page, decision: '驳回重报' | '同意办结', opinion?: string): Promise<void> {
   await page.getByRole('button', { name: label('审核') }).click();
   const form = dialog(page, '审核');
-  await form.getByRole('radio', { name: decision, exact: true }).check();
+  await checkInDialog(form.getByRole('radio', { name: decision, exact: true }));
   if (opinion) await form.getByLabel('意见', { exact: true }).fill(opinion);
   await form.getByRole('button', { name: label('提交') }).click();
   await expect.poll(() => form.isVisible()).toBe(false);
@@ -187,7 +187,7 @@ describe('纠纷化解台账 on PC', () => {
     page = await openCase(HANDLER, id, WorkflowStatus.STREET_REVIEW);
     await page.getByRole('button', { name: label('审核') }).click();
     const reviewForm = dialog(page, '审核');
-    await reviewForm.getByRole('radio', { name: '驳回重报', exact: true }).check();
+    await checkInDialog(reviewForm.getByRole('radio', { name: '驳回重报', exact: true }));
     // 驳回重报 needs its opinion
     await reviewForm.getByRole('button', { name: label('提交') }).click();
     await expect.poll(() => reviewForm.innerText()).toContain('驳回重报须填写意见');
@@ -313,7 +313,7 @@ describe('已办结台账 import on PC', () => {
     expect(await importDialog.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     expect((await call<DisputeLedgerPage>(`/disputes?ledger=all&handlingNote=${encodeURIComponent(token)}`, HANDLER)).total).toBe(0);
     await screenshot(page, 'disputes-import-dry-run');
-    await importDialog.getByRole('radio', { name: '只导入正确的行' }).check();
+    await checkInDialog(importDialog.getByRole('radio', { name: '只导入正确的行' }));
     await importDialog.getByRole('button', { name: '确认导入' }).click();
     await expect.poll(() => importDialog.getByTestId('import-summary').innerText()).toBe('导入完成：共 2 行，已导入 1 行，1 行有错误');
     await importDialog.getByRole('button', { name: label('取消') }).click();

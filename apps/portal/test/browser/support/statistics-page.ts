@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { apiJson, apiLogin, DEMO_PASSWORD, freePort, openBrowser, REPO_ROOT, removeBrowserProfiles, type RunningApi, screenshotIn, startApi } from '../../../../../test/support/browser';
 
 /**
@@ -77,4 +77,18 @@ export async function chooseAccountMenuItem(page: Page, entryName: RegExp): Prom
     await entry.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => undefined);
   }
   await entry.click();
+}
+
+/**
+ * Checks a radio or checkbox of a dialog. A click that lands while the dialog still zooms in can miss
+ * the control (Playwright then reports that the click did not change its state): it is tried until
+ * the control is checked.
+ */
+export async function checkInDialog(control: Locator): Promise<void> {
+  await expect
+    .poll(async () => {
+      await control.check({ timeout: 5_000 }).catch(() => undefined);
+      return control.isChecked();
+    })
+    .toBe(true);
 }
