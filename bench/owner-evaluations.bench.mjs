@@ -24,25 +24,17 @@
 //    a recount of the ballots (the module's tally and plain SQL sums).
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { busiestDistrict, isMain, loadApi, officerOf, runAsScript, runBenchmark } from './harness/index.mjs';
+import { busiestDistrict, envNumber as number, formatInt as int, isMain, loadApi, officerOf, queryString, runAsScript, runBenchmark } from './harness/index.mjs';
 import { latencySummary } from './harness/stats.mjs';
 
 process.env.BENCH_DATABASE_URL ??= 'mysql://root@127.0.0.1:3306/szpm_city';
 
-const number = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const AREAS = number('BENCH_AREAS', 10_000);
 const HOUSES = number('BENCH_HOUSES', 1_000_000);
 const BALLOT_OWNERS = number('BENCH_BALLOT_OWNERS', 2_000);
 
 const TARGETS = { p95Ms: 100, apiOverRaw: 1.5 };
-const int = (n) => Number(n).toLocaleString('en-US');
 
-const queryString = (input) =>
-  new URLSearchParams(
-    Object.entries(input)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
 
 // the contract's rate(): a percentage with two decimals, 0 when either side is 0
 const rate = (n, d) => (!n || !d ? 0 : Math.round((n / d) * 10000) / 100);

@@ -20,21 +20,13 @@
 //    builder and the region drill-down kit), so that its answers cross-check the API's. The API
 //    caches both tables (LIST_COUNT_CACHE_SECONDS, emptied by writes); the raw SQL does not:
 //    BENCH_API_ENV=LIST_COUNT_CACHE_SECONDS=0 measures the API uncached.
-import { busiestDistrict, isMain, officerOf, runAsScript, runBenchmark } from './harness/index.mjs';
+import { busiestDistrict, envNumber as number, formatInt as int, isMain, officerOf, queryString, runAsScript, runBenchmark } from './harness/index.mjs';
 
-const number = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
 const AREAS = number('BENCH_AREAS', 10_000);
 const HOUSES = number('BENCH_HOUSES', 1_000_000);
 
 const TARGETS = { p95Ms: 100, apiOverRaw: 1.5 };
-const int = (n) => Number(n).toLocaleString('en-US');
 
-const queryString = (input) =>
-  new URLSearchParams(
-    Object.entries(input)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
 
 const rate = (n, d) => (n === 0 || d === 0 ? 0 : Math.round((n / d) * 100 * 100) / 100);
 const ratio = (n, d) => (n === 0 || d === 0 ? 0 : Math.round((n / d) * 100) / 100);

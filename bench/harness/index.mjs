@@ -447,3 +447,17 @@ export function runAsScript(main) {
     },
   );
 }
+
+/** A numeric setting of a bench from the environment (BENCH_AREAS and the like), else its default. */
+export const envNumber = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
+
+/** A count as the printed lines show it: 1,000,000. */
+export const formatInt = (n) => Number(n).toLocaleString('en-US');
+
+/** The query string of an API call, without the undefined entries. */
+export const queryString = (input) =>
+  new URLSearchParams(
+    Object.entries(input)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
